@@ -303,6 +303,19 @@ def test_a_score_left_a_range_is_said_and_expected_as_one(tmp_path: Path, expect
     assert any(line.startswith(said) for line in done.stdout.splitlines()), done.stdout
 
 
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "FAIL mine.tests.yaml:3 ranged: tier little_giant has no score (no score table decides it), expected 5"),
+    ("zh", "未通过：mine.tests.yaml:3 ranged: 层级 little_giant 没有得分（不按评分表评定），用例期望 5"),
+])
+def test_a_score_expected_of_a_tier_without_one_says_so(tmp_path: Path, lang: str, said: str) -> None:
+    """A case expecting a score of a tier no score table decides was told "scores None, expected 5"."""
+    rule = write(tmp_path, OK)
+    write(tmp_path, SCORED_CASE.replace("zjtx_sme: EXPECTED", "little_giant: 5"), "mine.tests.yaml")
+    done = cli("rules", "test", str(rule), "--lang", lang)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert said in done.stdout.splitlines(), done.stdout
+
+
 @pytest.mark.parametrize("expected", ["[[0, 5], 10]", "[0, [5, 10]]"])
 def test_a_score_range_whose_end_is_a_list_is_refused_at_its_line(tmp_path: Path, expected: str) -> None:
     """[[0, 5], 10] was "internal error … InvalidOperation": no file, line or word of what was wrong."""

@@ -706,7 +706,7 @@ def test_rules_test_failures_read_in_chinese_under_lang_zh(tmp_path: Path) -> No
         "未通过：mine.tests.yaml:3 小公司: 企业规模是微型（micro），用例期望中型（medium）",
         "未通过：mine.tests.yaml:3 小公司: 层级 innovative_sme 的结论是不满足（unmet），用例期望满足（met）",
         "未通过：mine.tests.yaml:3 小公司: 层级 zjtx_sme 的得分：5，用例期望 10",
-        "未通过：mine.tests.yaml:3 小公司: 层级 little_giant 的得分：无（null），用例期望 80",
+        "未通过：mine.tests.yaml:3 小公司: 层级 little_giant 没有得分（不按评分表评定），用例期望 80",
         "未通过：mine.tests.yaml:3 小公司: 条件 t1.rev 的结论是不满足（unmet），用例期望满足（met）",
         "未通过：t1.rev: 条件名称「收入不低于100万元」的措辞对应 >= 或 between，但规则用的是 >",
     ], lines
@@ -716,7 +716,8 @@ def test_rules_test_failures_read_in_chinese_under_lang_zh(tmp_path: Path) -> No
     assert "FAIL mine.tests.yaml:3 小公司: criterion t1.rev is unmet, expected met" in english.stdout
     assert "FAIL t1.rev: the wording 「收入不低于100万元」 means >= or between, but the rule uses >" in english.stdout
     assert "FAIL mine.tests.yaml:3 小公司: sme size micro, expected medium" in english.stdout
-    assert "FAIL mine.tests.yaml:3 小公司: tier little_giant scores None, expected 80" in english.stdout
+    assert "FAIL mine.tests.yaml:3 小公司: tier little_giant has no score (no score table decides it), expected 80" \
+        in english.stdout
 
 
 def test_a_cases_profile_that_does_not_read_is_placed_by_file_and_line_in_either_language(tmp_path: Path) -> None:

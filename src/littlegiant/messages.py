@@ -977,6 +977,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "rules.fail_sme": ("sme size {got}, expected {want}", "企业规模是{got}，用例期望{want}"),
     "rules.fail_tier": ("tier {tier} is {got}, expected {want}", "层级 {tier} 的结论是{got}，用例期望{want}"),
     "rules.fail_score": ("tier {tier} scores {got}, expected {want}", "层级 {tier} 的得分：{got}，用例期望{want}"),
+    "rules.fail_no_score": ("tier {tier} has no score (no score table decides it), expected {want}",
+                            "层级 {tier} 没有得分（不按评分表评定），用例期望{want}"),
     "rules.fail_criterion": ("criterion {criterion} is {got}, expected {want}",
                              "条件 {criterion} 的结论是{got}，用例期望{want}"),
     "rules.fail_wording": ("the wording 「{title}」 means {ops}, but the rule uses {op}",

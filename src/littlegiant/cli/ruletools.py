@@ -1332,9 +1332,12 @@ def _check_expect(result: Result, expect: dict[str, Any], name: str, outcome: Ou
         # a score with answers missing is a range, said as one: "scores None, expected 85" hid the 77–92
         low, high = (got_score, got_score) if got_score is not None or tier is None else (tier.score_min, tier.score_max)
         want_low, want_high = (score if isinstance(score, list) else [score, score])
-        if low is None or high is None or (Decimal(str(want_low)), Decimal(str(want_high))) != (low, high):
+        wanted = _score_range(*score) if isinstance(score, list) else _as_written(score)
+        if tier is not None and low is None and high is None:  # 'scores None' said nothing of why
+            failed("rules.fail_no_score", tier=str(tid), want=wanted)
+        elif low is None or high is None or (Decimal(str(want_low)), Decimal(str(want_high))) != (low, high):
             failed("rules.fail_score", tier=str(tid), got=_score_range(low, high) if low != high else _as_written(low),
-                   want=_score_range(*score) if isinstance(score, list) else _as_written(score))
+                   want=wanted)
     for cid, status in (expect.get("criteria") or {}).items():
         found = result.find(cid)  # ID, or TIER:ID where tiers reuse an id
         got = found[0][1].status if len(found) == 1 else None
