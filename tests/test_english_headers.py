@@ -38,6 +38,8 @@ def revenue_read(tmp_path: Path, header: str, cell: str) -> Any:
     ("Operating revenue 2025 (CNY 10,000)", "3000", 3000),
     ("Operating revenue 2025 (CNY '000)", "30000", 3000),
     ("Operating revenue 2025 (RMB million)", "30", 3000),
+    ("Operating revenue 2025 (CNY bn)", "0.03", 3000),  # was read in 万元: 1.2 billion yuan as 1.2万
+    ("Operating revenue 2025 (RMB billions)", "0.03", 3000),
     ("Operating revenue 2025", "3000", 3000),  # no unit: 万元, as the template's notes row says
     ("营业收入（2025年）（元）", "30000000", 3000),
 ])

@@ -98,7 +98,9 @@ def _english_units() -> dict[str, str]:
     # the plurals and forms of English accounts (RMB thousands, RMB 1,000, CNY mln, in thousands of RMB):
     # each was read in 万元 without a word, 30,000 thousand yuan as 30,000万 (a 小巨人's revenue)
     scales |= {"thousands": "千元", "1000": "千元", "tenthousands": "万元", "10thousands": "万元",
-               "millions": "百万元", "mln": "百万元", "100millions": "亿元", "hundredmillions": "亿元"}
+               "millions": "百万元", "mln": "百万元", "100millions": "亿元", "hundredmillions": "亿元",
+               # (CNY bn) was read in 万元: 1.2 billion yuan as 1.2万 (a second review)
+               "bn": "十亿元", "bln": "十亿元", "billion": "十亿元", "billions": "十亿元"}
     out = {"wanyuan": "万元"}
     for currency in ("cny", "rmb", "yuan", "¥", "rmb¥", "rmbyuan", "yuanrmb"):
         for scale, unit in scales.items():
@@ -688,7 +690,10 @@ _TWO_BEFORE = re.compile(r"\(?(?<!上)(?:上上上一年度|上上上年度|上�
 """大前年营业收入, 营业收入（上上上年度）: three years before the assessment date's. Its 前年 was read as
 前年, and the hint for it named the year 前年 already took: a clerk following it labelled 2023's
 figures as 2024's."""
-_UNIT_NAMES = frozenset(name for name, _ in MONEY_UNITS)
+_SHEET_MONEY_UNITS = (*MONEY_UNITS, ("十亿元", Decimal(100000)))
+"""The units of money a sheet's header may name: an answer's (MONEY_UNITS), and 十亿元, the billion of an
+English header ((CNY bn)), which no one types after an amount."""
+_UNIT_NAMES = frozenset(name for name, _ in _SHEET_MONEY_UNITS)
 _YEAR_END = re.compile(r"\((19\d\d|20\d\d|2100)年[末底]\)")
 """资产总额（2025年末）, as the reports label a year-end figure: the label's own （年末） and the year."""
 _YEAR_END_PART = re.compile(r"(?:19\d\d|20\d\d|2100)年[末底]")
@@ -1039,7 +1044,7 @@ def header_unit(rules: RuleSet, header: str, f: FieldDef, sheet: str | None = No
     if header in cache:
         found = cache[header]
     else:
-        units = [factor for part in _group_parts(norm(header)) for name, factor in MONEY_UNITS if name == part]
+        units = [factor for part in _group_parts(norm(header)) for name, factor in _SHEET_MONEY_UNITS if name == part]
         found = cache[header] = units[0] if len(set(units)) == 1 else None
     if found is None:
         if sheet is not None and _foreign(sheet):
@@ -1062,7 +1067,7 @@ _UNIT_WORDS = re.compile(r"^(?:金额)?单位[:：]?|^人民币")
 """What may lead a unit in a header's brackets: 营业收入（单位：元）, 营业收入（人民币元）."""
 
 
-_UNIT_FACTOR = dict(MONEY_UNITS)
+_UNIT_FACTOR = dict(_SHEET_MONEY_UNITS)
 SHEET_UNIT = "\x00unit"
 """The key under which a sheet's row carries the money unit its title rows name (金额单位：元): no
 header can be it (a cell holds no NUL), and ``row_profile`` reads it as the unit of money columns
