@@ -354,3 +354,18 @@ def test_a_line_back_at_its_parents_indent_is_not_said_misindented(tmp_path: Pat
     assert done.returncode == 2
     first = done.stderr.splitlines()[0]
     assert first.endswith(said), first
+
+
+def test_a_band_of_two_answers_is_said_by_both(tmp_path: Path) -> None:
+    """A yes/no band reading two answers (sd_listing and sd_market_share) was said 「符合条件时：3分」 in
+    `rules show` and `rules diff`, what it asks lost (the second review): both answers are named now."""
+    overlay = tmp_path / "qd.yaml"
+    overlay.write_text(
+        "format: 1\nid: qd-2022\nextends: shandong-2022\ntitle: {zh: 青岛测试, en: Qingdao test}\nsource: 测试\n"
+        "replace_items:\n  zjtx.sd_listing:\n    - id: sd_listing\n      zh: 上市进展（山东）\n      en: Listing progress\n"
+        "      group: characteristic\n      max: 3\n      source: 测试\n      confidence: single\n"
+        '      bands: [{when: "sd_listing and sd_market_share", points: 3}, {points: 0}]\n', encoding="utf-8")
+    shown = cli("rules", "show", "zjtx.sd_listing", "--rules", str(overlay), "--lang", "zh")
+    assert shown.returncode == 0, shown.stderr
+    assert "按“上市进展（已上市，或已进入上市辅导、申报阶段）”“细分市场占有率达到山东省特色化指标要求”符合条件时：3分" in \
+        shown.stdout.replace("\n", "").replace(" ", "")

@@ -429,10 +429,18 @@ def _section(part: str) -> str:
 def when_words(when: Expression, rules: RuleSet | None, lang: str) -> str:
     """A yes/no score band without a label of its own, by the question it reads: Shandong's 上市进展 read
     "其他情况：3分" then "其他情况：0分" in `rules show` and --explain, as if any answer earned the 3 points."""
-    name = when.only.name if when.only is not None else None
-    known = rules.fields.get(name) if rules is not None and name is not None else None
-    label = known.label if known is not None else \
-        rules.derived[name].label if rules is not None and name in rules.derived else None
-    if label is None:
+    def label_of(name: str) -> Text | None:
+        known = rules.fields.get(name) if rules is not None else None
+        return known.label if known is not None else \
+            rules.derived[name].label if rules is not None and name in rules.derived else None
+
+    label = label_of(when.only.name) if when.only is not None else None
+    if label is not None:
+        return f"“{label.zh}”为“是”" if lang == "zh" else f"yes to “{label.en}”"
+    # a condition of several answers, by the answers it reads: 「符合条件时」 alone lost what it asks
+    labels = list(dict.fromkeys(x for r in when.refs if (x := label_of(r.name)) is not None))
+    if not labels or when.only is not None:
         return "符合条件时" if lang == "zh" else "when its condition holds"
-    return f"“{label.zh}”为“是”" if lang == "zh" else f"yes to “{label.en}”"
+    if lang == "zh":
+        return "按“" + "”“".join(t.zh for t in labels) + "”符合条件时"
+    return "when its condition on " + ", ".join(f"“{t.en}”" for t in labels) + " holds"
