@@ -918,7 +918,13 @@ def test_rules_validate_reads_the_calendar_as_a_calendar_and_sends_a_cases_file_
     ("unknown key 'periods'"), read as a rule set; a .tests.yaml was told "unknown key 'cases'", "missing
     'id'". The calendar is checked as a calendar (a broken one still refused at its line); a cases file
     is said to be one, with the command that runs it."""
-    for ref in ("calendar", str(ROOT / "rules" / "calendar.yaml")):
+    copy = tmp_path / "my-calendar.yaml"  # a copy under another name, told by its keys
+    copy.write_bytes((ROOT / "rules" / "calendar.yaml").read_bytes())
+    (tmp_path / "rounds").mkdir()
+    (tmp_path / "rounds" / "gxt-2025-190.yaml").write_bytes((ROOT / "rules" / "rounds" / "gxt-2025-190.yaml").read_bytes())
+    for name in ("miit-2022.yaml", "miit-2026.yaml"):
+        (tmp_path / name).write_bytes((ROOT / "rules" / name).read_bytes())
+    for ref in ("calendar", str(ROOT / "rules" / "calendar.yaml"), str(copy)):
         done = cli("rules", "validate", ref, "--lang", "en")
         assert (done.returncode, done.stdout, done.stderr) == (0, f"{ref}: ok\n", "")
     broken = tmp_path / "calendar.yaml"

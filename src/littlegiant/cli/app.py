@@ -1553,7 +1553,7 @@ def rules_validate(
     for ref in files:
         if ref.endswith((".tests.yaml", ".tests.yml")):  # read as a rule file, its cases were "unknown key 'cases'", "missing 'id'"
             bad("rules.validate_tests", language, None, ref)
-        if ref == "calendar" or Path(ref).name == rulesets.CALENDAR_FILE:
+        if ref == "calendar" or Path(ref).name == rulesets.CALENDAR_FILE or _a_calendar(ref):
             # the calendar is no rule set: read as one, the shipped file was refused ("unknown key 'periods'")
             try:
                 from littlegiant.load.rulecalendar import load_calendar
@@ -1572,6 +1572,22 @@ def rules_validate(
     if problems:
         sys.stderr.write(words("rules.invalid", language, {"count": problems}) + "\n")
         raise typer.Exit(EXIT_INPUT)
+
+
+def _a_calendar(ref: str) -> bool:
+    """Whether the file ``ref`` names is a calendar by its keys (a copy saved as my-calendar.yaml), which
+    read as a rule set was told 'unknown key periods'."""
+    from littlegiant.errors import InputError
+    from littlegiant.load import rules as rulesets
+
+    path = Path(ref)
+    if not path.is_file() or path.suffix.lower() not in (".yaml", ".yml"):
+        return False
+    try:
+        data = rulesets.read_rule_data(path)
+    except InputError:
+        return False  # validate says what is wrong with it, as a rule file
+    return isinstance(data, dict) and "periods" in data and "id" not in data
 
 
 @rules_app.command("test", epilog="Examples:\n\n  littlegiant rules test\n\n  littlegiant rules test shandong-2022")
