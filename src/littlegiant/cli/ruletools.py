@@ -1362,10 +1362,11 @@ def _expected_ops(title: str) -> tuple[str, ...] | None:
     return None
 
 
-_TITLE_NUMBER = re.compile(r"((?:(?<![0-9])-)?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)\s*(亿|千万|百万)?(年)?")
+_TITLE_NUMBER = re.compile(r"((?:(?<![0-9])-)?(?:[0-9]{1,3}(?:[, \u00a0\u202f][0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)\s*(亿|千万|百万)?(年)?")
 _TITLE_SCALE = {"亿": 10000, "千万": 1000, "百万": 100, None: 1}
 """What a title's amount is in 万元, the unit of every amount: 1亿元 is 10000, 5千万元 is 5000. A number
-may be written 2,000 (a comma between thousands) or below zero (不低于-5%); 2000-5000 is a range, not -5000."""
+may be written 2,000 or 2 000 (a comma or a space between thousands) or below zero (不低于-5%); 2000-5000 is a
+range, not -5000."""
 _TITLE_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _CHINESE_NUMBER = re.compile(r"([零〇一二两三四五六七八九十百千]+)(亿)?")
 _CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -1375,7 +1376,7 @@ _CHINESE_PLACES = {"十": 10, "百": 100, "千": 1000}
 def _title_numbers(title: str) -> list[Decimal]:
     """The numbers a Chinese title writes in digits, amounts in 万元 (1亿元 as 10000); full-width digits
     too. A year (2024年) is not one: 「研发费用占比不低于百分之四（2024年起）」 failed as "means >= 2024%"."""
-    return [Decimal(m.group(1).replace(",", "")) * _TITLE_SCALE[m.group(2)]
+    return [Decimal(re.sub(r"[, \u00a0\u202f]", "", m.group(1))) * _TITLE_SCALE[m.group(2)]
             for m in _TITLE_NUMBER.finditer(unicodedata.normalize("NFKC", title))
             if not (m.group(3) and m.group(2) is None and _TITLE_YEAR.fullmatch(m.group(1)))]
 
