@@ -192,3 +192,14 @@ def test_a_profile_with_keys_python_takes_for_one_is_refused_for_the_key_at_its_
                            "--lang", "en"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
     assert done.stderr.startswith(f"littlegiant: error: {said}"), done.stderr
+
+
+@pytest.mark.parametrize("ending", ["---\n", "---", "--- # end\n\n# saved by the template\n", "---\n\n\n"])
+def test_a_bare_document_start_closing_the_file_is_no_second_document(ending: str) -> None:
+    """A file closed by --- (an editor's or a template's habit) was refused: "expected a single document
+    in the stream, but found another document", its one document whole above it (the second review). Two
+    documents with content are still refused, at the second's line."""
+    assert parse_text(f"name: 甲公司\nemployees: 12\n{ending}", "p.yaml") == {"name": "甲公司", "employees": 12}
+    with pytest.raises(InputError) as caught:
+        parse_text("name: 甲公司\n---\nname: 乙公司\n", "p.yaml")
+    assert caught.value.line == 2 and "single document" in str(caught.value)

@@ -438,10 +438,34 @@ def parse_text(text: str, name: str, *, json_only: bool = False) -> Any:
     return parse_yaml(text, name) if data is NOT_SIMPLE else data
 
 
+def _without_closing_start(text: str) -> str:
+    """``text`` without a document start (---) that has nothing after it but blank lines and comments:
+    the line blanked, so that every line keeps its number. Linear in the file's tail, no pattern to backtrack."""
+    end = len(text)
+    while True:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if start == 0 and not line:
+            return text
+        if line.startswith("---"):
+            rest = line[3:].strip()
+            if not rest or rest.startswith("#"):
+                return text[:start] + text[start:].replace(text[start:end], "", 1)
+            return text
+        if line and not line.startswith("#"):
+            return text
+        if start == 0:
+            return text
+        end = start - 1
+
+
 def parse_yaml(text: str, name: str) -> Any:
     """Parse YAML with PyYAML's strict loader (what :func:`parse_simple` reads, it reads alike)."""
     import yaml
 
+    # a bare --- closing the file (an editor's or a template's habit) starts an empty second document:
+    # it was refused as "expected a single document", the file's one document whole above it
+    text = _without_closing_start(text)
     loader = _loader()(text)
     try:
         root = loader.get_single_node()
