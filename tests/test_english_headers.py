@@ -96,3 +96,22 @@ def test_a_money_column_headed_in_dollars_or_euros_by_their_sign_is_refused(tmp_
     assert done.exit_code == 2
     assert f"{header}: amounts in " in done.output and "which cannot be converted" in done.output
     assert not (tmp_path / "out.jsonl").exists()
+
+
+@pytest.mark.parametrize(("units", "cell"), [(",people,CNY", "30000000"), ("Units,people,10k CNY", "3000"),
+                                             (",persons,RMB million", "30")])
+def test_an_english_units_row_under_the_header_gives_the_columns_their_units(tmp_path: Path, units: str,
+                                                                             cell: str) -> None:
+    """A row of units under an English header (people | CNY) was read as a company, an error row, and the
+    amounts in 万元: 30 million yuan as 30 million 万元. It is a units row, as 人 | 元 under a Chinese one."""
+    sheet = tmp_path / "list.csv"
+    sheet.write_text(f"Company name,Employees at last year end,Operating revenue 2025\n{units}\nA Co,120,{cell}\n",
+                     encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    done = CliRunner().invoke(app, ["batch", str(sheet), "-o", str(out), "--format", "json", "--as-of", "2026-11-26"],
+                              env=EN)
+    assert done.exit_code == 0, done.output
+    (line,) = out.read_text(encoding="utf-8").splitlines()
+    result = json.loads(line)["result"]
+    assert [c["value"] for c in result["tiers"]["little_giant"]["criteria"] if c["id"] == "lg26.revenue"] == [3000]
+    assert "gives the columns' units" in done.stderr

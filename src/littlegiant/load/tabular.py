@@ -1284,6 +1284,10 @@ UNIT_ROW_WORDS = frozenset({*(name for name, _ in MONEY_UNITS), "人", "个", "�
 columns above, which no company's row is made of."""
 
 
+_ENGLISH_ROW_UNITS = {**_ENGLISH_UNITS, "people": "人", "persons": "人", "person": "人", "headcount": "人",
+                      "items": "项", "item": "项", "years": "年", "year": "年", "yrs": "年", "points": "分", "pts": "分"}
+"""A units row's English words (people | CNY | 10k CNY), as the Chinese units they name: such a row under an
+English header was read as a company (an error row) and its amounts in 万元, 30 million yuan as 30 million 万元."""
 _UNIT_LABELS = frozenset({"单位", "计量单位", "金额单位", "单位:", "计量单位:", "unit", "units"})
 """The first cell of a units row when it names what the row is (单位 | 人 | 亿元)."""
 _ANSWER_HINTS = frozenset({"是/否", "是或否", "是否", "填是或否", "是/否/不清楚", "y/n", "yes/no", "√/×", "-", "--", "—", "/"})
@@ -1326,7 +1330,8 @@ def units_row(values: list[str]) -> list[str] | None:
         cell = unicodedata.normalize("NFKC", value).replace(" ", "").strip("()[]")
         found = _UNIT_CELL.fullmatch(cell)
         word = found.group(1).strip("()") if found is not None else cell
-        if word in _UNIT_LABELS or word.lower() in _ANSWER_HINTS:
+        word = _ENGLISH_ROW_UNITS.get(word.lower().replace(",", ""), word)  # people | CNY: 人 | 元
+        if word.lower() in _UNIT_LABELS or word.lower() in _ANSWER_HINTS:  # Units, as an English sheet heads it
             word = ""  # 单位 | 人 | 亿元: the row's own label; 是/否 over a yes/no column
         elif word and word not in UNIT_ROW_WORDS and not _foreign(word):
             return None
