@@ -234,7 +234,8 @@ def test_the_inputs_credit_code_and_number_come_back_beside_each_result(tmp_path
         ["来源（文件:行）", "企业名称", "统一社会信用代码", "序号", "处理结果"],
         [f"{src}:2", "甲精密有限公司", "91320500MA1XXXXX1A", 1, "已评估"],
         [f"{src}:3", "乙公司", "91320500MA1YYYYY2B", 2, "出错"],
-        [f"{src}:4", "丙公司", "91320500MA1ZZZZZ3C", "007", "已评估"]]
+        [f"{src}:4", "丙公司", "91320500MA1ZZZZZ3C", 7, "已评估"]]
+    assert ws["D4"].number_format == "000"  # 007 shown as typed, and sorted with 1 and 2 as a number
     for full in ((), ("--format", "json")):
         lines = tmp_path / "out.jsonl"
         invoke("batch", str(src), "-o", str(lines), *full)

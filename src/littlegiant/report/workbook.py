@@ -346,6 +346,19 @@ class ResultBook:
             return cell
         return self._text(self.results, value)
 
+    def _seq_no(self, ws: Any, number: str | None) -> Any:
+        """A 序号 of digits as a number, shown as typed: 001 a 1 shown 001. A park's 001 to 300 came back
+        001 to 099 as text and 100 to 300 as numbers, which Excel sorts apart (every number before any
+        text: 100 … 300, then 001 … 099) and a number filter half misses. Digits beyond what Excel holds
+        exactly, and any other 序号 (A-01, 1-2), stay text as typed."""
+        if number is None or not (number.isascii() and number.isdigit()) or not _exact(number):
+            return number
+        if len(number) == 1 or not number.startswith("0"):
+            return int(number)
+        cell = self._cell(ws, value=int(number))
+        cell.number_format = "0" * len(number)  # 007 shown 007, not 7
+        return cell
+
     def _write(self, text: str) -> None:
         self.start()
         results, text_cell, verdict = self.results, self._text, self._verdict
@@ -354,10 +367,8 @@ class ResultBook:
             row = json.loads(line)
             error = row["status"] == "error"
             cells = result_words(row, self.labels)
-            number = cells[_SEQ_NO]
-            if number is not None and number.isdigit() and str(int(number)) == number:
-                cells[_SEQ_NO] = int(number)  # a 序号 sorts as a number, as in the park's own list
             ids = cells[2:RESULT_OUTCOME]  # the input's 信用代码 and 序号, before they become the results sheet's cells
+            cells[_SEQ_NO] = self._seq_no(results, cells[_SEQ_NO])
             for i in text_cells(self.labels):
                 cells[i] = text_cell(results, cells[i])
             if error:
@@ -387,8 +398,10 @@ class ResultBook:
                 del results.row_dimensions[self.rows + 2]
             self.rows += 1
             if error:
+                where = [row["source"], row["name"], *ids]
                 for problem in row["error"].split(PROBLEMS_SEPARATOR):
-                    self._problem([row["source"], row["name"], *ids], problem)
+                    where[_SEQ_NO] = self._seq_no(self.errors, ids[_SEQ_NO - 2])  # a cell is written once
+                    self._problem(where, problem)
 
     def _problem(self, where: list[Any], problem: str) -> None:
         """One row of the errors sheet: where the problem is (source, name, 信用代码, 序号), and the problem,
@@ -405,7 +418,10 @@ class ResultBook:
         cells = []
         for value in where:
             if value is not None:
-                value = text_cell(errors, value, styled=True) if isinstance(value, str) else self._cell(errors, value=value)
+                if isinstance(value, str):
+                    value = text_cell(errors, value, styled=True)
+                elif not isinstance(value, self._made):  # a 序号 of digits comes as its cell, with its format
+                    value = self._cell(errors, value=value)
                 value.alignment = self.top
             cells.append(value)
         said = text_cell(errors, problem, styled=True)
