@@ -116,6 +116,9 @@ _LINE_HEIGHT, _MOST_LINES = 15, 8
 shows the rest when clicked, as a long cell always has)."""
 
 
+_OWN_WIDTH = 16
+"""The results sheet's columns of the park's own (联系人, 联系电话, 备注): a name or a phone number a line."""
+
 _PROBLEM_WIDTH = 80
 """The errors sheet's problem column: some 40 Chinese characters a line, a longer problem wrapped below
 them. Unwrapped, a problem that lists what may be written (the 18 industries) ran on as one line far past
@@ -258,7 +261,7 @@ class ResultBook:
         columns = result_header(self.labels)
         self.width = len(columns) + len(self.carried)
         widths = [28, 28, 20, 6, 8, 10, 16, 10, 16, 10, 16, 10, 50, 50, 50, 50][:len(columns)]
-        widths += [16] * len(self.carried)
+        widths += [_OWN_WIDTH] * len(self.carried)
         for number, width in enumerate(widths, 1):
             self.results.column_dimensions[get_column_letter(number)].width = width
         self.long = tuple((i, w) for i, w in enumerate(widths[:len(columns)]) if w >= _WRAPPED_FROM)
@@ -359,6 +362,26 @@ class ResultBook:
         cell.number_format = "0" * len(number)  # 007 shown 007, not 7
         return cell
 
+    def _wrap_own(self, cells: list[Any]) -> int:
+        """Wrap the park's own text cells that are longer than their column, and say how many lines the
+        tallest takes. A 备注 of a sentence (已走访，拟推荐申报…) ran on as one line: cut at the next column
+        that held anything (跟进情况), and printed, spread over empty columns that shrank every page. Only
+        text with Chinese in it, or lines of its own, is wrapped: a phone number or a code is not broken
+        across two lines, and runs on as it always has."""
+        lines, per = 1, line_units(_OWN_WIDTH)
+        for i, value in enumerate(cells):
+            text = value.value if isinstance(value, self._made) else value
+            if not isinstance(text, str) or (len(text) == _columns(text) and "\n" not in text):
+                continue
+            if "\n" not in text and _columns(text) <= per:
+                continue
+            if not isinstance(value, self._made):
+                value = cells[i] = self._cell(self.results, value=text)
+                value.data_type = "s"
+            value.alignment = self.wrap
+            lines = max(lines, _lines(text, _OWN_WIDTH, per))
+        return lines
+
     def _write(self, text: str) -> None:
         self.start()
         results, text_cell, verdict = self.results, self._text, self._verdict
@@ -386,11 +409,13 @@ class ResultBook:
                     lines = max(lines, _lines(value, width, per))
                 elif isinstance(value, self._made) and "\n" in value.value:  # 错误说明's problems, one a line
                     lines = max(lines, _lines(value.value, width, line_units(width)))
-            if lines > 1:  # tall enough to show them: LibreOffice keeps a row one line high unless told
-                results.row_dimensions[self.rows + 2].height = _LINE_HEIGHT * min(lines, _MOST_LINES)
             if carried:
                 own = row.get(CARRIED_KEY) or {}
-                cells += [self._own(own.get(h)) for h in carried]
+                mine = [self._own(own.get(h)) for h in carried]
+                lines = max(lines, self._wrap_own(mine))
+                cells += mine
+            if lines > 1:  # tall enough to show them: LibreOffice keeps a row one line high unless told
+                results.row_dimensions[self.rows + 2].height = _LINE_HEIGHT * min(lines, _MOST_LINES)
             if lines > 1:
                 self._top(cells)
             results.append(cells)  # written out as it is appended, with its height:
