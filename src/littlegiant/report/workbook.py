@@ -170,6 +170,12 @@ def _print_across(ws: Any, landscape: bool = True, pages: int = 1, repeat: str |
         setup.pageOrder = "overThenDown"
 
 
+def _longest_word(text: str) -> int:
+    """The width of the longest word of a header written in letters (a header in Chinese wraps anywhere)."""
+    words = re.split(r"[\s\-/]+", text)
+    return max((len(w) for w in words if len(w) == _columns(w)), default=0)
+
+
 def _columns(text: str) -> int:
     """Roughly how many of Excel's column-width units ``text`` takes: a Chinese character two."""
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
@@ -262,6 +268,9 @@ class ResultBook:
         self.width = len(columns) + len(self.carried)
         widths = [28, 28, 20, 6, 8, 10, 16, 10, 16, 10, 16, 10, 50, 50, 50, 50][:len(columns)]
         widths += [_OWN_WIDTH] * len(self.carried)
+        heads = [*columns, *self.carried]
+        # no word of a header broken in two: Outcome over a column of 8 showed Outcom / e
+        widths = [max(w, _longest_word(h) + 2) for w, h in zip(widths, heads, strict=True)]
         for number, width in enumerate(widths, 1):
             self.results.column_dimensions[get_column_letter(number)].width = width
         self.long = tuple((i, w) for i, w in enumerate(widths[:len(columns)]) if w >= _WRAPPED_FROM)
@@ -272,7 +281,12 @@ class ResultBook:
             if scored is not None and tid not in scored and title in columns:
                 self.results.column_dimensions[get_column_letter(columns.index(title) + 2)].hidden = True
         self.results.freeze_panes = "C2"
-        self.results.row_dimensions[1].height = 36  # two lines of a wrapped header, which ran over the first row
+        # as tall as the longest header wraps to: two lines cut the English headers (Specialised and
+        # sophisticated SME (专精特新中小企业) showed its first two lines, Technology-based and innovative lost SME)
+        hidden = {i for i in range(len(widths)) if self.results.column_dimensions[get_column_letter(i + 1)].hidden}
+        lines = max(_lines(h, w, line_units(w)) for i, (h, w) in enumerate(zip(heads, widths, strict=True))
+                    if i not in hidden)
+        self.results.row_dimensions[1].height = _LINE_HEIGHT * min(max(lines, 2), _MOST_LINES) + 6
         self.results.append(self._header(self.results, [*columns, *self.carried]))
 
     def _text(self, ws: Any, value: Any, styled: bool = False) -> Any:
