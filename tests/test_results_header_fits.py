@@ -58,3 +58,19 @@ def test_every_english_header_shows_whole_on_its_row(tmp_path: Path, renewal: st
         assert height is not None and height >= 15 * _wrapped(header, width), (header, width, height)
         shown += 1
     assert shown >= 12
+
+
+def test_the_errors_sheets_header_is_tall_enough_for_its_wrapped_headers(tmp_path: Path) -> None:
+    """On the errors sheet, Unified social credit code wraps to two lines in its column of 20, in a row one
+    line high: printed, its second line sat on the first row's code. The row is now as tall as it wraps."""
+    src = tmp_path / "list.csv"
+    src.write_text("企业名称,统一社会信用代码,营业收入（2025年）\n甲,91320500MA1XXXXX1A,abc\n", encoding="utf-8")
+    out = tmp_path / "results.xlsx"
+    code, _, err = invoke("batch", str(src), "--lang", "en", "-o", str(out))
+    assert code == 1 and "Traceback" not in err, err
+    ws = load_workbook(out).worksheets[1]
+    assert ws["C1"].value == "Unified social credit code" and ws["A2"].value
+    height = ws.row_dimensions[1].height
+    for cell in ws[1]:
+        width = ws.column_dimensions[get_column_letter(cell.column)].width
+        assert height is not None and height >= 15 * _wrapped(str(cell.value), width), (cell.value, width, height)

@@ -170,6 +170,12 @@ def _print_across(ws: Any, landscape: bool = True, pages: int = 1, repeat: str |
         setup.pageOrder = "overThenDown"
 
 
+def _header_height(heads: Iterable[str], widths: Iterable[int]) -> int:
+    """A header row's height in points: as many lines as its longest header wraps to in its column."""
+    lines = max(_lines(h, w, line_units(w)) for h, w in zip(heads, widths, strict=True))
+    return _LINE_HEIGHT * min(lines, _MOST_LINES) + 6
+
+
 def _longest_word(text: str) -> int:
     """The width of the longest word of a header written in letters (a header in Chinese wraps anywhere)."""
     words = re.split(r"[\s\-/]+", text)
@@ -235,11 +241,15 @@ class ResultBook:
         self.long: tuple[tuple[int, int], ...] = ()  # the sentence columns (index, width), once start has run
         # the row's 信用代码 and 序号 beside its name, as on the results sheet: staff fix a refused row in
         # their own list, found there by the code or the number rather than by a name typed two ways
-        for letter, width in zip("ABCDE", (28, 28, 20, 8, _PROBLEM_WIDTH), strict=True):
+        heads = [t("xlsx.source", lang), t("xlsx.name", lang), *(t(f"xlsx.{i}", lang) for i in ID_COLUMNS),
+                 t("xlsx.problem", lang)]
+        widths = (28, 28, 20, 8, _PROBLEM_WIDTH)
+        for letter, width in zip("ABCDE", widths, strict=True):
             self.errors.column_dimensions[letter].width = width
-        self.errors.append(self._header(self.errors, [t("xlsx.source", lang), t("xlsx.name", lang),
-                                                      *(t(f"xlsx.{i}", lang) for i in ID_COLUMNS),
-                                                      t("xlsx.problem", lang)]))
+        # Unified social credit code wraps to two lines: in a row of one, its second line sat on the first code
+        self.errors.row_dimensions[1].height = _header_height(heads, widths)
+        self.errors.append(self._header(self.errors, heads))
+        del self.errors.row_dimensions[1]
         info.column_dimensions["B"].width = _ABOUT_WIDTH
         renewed = about.get("renewal") or ""
         kind = t("xlsx.new", lang) if not renewed else t("xlsx.renewal", lang).format(title=renewed)
@@ -284,9 +294,8 @@ class ResultBook:
         # as tall as the longest header wraps to: two lines cut the English headers (Specialised and
         # sophisticated SME (专精特新中小企业) showed its first two lines, Technology-based and innovative lost SME)
         hidden = {i for i in range(len(widths)) if self.results.column_dimensions[get_column_letter(i + 1)].hidden}
-        lines = max(_lines(h, w, line_units(w)) for i, (h, w) in enumerate(zip(heads, widths, strict=True))
-                    if i not in hidden)
-        self.results.row_dimensions[1].height = _LINE_HEIGHT * min(max(lines, 2), _MOST_LINES) + 6
+        shown = [(h, w) for i, (h, w) in enumerate(zip(heads, widths, strict=True)) if i not in hidden]
+        self.results.row_dimensions[1].height = max(36, _header_height(*zip(*shown, strict=True)))
         self.results.append(self._header(self.results, [*columns, *self.carried]))
 
     def _text(self, ws: Any, value: Any, styled: bool = False) -> Any:
