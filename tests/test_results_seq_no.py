@@ -44,17 +44,31 @@ def test_a_park_numbered_001_to_120_gets_numbers_that_sort_in_its_order(tmp_path
 
 
 @settings(max_examples=15, deadline=None)
-@given(st.lists(st.one_of(st.integers(0, 10**6).map(str), st.integers(0, 999).map(lambda i: f"{i:04d}"),
+@given(st.lists(st.one_of(st.integers(0, 10**11).map(str), st.integers(0, 999).map(lambda i: f"{i:04d}"),
                           st.sampled_from(["A-01", "1-2", "12345678901234567890", "０１"])),
                 min_size=1, max_size=6))
 def test_every_seq_no_is_shown_as_typed_and_digits_are_all_numbers(numbers: list[str]) -> None:
     """Whatever a park types, the 序号 shows as typed; a column of digits is all numbers (sortable), and what
-    Excel could not hold as typed (20 digits, full-width digits, 1-2) stays text."""
+    would not show whole as a number in its column (10 digits or more, full-width digits, 1-2) stays text."""
     import tempfile
 
     with tempfile.TemporaryDirectory() as folder:
         cells, _ = _results(Path(folder), numbers)
     assert [_shown(v, f) for v, f in cells] == numbers
     for (value, _), typed in zip(cells, numbers, strict=True):
-        plain = typed.isascii() and typed.isdigit() and len(typed) <= 15
+        plain = typed.isascii() and typed.isdigit() and len(typed) <= 9
         assert isinstance(value, int) == plain, (typed, value)
+
+
+def test_a_year_numbered_seq_no_shows_whole_not_as_hashes(tmp_path: Path) -> None:
+    """A park numbering its list by year, 20260001, got a number in a column 6 wide, which Excel shows as
+    ######. The column now holds nine digits, and a longer 序号 stays text as typed."""
+    src = tmp_path / "名单.csv"
+    src.write_text("序号,企业名称,营业收入（2025年）\n20260001,甲,3000\n2026000000001,乙,3000\n", encoding="utf-8")
+    out = tmp_path / "结果.xlsx"
+    invoke("batch", str(src), "--lang", "zh", "-o", str(out))
+    book = load_workbook(out)
+    for ws in book.worksheets[:2]:
+        assert ws["D1"].value == "序号" and ws.column_dimensions["D"].width >= len("20260001") + 1
+    ws = book.worksheets[0]
+    assert (ws["D2"].value, ws["D3"].value) == (20260001, "2026000000001")

@@ -116,6 +116,10 @@ _LINE_HEIGHT, _MOST_LINES = 15, 8
 shows the rest when clicked, as a long cell always has)."""
 
 
+_SEQ_WIDTH, _SEQ_DIGITS = 10, 9
+"""The 序号 column's width, and the most digits of a 序号 written as a number, which then fits it: 20260001
+in a column of 6 showed as ######."""
+
 _OWN_WIDTH = 16
 """The results sheet's columns of the park's own (联系人, 联系电话, 备注): a name or a phone number a line."""
 
@@ -243,7 +247,7 @@ class ResultBook:
         # their own list, found there by the code or the number rather than by a name typed two ways
         heads = [t("xlsx.source", lang), t("xlsx.name", lang), *(t(f"xlsx.{i}", lang) for i in ID_COLUMNS),
                  t("xlsx.problem", lang)]
-        widths = (28, 28, 20, 8, _PROBLEM_WIDTH)
+        widths = (28, 28, 20, _SEQ_WIDTH, _PROBLEM_WIDTH)
         for letter, width in zip("ABCDE", widths, strict=True):
             self.errors.column_dimensions[letter].width = width
         # Unified social credit code wraps to two lines: in a row of one, its second line sat on the first code
@@ -276,7 +280,7 @@ class ResultBook:
         self.carried = tuple(carried)
         columns = result_header(self.labels)
         self.width = len(columns) + len(self.carried)
-        widths = [28, 28, 20, 6, 8, 10, 16, 10, 16, 10, 16, 10, 50, 50, 50, 50][:len(columns)]
+        widths = [28, 28, 20, _SEQ_WIDTH, 8, 10, 16, 10, 16, 10, 16, 10, 50, 50, 50, 50][:len(columns)]
         widths += [_OWN_WIDTH] * len(self.carried)
         heads = [*columns, *self.carried]
         # no word of a header broken in two: Outcome over a column of 8 showed Outcom / e
@@ -375,9 +379,10 @@ class ResultBook:
     def _seq_no(self, ws: Any, number: str | None) -> Any:
         """A 序号 of digits as a number, shown as typed: 001 a 1 shown 001. A park's 001 to 300 came back
         001 to 099 as text and 100 to 300 as numbers, which Excel sorts apart (every number before any
-        text: 100 … 300, then 001 … 099) and a number filter half misses. Digits beyond what Excel holds
-        exactly, and any other 序号 (A-01, 1-2), stay text as typed."""
-        if number is None or not (number.isascii() and number.isdigit()) or not _exact(number):
+        text: 100 … 300, then 001 … 099) and a number filter half misses. Digits beyond what fits
+        in the column (a number too wide for it shows as ###### or 2.02601E+11), and any other 序号 (A-01, 1-2),
+        stay text as typed."""
+        if number is None or not (number.isascii() and number.isdigit()) or len(number) > _SEQ_DIGITS:
             return number
         if len(number) == 1 or not number.startswith("0"):
             return int(number)
