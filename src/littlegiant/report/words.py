@@ -1277,6 +1277,12 @@ class Words(Phrasing):
         return (tier.id in self.result.titles_held and tier.id != self.result.renewal
                 and not stops(self.result))
 
+    def _kept_by_renewal(self, tier: TierResult) -> bool:
+        """Whether a renewal run judges ``tier`` as a new application though the company holds its title,
+        which it keeps by its own renewal: no new application to plan for it. (A run with no --renewal
+        still plans the held title as a new application, the one such run judges.)"""
+        return self.result.renewal is not None and self._renewable_apart(tier)
+
     def renewal_hints(self) -> list[str]:
         """For the terminal alone, below the report: the option that judges the renewal of each title held
         that this run judged as a new application. In the verdict block 「称号复核请在命令后加上 --renewal
@@ -1328,6 +1334,11 @@ class Words(Phrasing):
             return head, [], []
         if self._held_for_good(tier):  # nothing to apply for while it is valid (``_held``)
             return f"{name}{'：' if zh else ': '}{HELD_NO_APPLICATION.get(self.lang)}", [], []
+        if self._kept_by_renewal(tier):
+            # a title held and kept by its renewal, judged here as a new application: a 小巨人 renewing its
+            # 专精特新 read 「专精特新"小巨人"企业：最早2027年申报」 for the title it holds, as if it had to win it
+            # again; what keeps it is its renewal, judged under the renewal clauses (the hint below the report)
+            return f"{name}{'：' if zh else ': '}{HELD_RENEWED_APART.get(self.lang)}", [], []
         if p.later > 0 or p.checked is None:
             notes.extend(self._blocker(b, p) for b in p.blockers)
         else:  # a plan for this round: only a title it cannot date yet needs saying
@@ -1779,6 +1790,8 @@ class Words(Phrasing):
         p = self.plans.get(tier.id)
         if p is None or stops(self.result) or any(b.kind in ("red_line", "excluded") for b in p.blockers):
             return []
+        if self._kept_by_renewal(tier):  # a title held: its plan lists none (``plan_lines``)
+            return []
         if p.checked is None:  # a plan of answers only, unless no change meets it at all
             return [] if p.blockers or not p.missing else self.needed(tier) or p.missing
         if p.checked in (MET, REVIEW):
@@ -1988,6 +2001,11 @@ class Words(Phrasing):
         head, notes, steps = self.plan_lines(tier)
         name = tier.title.get(self.lang)
         head = head.removeprefix(f"{name}：" if zh else f"{name}: ")
+        if self._kept_by_renewal(tier):
+            # a title held, kept by its renewal: a row holding 专精特新 read 「专精特新中小企业：最早2027年申报」
+            # (the cell has no verdict "above" to speak of: the report's plan line without it)
+            return HELD_NO_APPLICATION.get(self.lang) + ("，到期前按复核条件复核" if zh else
+                                                         "; before it expires it is renewed under the renewal clauses")
         if p.checked is None and not p.blockers and p.missing and steps:  # the questions the head announces, in a line
             asked = self.questions(self.plan_asks(tier), PLAN_QUESTIONS)  # its count: the cell's 等N项 says it
             return f"{ASK_FIRST.get(self.lang)}：{asked}" if zh else f"{ASK_FIRST.get(self.lang)}: {asked}"
@@ -2709,6 +2727,13 @@ def gate_stops(result: Result) -> list[CriterionResult]:
 
 
 HELD_NO_APPLICATION = Text("已持有这一称号，有效期内无需再申报", "the company holds this title: no application while it is valid")
+# a held title this run judges as a new application, whose verdict is not met: its plan would date a new
+# application for what the company holds; what keeps it is its renewal, which this run does not judge
+HELD_RENEWED_APART = Text("已持有这一称号，有效期内无需再申报，到期前按复核条件复核；上面的结论是按新申请条件判定的，"
+                          "不是复核的结论",
+                          "the company holds this title: no application while it is valid; before it expires it is "
+                          "renewed under the renewal clauses. The verdict above judges a new application, not the "
+                          "renewal")
 """A plan's line for a tier whose title is held (not renewed by this run)."""
 HELD_NO_MATERIALS = Text(zh="已持有，无需准备", en="Title held: nothing to prepare")
 """The materials of a tier whose title the company holds: none, for it is not applied for again."""
