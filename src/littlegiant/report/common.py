@@ -228,6 +228,53 @@ def _lower_first(sentence: str) -> str:
     return sentence[:1].lower() + sentence[1:]
 
 
+def _applying_today(result: Result, lang: str) -> str:
+    """Whether a new application on the renewal's day follows the measures the other tiers were judged by:
+    a 2027 小巨人 renewal, whose 专精特新 beside it is judged by the very measures a new application follows
+    that day, read 「不代表今天新申请适用的标准」, and a 2026 one (the 2022 measures under 117号) did not say
+    which measures a new application follows instead. Unsaid where a set was forced (``in_force_instead``)."""
+    from littlegiant.load.rules import calendar, load
+
+    zh = lang == "zh"
+    cal = result.calendar
+    try:
+        today = calendar().choose(result.as_of) if cal is not None and not cal.forced else None
+    except InputError:
+        today = None
+    if today is None:
+        return "，不代表今天新申请适用的标准" if zh else ": a new application today may follow other rules"
+    if today.rule_set == result.rules_id:
+        return "；今天新申请也按这一办法" if zh else "; a new application today follows the same measures"
+    other = load(today.rule_set).title.get(lang)
+    return (f"；今天新申请按《{other}》，结论可能不同" if zh else
+            f"; a new application today follows the {other}, which may judge differently")
+
+
+def _renewal_clauses(result: Result, lang: str) -> list[str]:
+    """What the renewed tier's renewal checks that a new application does not, and what it leaves out, by
+    the rule data's ``applies``: a 2027 小巨人 renewal said only 「按复核条款评估」, and a finance manager
+    who knows the published criteria looked in vain for the 5% growth, which the renewal does not check."""
+    rules = result.rules
+    tier = rules.tiers.get(result.renewal) if rules is not None and result.renewal is not None else None
+    if tier is None:
+        return []
+    zh = lang == "zh"
+    prefix = "复核：" if zh else "Renewal: "
+    own = [n.title.get(lang).removeprefix(prefix) for n in tier.criteria.walk() if n.applies == "renewal"]
+    left = [n.title.get(lang) for n in tier.criteria.walk() if n.applies == "new"]
+    said = []
+    if own:
+        said.append("复核按" + "".join(f"「{t}」" for t in own) + "评估" if zh else
+                    "the renewal checks " + ", ".join(f'"{t}"' for t in own))
+    if left:
+        said.append("不评估" + "".join(f"「{t}」" for t in left) if zh else
+                    "it does not check " + " or ".join(f'"{t}"' for t in left))
+    if not said:
+        return []
+    return [f"复核与新申请条件的不同：{'，'.join(said)}。" if zh else
+            f"Where the renewal differs from a new application: {'; '.join(said)}."]
+
+
 def basis_lines(result: Result, lang: str) -> list[str]:
     """Which rules judged this and why, the official texts, and how firm they are: every report says it."""
     zh = lang == "zh"
@@ -236,10 +283,11 @@ def basis_lines(result: Result, lang: str) -> list[str]:
         title = renewed_title(result, lang)
         rules = result.rules_title.get(lang)
         lines.append(f"本次为{title}复核：该层级按复核条款评估；其他层级按同一办法（{rules}）的新申请条件评估，"
-                     "仅供参考，不代表今天新申请适用的标准。" if zh
+                     f"仅供参考{_applying_today(result, lang)}。" if zh
                      else f"A renewal (复核) of {title}: that tier is judged by its renewal clauses; the other tiers "
-                          f"are judged as new applications under the same measures ({rules}), for reference only: "
-                          "a new application today may follow other rules.")
+                          f"are judged as new applications under the same measures ({rules}), for reference only"
+                          f"{_applying_today(result, lang)}.")
+        lines.extend(_renewal_clauses(result, lang))
     if result.documents:
         sep = "、" if zh else ", "
         lines.append(("依据文件：" if zh else "Official texts: ") + sep.join(document_text(d, lang) for d in result.documents)
