@@ -115,3 +115,20 @@ def test_the_basis_names_what_the_renewal_checks_that_a_new_application_does_not
     old.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
     out = squash(cli("assess", str(old), "--as-of", "2025-09-01", "--renewal", "小巨人", "--lang", "zh", columns=80))
     assert squash("复核与新申请条件的不同：不评估「近2年主营业务收入平均增长率不低于5%」。") in out, out
+
+
+def test_a_renewal_of_a_title_answered_not_held_is_not_told_to_apply_for_its_renewal(tmp_path: Path) -> None:
+    """Renewing 小巨人 that the profile says is not held: under 「没有这一称号，就谈不上复核」 the plan read
+    「数据方面的复核条件均已满足，可按期申请复核」. It now says there is nothing to renew, in zh and en."""
+    doc = yaml.safe_load((EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8"))  # 小巨人: 否
+    path = tmp_path / "未持有.yaml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    out = cli("assess", str(path), "--as-of", AS_OF, "--renewal", "little_giant", "--lang", "zh", columns=80)
+    plan = _plan(out)
+    assert squash('专精特新"小巨人"企业：数据方面的复核条件均已满足，但资料中填的是未持有这一称号，无从复核（见上面的提示）') \
+        in plan, plan
+    assert "可按期申请复核" not in plan
+    en = " ".join(cli("assess", str(path), "--as-of", AS_OF, "--renewal", "little_giant", "--lang", "en",
+                      columns=80).split())
+    assert "does not hold this title: there is nothing to renew (see the notice above)" in en, en
+    assert "apply for it when due" not in en
