@@ -1432,9 +1432,9 @@ class Words(Phrasing):
         if tier.id == r.renewal and r.renewal_held is False:
             # 「可按期申请复核」 stood under the warning 「没有这一称号，就谈不上复核」: a company that chose 复核 by
             # mistake read it as its own renewal's go-ahead
-            head = ("数据方面的复核条件均已满足，但资料中填的是未持有这一称号，无从复核（见上面的提示）" if zh else
+            head = ("数据方面的复核条件均已满足，但资料中填的是未持有这一称号，无从复核" if zh else
                     "every condition the figures decide for the renewal is met, but the profile says the company "
-                    "does not hold this title: there is nothing to renew (see the notice above)")
+                    "does not hold this title: there is nothing to renew")
             return f"{name}{colon}{head}", [], []
         if tier.id == r.renewal:
             head = (f"数据方面的复核条件均已满足，可按期申请复核；{_JUDGED_RENEWAL.zh}" if review and zh
