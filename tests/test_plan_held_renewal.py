@@ -132,3 +132,18 @@ def test_a_renewal_of_a_title_answered_not_held_is_not_told_to_apply_for_its_ren
                       columns=80).split())
     assert "does not hold this title: there is nothing to renew" in en, en
     assert "apply for it when due" not in en
+
+
+def test_a_renewal_that_cannot_pass_names_the_condition_its_past_figures_fail(tmp_path: Path) -> None:
+    """November 2026, 小巨人's renewal under the 2022 measures (117号), main-business growth 0.46%: the plan
+    read 「「专业化」取决于2023、2024、2025年的数据，已无法改变」, the heading of six conditions; it names the one."""
+    doc = yaml.safe_load((EXAMPLES / "little-giant-2022.yaml").read_text(encoding="utf-8"))
+    doc["titles"]["little_giant"] = True
+    doc["financials"] = {"2025": {**doc["financials"][max(doc["financials"])], "revenue": 12000, "main_revenue": 11000},
+                         "2024": {"revenue": 11950, "main_revenue": 10950, "rd_expense": 600},
+                         "2023": {"revenue": 11900, "main_revenue": 10900, "rd_expense": 600}}
+    path = tmp_path / "增长不足.yaml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    out = squash(cli("assess", str(path), "--as-of", AS_OF, "--renewal", "小巨人", "--lang", "zh", columns=80))
+    assert squash("「近2年主营业务收入平均增长率不低于5%」取决于2023、2024、2025年的数据，已无法改变") in out, out
+    assert "「专业化」取决于" not in out

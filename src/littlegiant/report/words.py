@@ -2041,10 +2041,33 @@ class Words(Phrasing):
             return self.label(next(iter(c.inputs)))
         return c.title.get(self.lang)
 
+    def _closed_title(self, b: Any) -> str:
+        """The conditions under a closed group that its past figures fail, by name: a 2026 小巨人 renewal read
+        「「专业化」取决于2023、2024、2025年的数据，已无法改变」, a heading of six conditions, when the one
+        failing was 「近2年主营业务收入平均增长率不低于5%」. Empty where none is found (the group's own name)."""
+        found = self.result.criterion(b.criterion)
+        if found is None:
+            return ""
+        tier, top = found
+        kids = tier.children()
+        failed: list[str] = []
+        todo = [top]
+        while todo:
+            c = todo.pop(0)
+            below = kids.get(c.id, [])
+            if below:
+                todo.extend(below)
+            elif c.status == UNMET and any(x in b.paths for x in c.inputs):
+                failed.append(c.title.get(self.lang))
+        if not failed or failed == [top.title.get(self.lang)]:
+            return ""
+        return ("」「" if self.lang == "zh" else '", "').join(failed)
+
     def _blocker(self, b: Any, p: TierPlan) -> str:
         zh = self.lang == "zh"
         title = b.title.get(self.lang)
         if b.kind == "closed":
+            title = self._closed_title(b) or title
             years = sorted({y for y in (re.findall(r"\.(\d{4})(?:\.|$)", x) for x in b.paths) for y in y})
             ys = "、".join(years) if zh else ", ".join(years)
             return (f"「{title}」取决于{ys}年的数据，已无法改变，本轮不能满足" if zh else
