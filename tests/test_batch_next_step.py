@@ -179,3 +179,25 @@ def test_a_tier_whose_title_is_held_for_good_is_passed_over_by_the_gap_and_the_n
     gap = str(sheet.cell(2, [c.value for c in sheet[1]].index("主要差距") + 1).value)
     assert gap.startswith('专精特新"小巨人"企业：上年度营业收入不低于5000万元（现为3,200万元）'), gap
     assert "科技和创新型" not in cell + gap  # nothing to answer or apply for while the title is valid
+
+
+def test_a_renewal_rows_cells_speak_of_the_title_renewed_not_one_held_beside_it(tmp_path: Path) -> None:
+    """A company holding both titles, renewing 小巨人 in March 2027 (its 2026 figures not in yet): the row's
+    主要差距 and 下一步 spoke of 专精特新 (judged as a new application, held and kept by its own renewal), the
+    report's plan of 小巨人 (the renewal review). Both cells now speak of the title renewed."""
+    text = (Path(__file__).resolve().parent.parent / "examples" / "little-giant-2026.yaml").read_text(encoding="utf-8")
+    held = "titles: {innovative_sme: true, tech_sme: false, zjtx_sme: true, little_giant: true}"
+    assert "titles: {innovative_sme: true, tech_sme: false, zjtx_sme: true, little_giant: false}" in text
+    folder = tmp_path / "企业"
+    folder.mkdir()
+    (folder / "客户.yaml").write_text(
+        text.replace("titles: {innovative_sme: true, tech_sme: false, zjtx_sme: true, little_giant: false}", held),
+        encoding="utf-8")
+    out = tmp_path / "结果.xlsx"
+    done = runner.invoke(app, ["batch", str(folder), "-o", str(out), "--lang", "zh", "--advice", "--as-of", "2027-03-01",
+                               "--renewal", "little_giant", "-q"])
+    assert done.exit_code == 0, done.output
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    header = [c.value for c in sheet[1]]
+    gap, step = (str(sheet.cell(2, header.index(h) + 1).value) for h in ("主要差距", "下一步"))
+    assert gap.startswith("专精特新\"小巨人\"企业：") and step.startswith("专精特新\"小巨人\"企业："), (gap, step)
