@@ -2566,3 +2566,31 @@ def test_a_saved_file_names_its_rules_by_title_and_one_naming_them_by_id_is_stil
     assert s.until_prompt() is not None
     assert s.finish()[0] == 130
     assert "另存到" not in s.transcript and old.read_text(encoding="utf-8") == written
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("zh", "这些回答是按评估日期 2026-06-01（上年度 = 2025 年）填写的；这次评估日期 2027-06-01，上年度 = 2026 年"),
+    ("en", "These answers were given as of 2026-06-01 (last year = 2025); this assessment is as of 2027-06-01 "
+           "(last year = 2026)"),
+])
+def test_answers_resumed_under_a_date_in_another_year_say_whose_year_they_were(
+        tmp_path: Path, lang: str, said: str) -> None:
+    """Stopped in one year and resumed in the next (or under another --as-of), the figures typed for last year
+    silently became the year before's and last year's questions came again: the resume now says why, and how
+    to go on as of the former date. A resume under the same year says nothing of it."""
+    first = Session(["assess", "--as-of", "2026-06-01", "--lang", lang, "--save", "a.yaml"], tmp_path)
+    first.answers("某精密公司", "0.8亿")
+    assert first.until_prompt() is not None
+    assert first.finish()[0] == 130
+    later = Session(["assess", "--as-of", "2027-06-01", "--lang", lang, "--save", "a.yaml"], tmp_path)
+    later.answers("r", "9000")
+    assert later.until_prompt() is not None
+    assert later.finish()[0] == 130
+    flat = " ".join(later.transcript.split())
+    assert said in flat and "--as-of 2026-06-01" in flat
+    same = Session(["assess", "--as-of", "2027-02-01", "--lang", lang, "--save", "a.yaml"], tmp_path)
+    same.answers("r")
+    assert same.until_prompt() is not None
+    assert same.finish()[0] == 130
+    assert "2027-06-01" in (tmp_path / "a.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert "2026-06-01" not in same.transcript

@@ -19,6 +19,7 @@ import re
 import shlex
 import stat
 from collections.abc import Callable, Iterable
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
@@ -706,6 +707,36 @@ def renewal_saved(save: Path) -> tuple[bool, str | None]:
     return False, None
 
 
+_SAVED_DAY = re.compile(r"(?:评估日期|as of) (\d{4}-\d{2}-\d{2})[）)]")
+"""The date in the header's first line: the day the answers were given for."""
+
+AS_OF_MOVED = {
+    "zh": ("这些回答是按评估日期 {saved}（上年度 = {saved_year} 年）填写的；这次评估日期 {as_of}，上年度 = {year} 年："
+           "已填的 {saved_year} 年数字不再当作上年度的，上年度的数字要按 {year} 年重新填。要按原来的日期继续，请中断后加上 "
+           "--as-of {saved} 重新运行。\n"),
+    "en": ("These answers were given as of {saved} (last year = {saved_year}); this assessment is as of {as_of} "
+           "(last year = {year}): the {saved_year} figures already given no longer count as last year's, and "
+           "last year's are to be given for {year}. To go on as of the former date, stop and run again with "
+           "--as-of {saved}.\n"),
+}
+"""Said on resuming under a date whose last year differs: the owner who stopped in December and went on in
+January, or typed another --as-of, saw last year's questions again with no word why, and the figures
+just typed in silently became the year before's."""
+
+
+def saved_as_of(save: Path) -> date | None:
+    """The date the interview's own header says ``save``'s answers were given for; None for a file the
+    interview did not write or whose first line no longer reads."""
+    if special_kind(save) is not None or not _written_here(save):
+        return None
+    try:
+        with save.open(encoding="utf-8-sig") as handle:
+            said = _SAVED_DAY.search(handle.readline(4096))
+        return None if said is None else date.fromisoformat(said[1])
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+
+
 @record(frozen=True)
 class RenewalSaid:
     """A renewal the save file's answers were given under (None: a new application), where this sitting
@@ -815,6 +846,11 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                     term.say(wrap_all(_t("answered_under", lang, answered=saved.other_set.get(lang),
                                          rules=interview.rules.title.get(lang), as_of=interview.as_of.isoformat(),
                                          other=saved.answered_under), term.width()))
+                day = saved_as_of(save)
+                if day is not None and day.year != interview.as_of.year:
+                    term.say(wrap_all(AS_OF_MOVED["zh" if lang == "zh" else "en"].format(
+                        saved=day.isoformat(), saved_year=day.year - 1, as_of=interview.as_of.isoformat(),
+                        year=interview.last_year), term.width()))
                 if saved.unknown_set is not None:  # saved silently under this set's id at the next answer
                     term.say(wrap_all(_t("unknown_set", lang, said=saved.unknown_set,
                                          rules=interview.rules.title.get(lang)), term.width()))
