@@ -205,3 +205,22 @@ def test_a_bare_year_for_years_in_the_niche_says_a_start_year_may_be_typed(tmp_p
     assert "像是开始的年份" in said and squash("也可以写“2008年开始”，由本工具算出年数") in squash(said), said
     said = s.reply("2008年开始")
     assert "→ 2008年开始 = 17年" in said, said
+
+
+@pytest.mark.parametrize(("typed", "shown", "saved"), [
+    ("亏损约300万", "约-300万元", "约-300"),
+    ("净亏损大概0.5亿", "约-5,000万元", "约-5000"),
+    ("盈利300万", "300万元", "300"),
+    ("盈利约300万", "约300万元", "约300"),
+    ("净利润-300万元", "-300万元", "-300"),
+    ("赚了300万", "300万元", "300"),
+])
+def test_a_profit_or_loss_said_in_words_is_read_and_said_back(tmp_path: Path, typed: str, shown: str,
+                                                               saved: str) -> None:
+    """亏损约300万 was refused as no amount where 约亏损300万 was read, and 盈利300万 (or 净利润-300万元, the
+    question's own word before the figure) was refused too: the owner typed again what the tool could read."""
+    s = started(tmp_path, "zh", "--rules", "miit-2022")
+    s.unknown_until("净利润（2025年）（万元）")
+    said = s.reply(typed)
+    assert f"→ {typed} = {shown}\n" in said, said
+    assert f"    net_profit: {saved}\n" in saved_text(s, tmp_path)

@@ -85,6 +85,12 @@ none, it answers 无, as 无 does; of a figure, it is unknown (no figure given, 
 _LOSS = re.compile(r"(?:净?亏损?|负)(?=[\d.０-９〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟])")
 """A loss said in words before its figure (亏损300万, 净亏损0.5亿, 亏了 is not taken, 负三百万): the interview's
 net profit asked "亏损写负数", and the owner who typed 亏损300万 was asked again."""
+_LOSS_ABOUT = re.compile(r"(净?亏损?|负)(约合?|大约|大概|差不多|将近|接近|近)")
+"""A loss said before the word that makes it approximate (亏损约300万, 净亏损大概0.5亿): read as 约亏损300万
+is. It was refused as no amount, where 约亏损300万 was read."""
+_PROFIT = re.compile(r"(?:净?盈利|净?利润|赚了?)(?:为|是)?(?=[-−\d.０-９〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟]|约|大约|大概|差不多|将近|接近|近)")
+"""A profit said in words before its figure (盈利300万, 净利润-50万, 赚了300万), to the net profit question
+that names it: the owner who typed 盈利300万 was told an amount was expected, and asked again."""
 _ABOUT = re.compile(r"^(?:约合?|大约|大概|差不多|将近|接近|近|approximately|approx\.?|about|around|roughly|circa|~)"
                     r"|(?:左右|上下|orso)$", re.IGNORECASE)
 """Words that make a figure approximate (约500万, 500万左右, 差不多220万, 将近3000万, 近3000万; about,
@@ -469,9 +475,15 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             raise InputError(kind=f"{kind}_hint" if hint else kind, params=params | hint, field=where,
                              label=label or field_words(f, where))
         return check_value(f, found, where=where, label=label), None
+    profit = _PROFIT.match(raw) if f.type == "signed_money" else None
+    if profit:  # 盈利300万: the figure alone, its sign its own
+        raw = raw[profit.end():]
+    swapped = _LOSS_ABOUT.match(raw) if f.type == "signed_money" else None
+    if swapped:  # 亏损约300万 as 约亏损300万: the 约 is taken off first, then the loss
+        raw = swapped[2] + swapped[1] + raw[swapped.end():]
     exact = _ABOUT.sub("", raw) or raw  # 约500万, 500万左右: the figure itself, shown back as read
     about = exact != raw
-    factor, typed, raw = Decimal(1) if unit is None else unit, about, exact
+    factor, typed, raw = Decimal(1) if unit is None else unit, about or profit is not None, exact
     by_sign = False
     loss = f.type == "signed_money" and _LOSS.match(raw)
     if loss:  # 亏损300万, 负300: a loss as people say it, shown back as the negative figure it is saved as
