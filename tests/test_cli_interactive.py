@@ -2594,3 +2594,28 @@ def test_answers_resumed_under_a_date_in_another_year_say_whose_year_they_were(
     assert same.finish()[0] == 130
     assert "2027-06-01" in (tmp_path / "a.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert "2026-06-01" not in same.transcript
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("zh", "以后不用再答题，直接评估这些回答（加 --detail 看每一项条件怎么算）："),
+    ("en", "To assess these answers again without the questions (add --detail to see how each criterion is "
+           "decided):"),
+])
+def test_the_last_lines_name_the_command_that_assesses_the_answers_again(tmp_path: Path, lang: str,
+                                                                         said: str) -> None:
+    """The report's hint (the same command with --detail) led back into the interview, and nothing on screen
+    named the command that assesses the saved file: the last lines name it, whole, and it gives the report."""
+    s = Session(["assess", "--as-of", "2026-06-01", "--lang", lang, "--save", "a.yaml"], tmp_path)
+    s.answers("某精密公司", "0.8亿")
+    while (prompt := s.until_prompt()) is not None:
+        s.send("")
+        if any(words in prompt for words in SUMMARY):
+            break
+    code, out = s.finish()
+    assert code == 0
+    lines = s.transcript.splitlines()
+    command = f"littlegiant assess a.yaml --as-of 2026-06-01 --lang {lang}"
+    assert command in lines and said in " ".join(s.transcript.split())
+    again = subprocess.run([sys.executable, "-m", "littlegiant", *shlex.split(command)[1:]], cwd=tmp_path, env=ENV,
+                           capture_output=True, text=True)
+    assert again.returncode == 0 and again.stdout == out

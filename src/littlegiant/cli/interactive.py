@@ -724,6 +724,14 @@ January, or typed another --as-of, saw last year's questions again with no word 
 just typed in silently became the year before's."""
 
 
+AGAIN = {"zh": "以后不用再答题，直接评估这些回答（加 --detail 看每一项条件怎么算）：\n{again}\n",
+         "en": "To assess these answers again without the questions (add --detail to see how each criterion "
+               "is decided):\n{again}\n"}
+"""Said under the interview's last line: the report's hint (the same command with --detail) led back into
+the interview, its resume question and its list of answers, and nothing on screen named the command that
+assesses the saved file, there only in the file's own first lines."""
+
+
 def saved_as_of(save: Path) -> date | None:
     """The date the interview's own header says ``save``'s answers were given for; None for a file the
     interview did not write or whose first line no longer reads."""
@@ -986,7 +994,9 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                  _t("kept", lang, save=save, cmd=resume_cmd) if save.exists() else _t("nothing", lang))
         raise Interrupted from None
     persist()  # even when nothing was relevant: a valid (empty-answer) file is left behind
-    term.say(_t("done", lang, n=len(interview.saved_paths()), save=save))
+    done = _t("done", lang, n=len(interview.saved_paths()), save=save)
+    again_said = wrap_all(AGAIN["zh" if lang == "zh" else "en"].format(again=again_cmd), term.width())
+    term.say(done.rstrip("\n") + "\n" + again_said + "\n")
 
 
 def _tier_title(rules: RuleSet, tier: str | None, lang: str) -> str | None:
