@@ -224,3 +224,21 @@ def test_a_profit_or_loss_said_in_words_is_read_and_said_back(tmp_path: Path, ty
     said = s.reply(typed)
     assert f"→ {typed} = {shown}\n" in said, said
     assert f"    net_profit: {saved}\n" in saved_text(s, tmp_path)
+
+
+@pytest.mark.parametrize(("typed", "saved"), [("12个", "12"), ("12位", "12"), ("12个人", "12"), ("十二个人", "12")])
+def test_a_count_of_people_said_with_ge_or_wei_is_read(tmp_path: Path, typed: str, saved: str) -> None:
+    """12人 and 12名 were read, but 12个, 12位 and 十二个人 were refused as no whole number."""
+    s = started(tmp_path, "zh")
+    s.unknown_until("科技人员人数（人）")
+    said = s.reply(typed)
+    assert "✗" not in said, said
+    assert f"tech_staff: {saved}\n" in saved_text(s, tmp_path)
+
+
+@pytest.mark.parametrize("typed", ["国内第二", "排名第2", "行业第二", "国内排名第二名"])
+def test_a_rank_said_with_where_it_stands_is_read(tmp_path: Path, typed: str) -> None:
+    """第二 and 第2名 were read, but 国内第二 or 排名第2 (how an owner says the rank) was refused."""
+    s = started(tmp_path, "zh", "--set", f"market.domestic_rank={typed}")
+    assert s.until_prompt() is not None
+    assert "  domestic_rank: 2\n" in saved_text(s, tmp_path)

@@ -91,6 +91,11 @@ is. It was refused as no amount, where 约亏损300万 was read."""
 _PROFIT = re.compile(r"(?:净?盈利|净?利润|赚了?)(?:为|是)?(?=[-−\d.０-９〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟]|约|大约|大概|差不多|将近|接近|近)")
 """A profit said in words before its figure (盈利300万, 净利润-50万, 赚了300万), to the net profit question
 that names it: the owner who typed 盈利300万 was told an amount was expected, and asked again."""
+_COUNT_WORDS = {"人": ("个人", "个", "位"), "项": ("个", "件")}
+"""Other words a count is said with (12个, 12位, 十二个人; 5件 for IP): refused as no whole number, where 12人
+was read."""
+_RANKED = re.compile(r"(?:国内|全国|行业内?|细分市场)?(?:排名|排)?(第.+)")
+"""A rank said with where it stands (排名第3, 国内第二, 全国第一): the rank is the figure."""
 _ABOUT = re.compile(r"^(?:约合?|大约|大概|差不多|将近|接近|近|approximately|approx\.?|about|around|roughly|circa|~)"
                     r"|(?:左右|上下|orso)$", re.IGNORECASE)
 """Words that make a figure approximate (约500万, 500万左右, 差不多220万, 将近3000万, 近3000万; about,
@@ -514,8 +519,13 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
                 _as_typed(f, Decimal(year), stripped, where, label, converted=False)
                 raise wrong()  # years that could reach 2008: a start year is no count of them all the same
             return _years_since(f, year, last_year, stripped, about, where, label)
-        if f.unit and raw.endswith(f.unit):
-            raw = raw[: -len(f.unit)]
+        for word in sorted((f.unit or "", *_COUNT_WORDS.get(f.unit or "", ())), key=len, reverse=True):
+            if word and raw.endswith(word):
+                raw = raw[: -len(word)]
+                break
+        ranked = _RANKED.fullmatch(raw) if f.unit is None else None
+        if ranked is not None:  # 排名第3, 国内第二: the rank, as the question asks it
+            raw = ranked[1]
         if raw.startswith("第") or raw.endswith("名"):  # a rank typed as 第3名
             raw = raw.removeprefix("第").removesuffix("名")
     if _NUMBER.fullmatch(raw) is None:
