@@ -242,3 +242,41 @@ def test_a_rank_said_with_where_it_stands_is_read(tmp_path: Path, typed: str) ->
     s = started(tmp_path, "zh", "--set", f"market.domestic_rank={typed}")
     assert s.until_prompt() is not None
     assert "  domestic_rank: 2\n" in saved_text(s, tmp_path)
+
+
+@pytest.mark.parametrize(("typed", "shown", "saved"), [
+    ("loss of 3 million", "-300 (10k CNY)", "-300"),
+    ("a net loss of 3 million", "-300 (10k CNY)", "-300"),
+    ("minus 3 million", "-300 (10k CNY)", "-300"),
+    ("profit 3 million", "300 (10k CNY)", "300"),
+])
+def test_a_profit_or_loss_said_in_english_words_is_read_and_said_back(tmp_path: Path, typed: str, shown: str,
+                                                                       saved: str) -> None:
+    """"loss of 3 million" was refused as no amount, where -3 million and (3 million) were read."""
+    s = started(tmp_path, "en", "--rules", "miit-2022")
+    _unknown_until_en(s, "Net profit 2025")
+    said = s.reply(typed)
+    assert f"→ {typed} = {shown}\n" in said, said
+    assert f"    net_profit: {saved}\n" in saved_text(s, tmp_path)
+
+
+def _unknown_until_en(s: Session, asked: str) -> None:
+    """Answer "don't know" until the question holding ``asked`` is put."""
+    for _ in range(80):
+        if asked in (s.until_prompt() or ""):
+            return
+        s.send("don't know")
+    raise AssertionError(f"{asked} was not asked: {s.transcript[-1500:]}")
+
+
+@pytest.mark.parametrize(("typed", "path", "saved"), [
+    ("12 people", "tech_staff", "12"), ("12 staff", "tech_staff", "12"),
+    ("2nd", "market.domestic_rank", "2"), ("No. 2", "market.domestic_rank", "2"),
+    ("18 years", "niche_years", "18"),
+])
+def test_a_count_a_rank_or_years_said_in_english_words_is_read(tmp_path: Path, typed: str, path: str,
+                                                               saved: str) -> None:
+    """12 people, 2nd or 18 years were refused as no whole number (or no number), where 12 and 2 were read."""
+    s = started(tmp_path, "en", "--set", f"{path}={typed}")
+    assert s.until_prompt() is not None
+    assert f"{path.rsplit('.', 1)[-1]}: {saved}\n" in saved_text(s, tmp_path)

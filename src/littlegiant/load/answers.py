@@ -82,19 +82,22 @@ figure for the company, and it made the whole company an error row for one figur
 NONE_YET = frozenset({"暂无"})
 """"None so far": of a yes/no (被列入经营异常名录: 暂无), a rank whose 0 means none, or a choice with a
 none, it answers 无, as 无 does; of a figure, it is unknown (no figure given, never a silent 0)."""
-_LOSS = re.compile(r"(?:净?亏损?|负)(?=[\d.０-９〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟])")
+_LOSS = re.compile(r"(?:净?亏损?|负|(?i:a?(?:net)?lossof|a?(?:net)?loss|minus))(?=[\d.０-９〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟])")
 """A loss said in words before its figure (亏损300万, 净亏损0.5亿, 亏了 is not taken, 负三百万): the interview's
 net profit asked "亏损写负数", and the owner who typed 亏损300万 was asked again."""
 _LOSS_ABOUT = re.compile(r"(净?亏损?|负)(约合?|大约|大概|差不多|将近|接近|近)")
 """A loss said before the word that makes it approximate (亏损约300万, 净亏损大概0.5亿): read as 约亏损300万
 is. It was refused as no amount, where 约亏损300万 was read."""
-_PROFIT = re.compile(r"(?:净?盈利|净?利润|赚了?)(?:为|是)?(?=[-−\d.０-９〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟]|约|大约|大概|差不多|将近|接近|近)")
+_PROFIT = re.compile(r"(?:净?盈利|净?利润|赚了?|(?i:a?(?:net)?profit(?:of)?))(?:为|是)?(?=[-−\d.０-９〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟]|约|大约|大概|差不多|将近|接近|近)")
 """A profit said in words before its figure (盈利300万, 净利润-50万, 赚了300万), to the net profit question
 that names it: the owner who typed 盈利300万 was told an amount was expected, and asked again."""
-_COUNT_WORDS = {"人": ("个人", "个", "位"), "项": ("个", "件")}
+_COUNT_WORDS = {"人": ("个人", "个", "位", "people", "persons", "person", "staff", "employees"),
+                "项": ("个", "件", "items", "item"), "年": ("years", "year", "yrs")}
 """Other words a count is said with (12个, 12位, 十二个人; 5件 for IP): refused as no whole number, where 12人
 was read."""
 _RANKED = re.compile(r"(?:国内|全国|行业内?|细分市场)?(?:排名|排)?(第.+)")
+_RANKED_EN = re.compile(r"(?:(?:ranked|rank|no\.?|number|#)(\d+)|(\d+)(?:st|nd|rd|th))", re.IGNORECASE)
+"""A rank in English (2nd, No. 2, #2, ranked 2): the figure."""
 """A rank said with where it stands (排名第3, 国内第二, 全国第一): the rank is the figure."""
 _ABOUT = re.compile(r"^(?:约合?|大约|大概|差不多|将近|接近|近|approximately|approx\.?|about|around|roughly|circa|~)"
                     r"|(?:左右|上下|orso)$", re.IGNORECASE)
@@ -520,12 +523,15 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
                 raise wrong()  # years that could reach 2008: a start year is no count of them all the same
             return _years_since(f, year, last_year, stripped, about, where, label)
         for word in sorted((f.unit or "", *_COUNT_WORDS.get(f.unit or "", ())), key=len, reverse=True):
-            if word and raw.endswith(word):
+            if word and raw.lower().endswith(word):
                 raw = raw[: -len(word)]
                 break
         ranked = _RANKED.fullmatch(raw) if f.unit is None else None
         if ranked is not None:  # 排名第3, 国内第二: the rank, as the question asks it
             raw = ranked[1]
+        ranked_en = _RANKED_EN.fullmatch(raw) if f.unit is None else None
+        if ranked_en is not None:
+            raw = ranked_en[1] or ranked_en[2]
         if raw.startswith("第") or raw.endswith("名"):  # a rank typed as 第3名
             raw = raw.removeprefix("第").removesuffix("名")
     if _NUMBER.fullmatch(raw) is None:
