@@ -1581,7 +1581,10 @@ def _a_calendar(ref: str) -> bool:
     from littlegiant.load import rules as rulesets
 
     path = Path(ref)
-    if not path.is_file() or path.suffix.lower() not in (".yaml", ".yml"):
+    try:
+        if not path.is_file() or path.suffix.lower() not in (".yaml", ".yml"):
+            return False
+    except OSError:  # a name too long for the system: validate lists it as it lists a missing file
         return False
     try:
         data = rulesets.read_rule_data(path)
