@@ -12,6 +12,7 @@ import copyreg
 import functools
 import math
 import numbers
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import field, replace
 from datetime import date, datetime
@@ -59,8 +60,38 @@ def _as_arguments(fn: _F) -> _F:
                     # said in Chinese as the argument (what_if：没有“bogus”这个项目), in English it named the
                     # field alone ("bogus: no such field"), as a profile's own key is named
                     exc.field = f"what_if {exc.field}"
+            _in_own_words(exc)
             raise
     return named  # type: ignore[return-value]
+
+
+_OWN_WORDS = {"profile.other_set": "api.profile_other_set", "column.other_set": "api.column_other_set",
+              "set.other_question": "api.set_other_question", "set.part_over_whole": "api.set_part_over_whole"}
+"""The errors whose words tell the user which command-line option to give, by the catalog entry that
+says it with this API's argument: a script was told to "assess it with --rules shandong-2022" or to
+"add --set rd_staff=…", options it has no way to type."""
+
+_SET = re.compile(r"--set (.+?)=…")
+
+
+def _in_own_words(exc: InputError) -> None:
+    """``exc``, and each problem of a row's error, said in this API's words where the command line's name
+    one of its options (their ``kind`` and ``params`` kept, for a script matching on them)."""
+    from littlegiant.load.tabular import PROBLEMS_SEPARATOR, RowError
+
+    for each in (*exc.errors, exc) if isinstance(exc, RowError) else (exc,):
+        worded = _OWN_WORDS.get(each.kind or "")
+        if worded is None or each.worded is not None:
+            continue
+        sets = each.params.get("sets")
+        keys = None
+        if isinstance(sets, Text):  # the other figures to set with it, --set 研发人员人数=… as what_if's keys
+            keys = Text("".join(f"“{k}”" for k in _SET.findall(sets.zh)),
+                        " and ".join(repr(k) for k in _SET.findall(sets.en)))
+        each.said_as(worded, {"keys": keys} if keys is not None else None)
+    if isinstance(exc, RowError):  # its message is its problems' lines, said again
+        exc.message = PROBLEMS_SEPARATOR.join(map(str, exc.errors))
+        exc.args = (exc.message,)
 
 
 def _argument(where: str | None) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from littlegiant.messages import SELF_NAMED, Bilingual, clip, describe, say
@@ -43,6 +44,21 @@ class InputError(Exception):
         self.params = dict(params or {})
         self.label = label
 
+    worded: str | None = None
+    """The catalog entry this error is said in when it is not its ``kind``'s (``said_as``); a class-wide
+    default, so that an error pickled before it had one reads as before."""
+    worded_params: Mapping[str, object] = MappingProxyType({})
+
+    def said_as(self, worded: str, params: Mapping[str, object] | None = None) -> None:
+        """Say this error in the words of catalog entry ``worded``, its ``kind`` and ``params`` kept: the
+        Python API says what its caller passes (rules="shandong-2022", what_if) where the command line's
+        words name an option (--rules, --set) a script never typed, and a script matching on ``kind``
+        still finds it."""
+        self.worded = worded
+        self.worded_params = {**self.params, **(params or {})}
+        self.message = say(worded, "en", self.worded_params)
+        self.args = (self.message,)
+
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled whole (to and from batch workers): kind, parameters and place kept, whatever the
         subclass's own constructor takes."""
@@ -51,7 +67,10 @@ class InputError(Exception):
     def moved(self, **where: Any) -> InputError:
         """A copy at another place (``file``, ``line``, ``field``, ``label``), its words kept."""
         place = {"file": self.file, "line": self.line, "field": self.field, "label": self.label, **where}
-        return InputError(self.message, kind=self.kind, params=self.params, **place)
+        moved = InputError(self.message, kind=self.kind, params=self.params, **place)
+        if self.worded is not None:
+            moved.said_as(self.worded, self.worded_params)
+        return moved
 
     def located(self, file: str | None = None) -> InputError:
         """Return a copy that names ``file`` when the error did not know it yet."""
@@ -92,7 +111,9 @@ class InputError(Exception):
 
     def words(self, lang: str) -> str:
         """What is wrong, in ``lang``, without its place; an error the catalog does not know keeps its English."""
-        return say(self.kind, "zh", self.params) if lang == "zh" and self.kind is not None else self.message
+        if lang != "zh" or self.kind is None:
+            return self.message
+        return say(self.worded, "zh", self.worded_params) if self.worded is not None else say(self.kind, "zh", self.params)
 
 
 FILE_CHARS = 160

@@ -192,6 +192,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "profile.other_set": ("'{key}' is asked by {title} alone, whose questions this profile answers (answered_under: "
                           "{id}): assess it with --rules {id}",
                           "“{key}”是「{title}」才有的项目，这份资料是按这套规则填写的（answered_under: {id}）：评估时请加 --rules {id}"),
+    # the same, said to a Python API caller, who passes rules= where the command line takes --rules
+    "api.profile_other_set": ("'{key}' is asked by {title} alone, whose questions this profile answers (answered_under: "
+                              "{id}): pass rules=\"{id}\"",
+                              "“{key}”是「{title}」才有的项目，这份资料是按这套规则填写的（answered_under: {id}）：请指定 rules=\"{id}\""),
     "field.unknown": ("unknown field (expected one of: {known})", "“{key}”不是可识别的项目（这里可填写：{known}）"),
     "field.unknown_many": ("unknown field (expected one of: {known})",
                            "“{key}”不是可识别的项目（可填写的项目见 littlegiant init 生成的模板）"),
@@ -212,6 +216,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "to change them together, add {sets}",
                             "「{part}」为 {part_value}，多于「{whole}」{whole_value}：其中的部分不能超过总数；要一起改，"
                             "请再加 {sets}"),
+    "api.set_part_over_whole": ("{part} is {part_value}, more than {whole} at {whole_value}: a part cannot exceed its "
+                                "whole; to change them together, put {keys} in what_if too",
+                                "「{part}」为 {part_value}，多于「{whole}」{whole_value}：其中的部分不能超过总数；要一起改，"
+                                "请在 what_if 中同时写上{keys}"),
     "field.year_wide": ("the year {key!r} is written in full-width digits: write {year}",
                         "年份“{key}”用了全角数字：请改成半角的 {year}"),
     "field.year_key": ("expected a year between {low} and {high} as the key, got {shown}",
@@ -324,6 +332,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                        "“{path}”是按年份填的数字，请写明年份；您是不是想写{near_label}？"),
     "set.other_question": ("another rule set's question; these rules ask '{label}': answer it, e.g. --set {path}=no",
                            "这是另一套办法的问题；本次依据的办法问的是“{label}”，请按这个问题回答，如 --set {path}=否"),
+    "api.set_other_question": ("another rule set's question; these rules ask '{label}': answer it, e.g. what_if="
+                               "{{\"{path}\": \"no\"}}",
+                               "这是另一套办法的问题；本次依据的办法问的是“{label}”，请按这个问题回答，如 what_if="
+                               "{{\"{path}\": \"否\"}}"),
     "set.group": ("names a group of fields, not one field", "这是一组项目，请写到具体的一项（如 financials.2025.revenue）"),
     "column.needs_year": ("needs its year, e.g. {example_zh} or {example}", "请在列名中写明年份，如“{example_zh}”"),
     "column.part_alone": ("an 'of which' column follows the column of its whole ('{whole}'): what it is a part of "
@@ -360,6 +372,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                          "含义不明确（{why}）：请按实际内容把列名改为“{names}”，不需要的话删去这一列"),
     "column.other_set": ("a question of {title} alone: score this list with --rules {id}",
                          "是「{title}」才有的项目：评估这份名单请加 --rules {id}"),
+    "api.column_other_set": ("a question of {title} alone: pass rules=\"{id}\"",
+                             "是「{title}」才有的项目：请指定 rules=\"{id}\""),
     "column.same": ("the same field as column {other!r}", "与“{other}”列是同一个项目"),
     "column.results_file": ("this is a results file written by littlegiant batch, not a list of companies: give the "
                             "list the results came from (with any figures to add typed into it)",

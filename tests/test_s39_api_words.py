@@ -1,0 +1,107 @@
+"""A script's errors name what the script passes (rules=, what_if), never a command-line option it cannot type;
+doing what the error says then works. The command line keeps its own words (--rules, --set)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.conftest import EXAMPLES
+from typer.testing import CliRunner
+
+import littlegiant
+from littlegiant.cli.app import app
+
+DAY = date(2026, 11, 26)
+OPTION = re.compile(r"--(rules|set|as-of|renewal|allow-outside)\b")
+
+
+def _said(error: littlegiant.InputError) -> str:
+    """Everything the error says, in both languages, as a script shows it."""
+    return f"{error}\n{error.render('zh')}"
+
+
+def _shandong_profile(folder: Path) -> Path:
+    """A client's profile answered under Shandong's set (``init --rules shandong-2022``), with a Shandong answer."""
+    path = folder / "济南客户.yaml"
+    path.write_text("answered_under: shandong-2022\nname: 济南某精工有限公司\nemployees: 120\n"
+                    "shandong:\n  priority_industry: 是\n", encoding="utf-8")
+    return path
+
+
+def test_a_province_profile_assessed_under_the_national_set_names_the_rules_argument(tmp_path: Path) -> None:
+    """It said "assess it with --rules shandong-2022"; it now says to pass rules="shandong-2022", which then
+    assesses it. kind is kept for a script matching on it."""
+    path = _shandong_profile(tmp_path)
+    with pytest.raises(littlegiant.InputError) as found:
+        littlegiant.assess(path, as_of=DAY)
+    said = _said(found.value)
+    assert not OPTION.search(said), said
+    assert str(found.value).endswith('pass rules="shandong-2022"')
+    assert found.value.render("zh").endswith('：请指定 rules="shandong-2022"')
+    assert found.value.kind == "profile.other_set"
+    done = littlegiant.assess(path, rules="shandong-2022", as_of=DAY)  # as told
+    assert done.profile.values["shandong.priority_industry"] is True
+
+
+def test_the_command_line_still_names_its_option_for_the_same_profile(tmp_path: Path) -> None:
+    path = _shandong_profile(tmp_path)
+    done = CliRunner().invoke(app, ["assess", str(path), "--as-of", DAY.isoformat(), "--lang", "zh"])
+    assert done.exit_code == 2
+    assert "评估时请加 --rules shandong-2022" in done.output and "rules=" not in done.output
+
+
+def test_a_what_if_answering_another_sets_question_names_what_if_and_its_answer_then_works() -> None:
+    """It said "answer it, e.g. --set compliance.major_incident=no"; it now shows the what_if to pass."""
+    other = {"近三年发生重大安全（含网络安全、数据安全）、质量、环境污染等事故": "是"}
+    with pytest.raises(littlegiant.InputError) as found:
+        littlegiant.assess(EXAMPLES / "little-giant-2026.yaml", as_of=DAY, what_if=other)
+    said = _said(found.value)
+    assert not OPTION.search(said), said
+    assert str(found.value).endswith('e.g. what_if={"compliance.major_incident": "no"}')
+    assert found.value.render("zh").endswith('如 what_if={"compliance.major_incident": "否"}')
+    for answer in ("no", "否"):
+        done = littlegiant.assess(EXAMPLES / "little-giant-2026.yaml", as_of=DAY,
+                                  what_if={"compliance.major_incident": answer})
+        assert done.profile.values["compliance.major_incident"] is False
+
+
+def test_a_what_if_putting_a_part_over_its_whole_names_the_keys_to_add_to_what_if() -> None:
+    """12 employees under 58 R&D staff: it said "add --set rd_staff=… --set tech_staff=…"; it now names the
+    what_if keys, and a what_if with them too is assessed."""
+    with pytest.raises(littlegiant.InputError) as found:
+        littlegiant.assess(EXAMPLES / "little-giant-2026.yaml", as_of=DAY, what_if={"employees": 12})
+    said = _said(found.value)
+    assert not OPTION.search(said), said
+    assert str(found.value).endswith("to change them together, put 'rd_staff' and 'tech_staff' in what_if too")
+    assert found.value.render("zh").endswith("要一起改，请在 what_if 中同时写上“研发人员人数”“科技人员人数”")
+    assert found.value.kind == "set.part_over_whole" and "sets" in found.value.params  # as the CLI's, for a script
+    for keys in ({"rd_staff": 3, "tech_staff": 4}, {"研发人员人数": 3, "科技人员人数": 4}):
+        done = littlegiant.assess(EXAMPLES / "little-giant-2026.yaml", as_of=DAY, what_if={"employees": 12, **keys})
+        assert done.profile.values["employees"] == 12 and done.profile.values["rd_staff"] == 3
+
+
+def test_the_command_line_still_says_set_for_a_part_over_its_whole() -> None:
+    done = CliRunner().invoke(app, ["assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", DAY.isoformat(),
+                                    "--set", "employees=12"])
+    assert done.exit_code == 2 and "add --set rd_staff=… --set tech_staff=…" in done.output
+
+
+FIGURES = ["employees", "rd_staff", "tech_staff", "financials.2025.revenue", "financials.2025.main_revenue",
+           "financials.2025.rd_expense", "compliance.major_incident", "近三年发生重大安全（含网络安全、数据安全）、质量、环境污染等事故",
+           "ip.class1", "研发人员人数", "营业收入（2025年）", "employes", "financials"]
+
+
+@settings(max_examples=40)
+@given(st.dictionaries(st.sampled_from(FIGURES), st.one_of(st.integers(-5, 200_000), st.sampled_from(
+    ["是", "否", "many", "1.5亿", "", "yes"])), min_size=1, max_size=3))
+def test_no_what_if_error_names_a_command_line_option(what_if: dict[str, object]) -> None:
+    """Whatever a script passes as what_if, an error it meets names what_if, never --set."""
+    try:
+        littlegiant.assess(EXAMPLES / "little-giant-2026.yaml", as_of=DAY, what_if=what_if, advice=False)
+    except littlegiant.InputError as exc:
+        assert not OPTION.search(_said(exc)), _said(exc)
