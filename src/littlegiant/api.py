@@ -210,8 +210,41 @@ def read_profile(source: ProfileSource, rules: RuleSet | str | Path | None = Non
     if isinstance(keyed.get(None), list):  # csv.DictReader's cells past the header's columns
         _extra_cells(source, rules, last_year)
     if _flat(source, rules, last_year):
-        return profiles.from_row({_header(k): _typed(v) for k, v in source.items()}, rules, "", last_year)
+        row = {_header(k): _typed(v) for k, v in source.items()}
+        elsewhere = _other_sets_columns(row, rules, last_year)
+        if not elsewhere:
+            return profiles.from_row(row, rules, "", last_year)
+        from littlegiant.load.tabular import RowError
+
+        refused = {e.field for e in elsewhere}
+        try:  # its other problems, and its company's name, said with them
+            name, rest = profiles.from_row(row, rules, "", last_year).name, []
+        except RowError as exc:
+            name, rest = exc.name, [e for e in exc.errors if e.field not in refused]
+        raise RowError([*elsewhere, *rest], name)
     return profiles.from_data(_no_floats(dict(source)), rules, "")
+
+
+def _other_sets_columns(row: Mapping[str, object], rules: RuleSet, last_year: int | None) -> list[InputError]:
+    """A refusal for each column of a province's set (an overlay, init --csv --rules shandong-2022) that
+    ``rules`` do not ask, as batch refuses its sheet, naming the set that asks it. A row of such a sheet
+    was offered the national question nearest in name (主导产品属于山东省重点产业领域: "did you mean
+    主导产品属于重点领域…?", another question), or had the column passed over, its answers unread."""
+    from littlegiant.load.tabular import COLUMNS_KEPT, _asked_elsewhere
+    from littlegiant.messages import column_label
+
+    kept: dict[tuple[str, int | None], RuleSet | None] = rules.memo.setdefault("api.asked_elsewhere", {})
+    out = []
+    for header in row:
+        if (header, last_year) not in kept:  # a screen asks it of every row's every column: once a header
+            if len(kept) >= COLUMNS_KEPT:
+                kept.clear()
+            kept[header, last_year] = _asked_elsewhere(rules, header, last_year) if header.strip() else None
+        other = kept[header, last_year]
+        if other is not None:
+            out.append(InputError(kind="column.other_set", params={"id": other.id, "title": other.title},
+                                  field=header, label=column_label(header)))
+    return out
 
 
 def _extra_cells(row: Mapping[Any, Any], rules: RuleSet, last_year: int | None) -> NoReturn:

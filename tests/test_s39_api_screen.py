@@ -1,0 +1,81 @@
+"""A park's rows screened from a notebook read as batch reads the same sheet: a province's column names its set,
+batch's own results read back name their companies, and a DataFrame indexed by 企业名称 keeps its names."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+import pytest
+from tests.conftest import EXAMPLES
+from typer.testing import CliRunner
+
+import littlegiant
+from littlegiant.cli.app import app
+
+DAY = date(2026, 11, 26)
+runner = CliRunner()
+
+
+def _shandong_rows(tmp_path: Path) -> tuple[Path, list[dict[str, str]]]:
+    """The sheet ``init --csv --rules shandong-2022`` writes, two companies typed in, and its rows as
+    csv.DictReader gives them (the notes row first)."""
+    sheet = tmp_path / "山东名单.csv"
+    made = runner.invoke(app, ["init", "--csv", str(sheet), "--rules", "shandong-2022", "--as-of", DAY.isoformat(),
+                               "--lang", "zh"])
+    assert made.exit_code == 0, made.output
+    with sheet.open(encoding="utf-8-sig", newline="") as handle:
+        header, notes = next(csv.reader(handle)), next(csv.reader(handle))
+    filled = {"营业收入（2025年）": "8000", "从业人员（上年末）": "120", "主导产品属于山东省重点产业领域": "是",
+              "在中华人民共和国境内工商注册登记、具有独立法人资格": "是"}
+    rows = [dict(zip(header, notes, strict=True))]
+    for name in ("济南甲精工有限公司", "青岛乙科技有限公司"):
+        rows.append({h: {"企业名称": name, **filled}.get(h, "") for h in header})
+    with sheet.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, header)
+        writer.writeheader()
+        writer.writerows(rows)
+    return sheet, rows
+
+
+def test_a_province_sheet_screened_under_the_national_set_names_the_set_not_a_national_question(tmp_path: Path) -> None:
+    """Each row was told "did you mean 主导产品属于重点领域…?", a national question of other cases: a script
+    following it would have put a Shandong answer into a national criterion. batch refuses the sheet naming
+    shandong-2022; screen now says so on each row, in the API's words, the company named."""
+    sheet, rows = _shandong_rows(tmp_path)
+    batch = runner.invoke(app, ["batch", str(sheet), "--as-of", DAY.isoformat(), "--lang", "zh",
+                                "-o", str(tmp_path / "out.csv")])
+    assert batch.exit_code == 2 and "评估这份名单请加 --rules shandong-2022" in batch.output
+    items = list(littlegiant.screen(rows, as_of=DAY, lang="zh"))
+    assert [(i.index, i.name) for i in items] == [(1, "济南甲精工有限公司"), (2, "青岛乙科技有限公司")]
+    for item in items:
+        assert item.summary is None and item.error is not None
+        assert "您是不是想写" not in item.error and "--rules" not in item.error
+        assert item.error.startswith("“主导产品属于山东省重点产业领域”列：是「优质中小企业梯度培育管理暂行办法（2022）· 山东省特色化指标」"
+                                     "才有的项目：请指定 rules=\"shandong-2022\"")
+        # the sheet's four Shandong columns, each refused as batch refuses it
+        assert [p.kind for p in item.problems] == ["column.other_set"] * 4
+        assert item.problems[0].field == "主导产品属于山东省重点产业领域"
+    with pytest.raises(littlegiant.InputError, match='pass rules="shandong-2022"'):
+        littlegiant.read_profile(rows[1], as_of=DAY)
+
+
+def test_the_same_province_sheet_screened_with_its_set_matches_batch(tmp_path: Path) -> None:
+    sheet, rows = _shandong_rows(tmp_path)
+    out = tmp_path / "结果.csv"
+    batch = runner.invoke(app, ["batch", str(sheet), "--rules", "shandong-2022", "--as-of", DAY.isoformat(),
+                                "--columns", "ids", "-o", str(out)])
+    assert batch.exit_code == 0, batch.output
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        written = [(r["name"], r["innovative_sme_status"], r["zjtx_sme_status"], r["little_giant_status"])
+                   for r in csv.DictReader(handle)]
+    items = list(littlegiant.screen(rows, "shandong-2022", as_of=DAY))
+    assert all(i.error is None for i in items), [i.error for i in items]
+    assert [(i.name, *(i.summary.tiers[t].status for t in ("innovative_sme", "zjtx_sme", "little_giant")))
+            for i in items if i.summary is not None] == written
+
+
+def test_an_example_profile_beside_the_rows_is_still_screened() -> None:
+    item = next(littlegiant.screen([EXAMPLES / "tier1-only.yaml"], as_of=DAY))
+    assert item.error is None and item.name == "宁波恒达密封件有限公司"
