@@ -240,7 +240,8 @@ def test_screen_says_a_row_of_batch_results_is_not_a_company(tmp_path: Path, ext
         rows = [json.loads(x) for x in handle] if out.suffix == ".jsonl" else list(csv.DictReader(handle))
     screened = list(littlegiant.screen([*rows, EXAMPLES / "tier1-only.yaml"], as_of=date(2026, 11, 26)))
     assert [s.error for s in screened[:-1]] == [
-        "this is a row of a results file written by littlegiant batch, not a company's figures"] * len(rows)
+        "this is a row of a results file written by littlegiant batch, not a company's figures: screen the rows of "
+        "the list the results came from (with any figures to add typed into it)"] * len(rows)
     assert screened[-1].error is None and screened[-1].name == "宁波恒达密封件有限公司"  # tier1-only.yaml's name
 
 

@@ -4,6 +4,7 @@ batch's own results read back name their companies, and a DataFrame indexed by �
 from __future__ import annotations
 
 import csv
+import json
 from datetime import date
 from pathlib import Path
 
@@ -74,6 +75,25 @@ def test_the_same_province_sheet_screened_with_its_set_matches_batch(tmp_path: P
     assert all(i.error is None for i in items), [i.error for i in items]
     assert [(i.name, *(i.summary.tiers[t].status for t in ("innovative_sme", "zjtx_sme", "little_giant")))
             for i in items if i.summary is not None] == written
+
+
+@pytest.mark.parametrize("extra", [["--lang", "zh"], ["--lang", "en"], ["--columns", "ids"], ["--format", "json"]])
+def test_batch_results_read_back_and_screened_name_each_company_and_what_to_screen(tmp_path: Path,
+                                                                                   extra: list[str]) -> None:
+    """Every item of a screen of batch's own output had name None (the JSON Lines error row alone kept its):
+    a script listing what to fix could not say whose row it was. Each now names its company, and says to
+    screen the list the results came from."""
+    sheet = tmp_path / "名单.csv"
+    sheet.write_text("企业名称,营业收入（2025年）,从业人员（上年末）\n甲公司,8000,120\n乙公司,3000,-1\n", encoding="utf-8")
+    out = tmp_path / ("结果.jsonl" if "json" in extra else "结果.csv")
+    done = runner.invoke(app, ["batch", str(sheet), "--as-of", DAY.isoformat(), "-o", str(out), *extra])
+    assert done.exit_code == 1, done.output  # one row in error
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = [json.loads(x) for x in handle] if out.suffix == ".jsonl" else list(csv.DictReader(handle))
+    items = list(littlegiant.screen(rows, as_of=DAY, lang="zh"))
+    assert [(i.index, i.name) for i in items] == [(0, "甲公司"), (1, "乙公司")]
+    assert {i.error for i in items} == {"这是批量评估输出的一行评估结果，不是企业的数据：请改用原来企业名单的各行（要补充的数据也填在名单中）"}
+    assert [p.kind for i in items for p in i.problems] == ["column.results_row"] * 2
 
 
 def test_an_example_profile_beside_the_rows_is_still_screened() -> None:

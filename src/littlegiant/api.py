@@ -204,7 +204,9 @@ def read_profile(source: ProfileSource, rules: RuleSet | str | Path | None = Non
     # a row of batch's own output (a results file read back with csv.DictReader or json.loads); its
     # outcome key, as written, is looked up first: a profile has none, and pays no more than that
     if not OUTCOME_HEADERS.isdisjoint(source) and is_results(source, rules):
-        raise InputError(kind="column.results_row")
+        from littlegiant.load.tabular import RowError
+
+        raise RowError([InputError(kind="column.results_row")], _results_name(source, rules))
     last_year = None if day is None else day.year - 1
     keyed: Mapping[Any, Any] = source
     if isinstance(keyed.get(None), list):  # csv.DictReader's cells past the header's columns
@@ -245,6 +247,18 @@ def _other_sets_columns(row: Mapping[str, object], rules: RuleSet, last_year: in
             out.append(InputError(kind="column.other_set", params={"id": other.id, "title": other.title},
                                   field=header, label=column_label(header)))
     return out
+
+
+def _results_name(row: Mapping[Any, Any], rules: RuleSet) -> str | None:
+    """The company a row of batch's results names: under its name column as batch heads it (name, 企业名称,
+    Company name), or in a JSON line's full result. A screen of such rows gave error items naming no one."""
+    label = rules.fields["name"].label
+    result = row.get("result")
+    for name in (row.get("name"), row.get(label.zh), row.get(label.en),
+                 result.get("name") if isinstance(result, Mapping) else None):
+        if isinstance(name, str) and name.strip():
+            return name.strip()
+    return None
 
 
 def _extra_cells(row: Mapping[Any, Any], rules: RuleSet, last_year: int | None) -> NoReturn:

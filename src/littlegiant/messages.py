@@ -385,8 +385,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                          "需要含全部列的空白表格，请运行：littlegiant init 模板.xlsx{lang_arg}"),
     "column.results_lines": ("this is a results file written by littlegiant batch, not a list of companies: give the "
                              "list the results came from", "这是批量评估输出的结果文件，不是企业名单：请改用原来的企业名单"),
-    "column.results_row": ("this is a row of a results file written by littlegiant batch, not a company's figures",
-                           "这是批量评估输出的一行评估结果，不是企业的数据"),
+    # said by the Python API alone (screen, read_profile), whose caller reads rows itself
+    "column.results_row": ("this is a row of a results file written by littlegiant batch, not a company's figures: "
+                           "screen the rows of the list the results came from (with any figures to add typed into it)",
+                           "这是批量评估输出的一行评估结果，不是企业的数据：请改用原来企业名单的各行（要补充的数据也填在名单中）"),
     "column.header_row": ("the header row: {problem}", "列名行有误：{problem}"),
     "column.header_text": ("the header row is {what}", "列名行{what}"),
     "column.unit_row": ("its name says amounts in {own}, but the units row (row {line}) under it says {unit}: keep "
