@@ -7,6 +7,7 @@ import csv
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tests.conftest import EXAMPLES
@@ -94,6 +95,46 @@ def test_batch_results_read_back_and_screened_name_each_company_and_what_to_scre
     assert [(i.index, i.name) for i in items] == [(0, "甲公司"), (1, "乙公司")]
     assert {i.error for i in items} == {"这是批量评估输出的一行评估结果，不是企业的数据：请改用原来企业名单的各行（要补充的数据也填在名单中）"}
     assert [p.kind for i in items for p in i.problems] == ["column.results_row"] * 2
+
+
+class _IndexedFrame:
+    """A pandas DataFrame after ``df.set_index("企业名称")``, as far as screen sees it: its records leave
+    the index out, ``reset_index`` puts it back as the first column."""
+
+    def __init__(self, rows: list[dict[str, str]], by: str) -> None:
+        self.by = by
+        self.rows = rows
+        self.columns = [c for c in rows[0] if c != by]
+        self.index = type("Index", (), {"names": [by]})()
+
+    def __iter__(self) -> Any:
+        return iter(self.columns)
+
+    def to_dict(self, orient: str) -> list[dict[str, str]]:
+        assert orient == "records"
+        return [{c: r[c] for c in self.columns} for r in self.rows]
+
+    def iterrows(self) -> Any:
+        return iter(())
+
+    def reset_index(self) -> Any:
+        from tests.test_api_rows import _Frame
+
+        return _Frame([{self.by: r[self.by], **{c: r[c] for c in self.columns}} for r in self.rows])
+
+
+def test_a_sheet_indexed_by_company_name_is_screened_with_its_names_and_notes_row_skipped(tmp_path: Path) -> None:
+    """``pd.read_excel(...).set_index("企业名称")``, a notebook's habit: every item had name None and the
+    template's notes row, its 填写说明 moved into the index, was screened as a company with an error a column."""
+    sheet = tmp_path / "名单.csv"
+    sheet.write_text("企业名称,从业人员（上年末）,营业收入（2025年）\n填写说明（本行不计入）：不知道的请留空,人,万元\n"
+                     "甲公司,45,2500\n乙公司,-3,3000\n", encoding="utf-8")
+    with sheet.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    plain = [(i.index, i.name, i.error) for i in littlegiant.screen(rows, as_of=DAY, lang="zh")]
+    indexed = _IndexedFrame(rows, "企业名称")
+    said = [(i.index, i.name, i.error) for i in littlegiant.screen(indexed, as_of=DAY, lang="zh")]  # type: ignore[arg-type]
+    assert said == plain == [(1, "甲公司", None), (2, "乙公司", "“从业人员（上年末）”列：不能小于 0，现在是 -3")]
 
 
 def test_an_example_profile_beside_the_rows_is_still_screened() -> None:

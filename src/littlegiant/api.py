@@ -679,7 +679,7 @@ def screen(sources: Iterable[ProfileSource], rules: RuleSet | str | Path | None 
         raise InputError(f"expected an iterable of profiles, got one {type(sources).__name__}: put it in a list",
                          field="sources")
     if _frame(sources):  # iterated, a DataFrame gives its column names: each was screened as a file's path
-        sources = sources.to_dict("records")  # type: ignore[attr-defined]
+        sources = _indexed(sources).to_dict("records")
     rs = load_rules(rules, as_of=day, renewal=renewal) if not isinstance(rules, RuleSet) else rules
     return _screened(sources, rs, day, renewal, lang)
 
@@ -692,6 +692,16 @@ def _series(source: Any) -> Any:
             and not _frame(source):
         return source.to_dict()
     return source
+
+
+def _indexed(frame: Any) -> Any:
+    """A DataFrame with the columns its index was made of (``df.set_index("企业名称")``) put back among the
+    others: its records leave the index out, and every company was screened without its name, the
+    template's notes row (its first cell, 填写说明, in the index) as one more company with 60 errors."""
+    names = list(getattr(getattr(frame, "index", None), "names", None) or [None])
+    if None in names or any(n in frame.columns for n in names) or not callable(getattr(frame, "reset_index", None)):
+        return frame  # a plain row number, or a column kept beside it
+    return frame.reset_index()
 
 
 def _frame(data: object) -> bool:
