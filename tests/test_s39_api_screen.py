@@ -140,3 +140,37 @@ def test_a_sheet_indexed_by_company_name_is_screened_with_its_names_and_notes_ro
 def test_an_example_profile_beside_the_rows_is_still_screened() -> None:
     item = next(littlegiant.screen([EXAMPLES / "tier1-only.yaml"], as_of=DAY))
     assert item.error is None and item.name == "宁波恒达密封件有限公司"
+
+
+WARNED = """企业名称,从业人员（上年末）,营业收入（2025年）,营业收入（2024年）,研发费用（2025年）,主导产品国内细分市场占有率,近三年发生重大安全（含网络安全、数据安全）、质量、环境污染等事故
+甲公司,120,8000,7000,约240,0.12,否
+乙公司,30,80000000,70000000,500,15,
+丙公司,10,5000,100,50,,
+丁公司,80,6000,5000,300,12,
+"""
+"""A share typed as a fraction (what pandas gives for a 12% cell), a 约 figure near a bar, amounts in 元, a
+jump from last year, and the 2022 incident question answered under 2026's."""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(("as_of", "renewal"), [("2026-11-26", None), ("2027-02-01", "little_giant")])
+def test_screen_items_say_the_figures_to_check_as_batch_rows_do(tmp_path: Path, lang: str, as_of: str,
+                                                                 renewal: str | None) -> None:
+    """A screen's items said nothing of a figure to check: 0.12 for a 12% share was judged as 0.12% without a
+    word, where batch's 需核对的数据 asks to check it. Each item's warnings are now that cell's sentences."""
+    sheet = tmp_path / "名单.csv"
+    sheet.write_text(WARNED, encoding="utf-8")
+    out = tmp_path / "结果.csv"
+    args = ["--renewal", renewal] if renewal else []
+    done = runner.invoke(app, ["batch", str(sheet), "--as-of", as_of, "--lang", lang, "--columns", "ids",
+                               "-o", str(out), *args])
+    assert done.exit_code == 0, done.output
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        cells = {r["name"]: r["warnings"] for r in csv.DictReader(handle)}
+    with sheet.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    items = list(littlegiant.screen(rows, as_of=as_of, renewal=renewal, lang=lang))
+    joined = {i.name: ("；" if lang == "zh" else "; ").join(i.warnings) for i in items}
+    assert joined == cells
+    assert any("0.12" in w for w in items[0].warnings)
+    assert (items[3].warnings == ()) == (renewal is None)  # nothing to check, but a renewal of a title not held

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 from littlegiant import __version__
+from littlegiant.core import engine
 from littlegiant.core.assessment import assessed
 from littlegiant.core.plan import Summary, plan_for
 from littlegiant.core.result import Result
@@ -31,7 +32,7 @@ from littlegiant.load import rules as rulesets
 from littlegiant.load.profile import Profile
 from littlegiant.load.rulecalendar import RENEWABLE, Choice, forced
 from littlegiant.load.rules import Node, RuleSet, ScoreItem, Text
-from littlegiant.load.tabular import cell_text, excel_number, known_header, meant_header
+from littlegiant.load.tabular import COLUMNS_KEPT, cell_text, excel_number, known_header, meant_header
 from littlegiant.load.yamlio import MAX_DEPTH, MAX_NODES
 from littlegiant.messages import clip, nearest
 from littlegiant.records import record
@@ -232,7 +233,7 @@ def _other_sets_columns(row: Mapping[str, object], rules: RuleSet, last_year: in
     ``rules`` do not ask, as batch refuses its sheet, naming the set that asks it. A row of such a sheet
     was offered the national question nearest in name (主导产品属于山东省重点产业领域: "did you mean
     主导产品属于重点领域…?", another question), or had the column passed over, its answers unread."""
-    from littlegiant.load.tabular import COLUMNS_KEPT, _asked_elsewhere
+    from littlegiant.load.tabular import _asked_elsewhere
     from littlegiant.messages import column_label
 
     kept: dict[tuple[str, int | None], RuleSet | None] = rules.memo.setdefault("api.asked_elsewhere", {})
@@ -412,8 +413,18 @@ def _flat(source: Mapping[Any, Any], rules: RuleSet, last_year: int | None) -> b
     top: frozenset[str] | None = rules.memo.get("api.top_fields")  # name, employees: a profile's own keys too
     if top is None:
         top = rules.memo["api.top_fields"] = frozenset(f.path for f in rules.fields.values() if "." not in f.path)
-    return any(isinstance(k, str) and ("." in k or (k not in top and nearest(k, sorted(top)) is None and (
-        known_header(rules, k, last_year) or meant_header(rules, k, last_year)))) for k in source)
+    kept: dict[tuple[str, int | None], bool] = rules.memo.setdefault("api.row_keys", {})
+    for k in source:
+        if not isinstance(k, str):
+            continue
+        if (k, last_year) not in kept:  # a screen asks it of every row's every key (a nearest-name search): once a key
+            if len(kept) >= COLUMNS_KEPT:
+                kept.clear()
+            kept[k, last_year] = "." in k or (k not in top and nearest(k, sorted(top)) is None and (
+                known_header(rules, k, last_year) or meant_header(rules, k, last_year)))
+        if kept[k, last_year]:
+            return True
+    return False
 
 
 def _typed(v: object) -> str | None:
@@ -661,6 +672,11 @@ class Screened:
     error: str | None
     name: str | None
     problems: tuple[InputError, ...] = field(default=(), compare=False)
+    warnings: tuple[str, ...] = ()
+    """The figures to check, one sentence each in ``lang``, as batch's 需核对的数据 says them: a share typed as
+    a fraction (pandas gives a 12% cell as 0.12), amounts that look like 元, a year's figures missing, a
+    renewal of a title not held, answers given to another set's questions, a 约 figure near a bar. A
+    screen said none of them: 0.12 was judged as 0.12% without a word where batch's row asked to check it."""
 
 
 @_as_arguments
@@ -681,7 +697,8 @@ def screen(sources: Iterable[ProfileSource], rules: RuleSet | str | Path | None 
     if _frame(sources):  # iterated, a DataFrame gives its column names: each was screened as a file's path
         sources = _indexed(sources).to_dict("records")
     rs = load_rules(rules, as_of=day, renewal=renewal) if not isinstance(rules, RuleSet) else rules
-    return _screened(sources, rs, day, renewal, lang)
+    forced = rules is not None and (not isinstance(rules, RuleSet) or _calendars(rs, day, renewal) is None)
+    return _screened(sources, rs, day, renewal, lang, forced)
 
 
 def _series(source: Any) -> Any:
@@ -712,7 +729,7 @@ def _frame(data: object) -> bool:
 
 
 def _screened(sources: Iterable[ProfileSource], rs: RuleSet, day: date, renewal: str | None,
-              lang: str) -> Iterator[Screened]:
+              lang: str, forced: bool) -> Iterator[Screened]:
     plan = plan_for(rs, day.year - 1, renewal)
     from littlegiant.load.tabular import RowError
 
@@ -735,7 +752,42 @@ def _screened(sources: Iterable[ProfileSource], rs: RuleSet, day: date, renewal:
         except Exception as exc:  # a bug met on this item: said on it, as batch's row says it; the rest go on
             yield Screened(i, None, internal_message(exc), prof.name if prof is not None else None)
             continue
-        yield Screened(i, summary, None, prof.name)
+        try:
+            row = isinstance(source, Mapping) and _flat(source, rs, day.year - 1)
+            checks = _checks(prof, rs, day, renewal, lang, forced, row)
+        except Exception as exc:  # a bug met saying them: said on the item, as a bug met assessing it is
+            yield Screened(i, None, internal_message(exc), prof.name)
+            continue
+        yield Screened(i, summary, None, prof.name, warnings=checks)
+
+
+def _checks(prof: Profile, rs: RuleSet, day: date, renewal: str | None, lang: str, forced: bool,
+            row: bool) -> tuple[str, ...]:
+    """``Screened.warnings``: what batch's 需核对的数据 says of the company, in its order (cli.batch's
+    ``_warnings``, but for the notes of a file's formulas, which rows given here have none of). ``row``:
+    a sheet's row, under another set by one column's question alone, which that answer's sentence says."""
+    from littlegiant.load.consistency import unusual_figures
+    from littlegiant.report.common import (
+        answered_under_texts,
+        close_texts,
+        stale_year_text,
+        unheld_text,
+        warning_sentences,
+    )
+
+    values, last_year = prof.values, day.year - 1
+    held = values.get(f"titles.{renewal}")
+    title = rs.tiers[renewal].title.get(lang) if renewal in rs.tiers else ""
+    unheld = unheld_text(renewal, held if isinstance(held, bool) else None, title, lang)
+    stale = stale_year_text(profiles.stale_year(rs, values, last_year), last_year, day, lang)
+    asked: list[str] = []
+    if prof.answered_under is not None:  # answers given under another set, as batch's row says them
+        other = None if row else profiles.answered_set(rs, prof)
+        asked = answered_under_texts(other.title if other is not None else None, profiles.other_questions(rs, prof),
+                                     profiles.unknown_set(rs, prof), rs.title, day, lang, forced)
+    close = close_texts(engine.evaluate(rs, prof, day, renewal).close, lang) if prof.approximate else []
+    unusual = unusual_figures(rs, dict(values), prof.percent_signed, prof.yuan_by_sign, last_year)
+    return tuple(s for s in (unheld, stale, *asked, *close, *warning_sentences(unusual, lang)) if s)
 
 
 def _skipped(row: Mapping[Any, Any]) -> bool:
