@@ -122,9 +122,11 @@ def _rule_set(ref: str | Path, allow_outside: bool = False) -> RuleSet:
     another kind is the caller's slip, not a rule set's fault: ``["miit-2026"]`` (compare's list given
     to assess) was "unknown rule set \"['miit-2026']\"; did you mean 'miit-2026'?"."""
     if not isinstance(ref, str | Path):
-        hint = ": compare() takes several" if isinstance(ref, list | tuple) else ""
-        raise InputError(f"expected a rule set's id, a rule file's path or a RuleSet, got {type(ref).__name__} "
-                         f"{clip(repr(ref), 40)}{hint}", field="rules")
+        several = isinstance(ref, list | tuple)
+        raise InputError(said=Text(f"应填规则版本名（如 miit-2026）、规则文件的路径或 RuleSet，现在是 {type(ref).__name__} "
+                         f"{clip(repr(ref), 40)}{'：几套规则请交给 compare()' if several else ''}",
+                         f"expected a rule set's id, a rule file's path or a RuleSet, got {type(ref).__name__} "
+                         f"{clip(repr(ref), 40)}{': compare() takes several' if several else ''}"), field="rules")
     try:
         return rulesets.load(ref, allow_outside=allow_outside)
     except RulesError:
@@ -143,18 +145,22 @@ def _renewal(renewal: object) -> str | None:
     if renewal is None or renewal in RENEWABLE:
         return renewal
     if not isinstance(renewal, str):
-        raise InputError(f"expected None, {' or '.join(RENEWABLE)}, got {renewal!r}", field="renewal")
+        raise InputError(said=Text(f"应填 None、{' 或 '.join(RENEWABLE)}，现在是 {clip(repr(renewal), 60)}",
+                         f"expected None, {' or '.join(RENEWABLE)}, got {renewal!r}"), field="renewal")
     from littlegiant.load.typedwords import NO_RENEWAL, renewal_named
 
     named = renewal_named(renewal)
     if isinstance(named, str):
         return None if named == NO_RENEWAL else named
-    expected = f"expected None, {' or '.join(RENEWABLE)} (小巨人, 专精特新; {NO_RENEWAL} or 新申请 for a new application)"
+    expected = Text(f"应填 None、{' 或 '.join(RENEWABLE)}（也可写小巨人、专精特新；新申请写 {NO_RENEWAL} 或新申请）",
+                    f"expected None, {' or '.join(RENEWABLE)} (小巨人, 专精特新; {NO_RENEWAL} or 新申请 for a new application)")
     if len(named) > 1:
-        raise InputError(f"{expected}, got {renewal!r}, which fits more than one title", field="renewal")
+        raise InputError(said=Text(f"{expected.zh}，现在是“{clip(renewal, 60)}”，可以指不止一个称号",
+                         f"{expected.en}, got {renewal!r}, which fits more than one title"), field="renewal")
     near = nearest(renewal, (*RENEWABLE, NO_RENEWAL))
-    hint = f"; did you mean {near!r}?" if near is not None else ""
-    raise InputError(f"{expected}, got {clip(repr(renewal), 60)}{hint}", field="renewal")
+    raise InputError(said=Text(f"{expected.zh}，现在是“{clip(renewal, 60)}”{f'；您是不是想写 {near}？' if near is not None else ''}",
+                     f"{expected.en}, got {clip(repr(renewal), 60)}{f'; did you mean {near!r}?' if near is not None else ''}"),
+                field="renewal")
 
 
 @_as_arguments
@@ -185,20 +191,24 @@ def read_profile(source: ProfileSource, rules: RuleSet | str | Path | None = Non
     if not isinstance(rules, RuleSet):  # an id or a file, as assess takes it ('str' has no attribute 'memo')
         rules = load_rules(rules, as_of=day)
     if isinstance(source, str) and "\n" in source:  # a file's contents: "no such file", or "File name too long"
-        raise InputError("expected a profile file's path, a mapping or a Profile, got text of several lines (a "
-                         "file's contents?): pass the file's path, or the mapping yaml.safe_load gives", field="source")
+        raise InputError(said=Text("应填企业资料文件的路径、字典（mapping）或 Profile，现在是多行文字（文件的内容？）：请给出文件的路径，"
+                         "或 yaml.safe_load 读出的字典",
+                         "expected a profile file's path, a mapping or a Profile, got text of several lines (a "
+                         "file's contents?): pass the file's path, or the mapping yaml.safe_load gives"), field="source")
     if isinstance(source, str | Path):
         try:
             return profiles.load_profile(Path(source), rules)
         except InputError as exc:
             if exc.kind not in ("file.table", "file.table_xls", "file.table_sheet"):
                 raise
-            raise _Said(_TABLE, file=exc.file, kind=exc.kind, params=exc.params) from None  # it said "run littlegiant batch …"
+            raise InputError(said=_TABLE, file=exc.file, kind=exc.kind, params=exc.params) from None  # it said "run littlegiant batch …"
     source = _series(source)
     if not isinstance(source, Mapping):  # bytes, None, a number: was AttributeError or "not iterable"
-        hint = " (a sheet: give it to littlegiant.screen, row by row)" if _frame(source) else ""
-        raise InputError(f"expected a profile file's path, a mapping or a Profile, got {type(source).__name__}{hint}",
-                         field="source")
+        sheet = _frame(source)
+        raise InputError(said=Text(f"应填企业资料文件的路径、字典（mapping）或 Profile，现在是 {type(source).__name__}"
+                         f"{'（整张表格请交给 littlegiant.screen 逐行评估）' if sheet else ''}",
+                         f"expected a profile file's path, a mapping or a Profile, got {type(source).__name__}"
+                         f"{' (a sheet: give it to littlegiant.screen, row by row)' if sheet else ''}"), field="source")
     _check_nesting(source)
     from littlegiant.report.table import OUTCOME_HEADERS, is_results
 
@@ -290,21 +300,10 @@ def _header(key: object) -> str:
     if isinstance(key, str):
         return key
     if isinstance(key, tuple):
-        raise InputError(f"expected one header cell a column, got a header of several rows {clip(repr(key), 80)}: "
-                         f"read the sheet with one header row (pandas: header=0)", field="source")
+        raise InputError(said=Text(f"每列应只有一个列名，现在是多行列名 {clip(repr(key), 80)}：请只用一行列名读取表格（pandas：header=0）",
+                         f"expected one header cell a column, got a header of several rows {clip(repr(key), 80)}: "
+                         f"read the sheet with one header row (pandas: header=0)"), field="source")
     return _typed(key) or ""
-
-
-class _Said(InputError):
-    """An InputError in this API's own words in both languages, where the catalog's are the command
-    line's (a command to run, an option to give)."""
-
-    def __init__(self, words: Text, **where: Any) -> None:
-        super().__init__(words.en, **where)
-        self.said = words
-
-    def words(self, lang: str) -> str:
-        return self.said.zh if lang == "zh" else self.said.en
 
 
 _TABLE = Text("这是多家企业的表格，不是单家企业的资料：请把表中各行交给 littlegiant.screen（csv.DictReader、"
@@ -370,8 +369,9 @@ def _day(as_of: object) -> date:
     if isinstance(as_of, str):
         as_of = _date_text(as_of)
     if not isinstance(as_of, date):
-        raise InputError(f"expected a datetime.date or a date such as '2026-11-26', got {type(as_of).__name__} "
-                         f"{clip(repr(as_of), 40)}", field="as_of")
+        raise InputError(said=Text(f"应填 datetime.date 或日期文字（如 '2026-11-26'），现在是 {type(as_of).__name__} {clip(repr(as_of), 40)}",
+                         f"expected a datetime.date or a date such as '2026-11-26', got {type(as_of).__name__} "
+                         f"{clip(repr(as_of), 40)}"), field="as_of")
     if as_of.year > profiles.LATEST_AS_OF_YEAR:
         raise InputError(kind="opt.date_late", params={"got": as_of.isoformat(),
                                                         "last": date(profiles.LATEST_AS_OF_YEAR, 12, 31).isoformat()},
@@ -504,14 +504,15 @@ class Assessment:
         lang = _lang(lang)
         fmt = format.strip().lower() if isinstance(format, str) else format
         if fmt not in ("text", "markdown", "html", "json"):
-            raise InputError(f"expected text, markdown, html or json, got {clip(repr(format), 40)}", field="format")
+            raise InputError(said=Text(f"应填 text、markdown、html 或 json，现在是 {clip(repr(format), 40)}",
+                             f"expected text, markdown, html or json, got {clip(repr(format), 40)}"), field="format")
         if fmt == "json":
             import json
 
             return json.dumps(self.to_json(lang), ensure_ascii=False, indent=2) + "\n"
         if type(width) is not int or not 40 <= width <= 1000:  # as the command line bounds COLUMNS
-            raise InputError(f"expected a whole number of columns from 40 to 1000, got {clip(repr(width), 40)}",
-                             field="width")
+            raise InputError(said=Text(f"应填 40 到 1000 之间的整数（每行的列数），现在是 {clip(repr(width), 40)}",
+                             f"expected a whole number of columns from 40 to 1000, got {clip(repr(width), 40)}"), field="width")
         from littlegiant.report.common import Report, make_report
 
         kw: dict[str, Any] = {"profile_file": self.profile.source or None, "rules_ref": self.rules_ref,
@@ -558,7 +559,8 @@ def assess(source: ProfileSource, rules: RuleSet | str | Path | None = None, *, 
     day = _day(as_of)
     renewal = _renewal(renewal)
     if not isinstance(advice, bool):  # "no" was taken as true
-        raise InputError(f"expected True or False, got {advice!r}", field="advice")
+        raise InputError(said=Text(f"应填 True 或 False，现在是 {clip(repr(advice), 40)}", f"expected True or False, got {advice!r}"),
+                    field="advice")
     if rules is None:
         ref, choice = rulesets.choose(day, renewal)
         rs = _rule_set(ref)
@@ -603,15 +605,17 @@ def _what_if(what_if: object) -> list[str]:
         return [f"{k}={_typed(v) or ''}" for k, v in what_if.items()]
     if isinstance(what_if, str):  # one change (iterated, it was its characters: "expected FIELD=VALUE, got 'f'")
         return [what_if]
-    expected = 'a mapping such as {"financials.2025.rd_expense": 700} or texts such as "financials.2025.rd_expense=700"'
+    expected = Text('应填字典（如 {"financials.2025.rd_expense": 700}）或文字的列表（如 "financials.2025.rd_expense=700"）',
+                    'expected a mapping such as {"financials.2025.rd_expense": 700} or texts such as '
+                    '"financials.2025.rd_expense=700"')
     if isinstance(what_if, bytes | bytearray | memoryview) or not isinstance(what_if, Iterable):
         got = "None" if what_if is None else type(what_if).__name__
-        raise InputError(f"expected {expected}, got {got}", field="what_if")
+        raise InputError(said=Text(f"{expected.zh}，现在是 {got}", f"{expected.en}, got {got}"), field="what_if")
     sets = list(what_if)
     for item in sets:
         if not isinstance(item, str):
-            raise InputError(f"expected {expected}, got the item {clip(repr(item), 40)}",
-                             field="what_if")
+            raise InputError(said=Text(f"{expected.zh}，现在其中一项是 {clip(repr(item), 40)}",
+                             f"{expected.en}, got the item {clip(repr(item), 40)}"), field="what_if")
     return sets
 
 
@@ -623,8 +627,10 @@ def compare(source: ProfileSource, rule_sets: Iterable[RuleSet | str | Path], *,
     (each result's document, ``to_json(result)``, says what it assumed and moved)."""
     day, renewal = _day(as_of), _renewal(renewal)
     if isinstance(rule_sets, str | Path | RuleSet):  # one set: "miit-2026" was compared letter by letter ('m')
-        raise InputError(f"expected an iterable of rule sets, got one {type(rule_sets).__name__}: put them in a "
-                         f"list, e.g. [\"miit-2022\", \"miit-2026\"]", field="rule_sets")
+        raise InputError(said=Text(f"应给出几套规则组成的列表，现在只有一个 {type(rule_sets).__name__}：请放在列表里，"
+                         f"如 [\"miit-2022\", \"miit-2026\"]",
+                         f"expected an iterable of rule sets, got one {type(rule_sets).__name__}: put them in a "
+                         f"list, e.g. [\"miit-2022\", \"miit-2026\"]"), field="rule_sets")
     if isinstance(what_if, Mapping):
         _check_nesting(what_if)
     sets = _what_if(what_if)
@@ -692,8 +698,9 @@ def screen(sources: Iterable[ProfileSource], rules: RuleSet | str | Path | None 
     row. The arguments are checked here, before the first item is asked for."""
     day, lang, renewal = _day(as_of), _lang(lang), _renewal(renewal)
     if isinstance(sources, str | Path | Mapping):  # one profile: a path's letters were screened one by one
-        raise InputError(f"expected an iterable of profiles, got one {type(sources).__name__}: put it in a list",
-                         field="sources")
+        raise InputError(said=Text(f"应给出多家企业（列表等），现在只有一个 {type(sources).__name__}：请放在列表里",
+                         f"expected an iterable of profiles, got one {type(sources).__name__}: put it in a list"),
+                    field="sources")
     if _frame(sources):  # iterated, a DataFrame gives its column names: each was screened as a file's path
         sources = _indexed(sources).to_dict("records")
     rs = load_rules(rules, as_of=day, renewal=renewal) if not isinstance(rules, RuleSet) else rules

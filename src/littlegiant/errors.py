@@ -30,10 +30,13 @@ class InputError(Exception):
         kind: str | None = None,
         params: Mapping[str, object] | None = None,
         label: Bilingual | None = None,
+        said: Bilingual | None = None,
     ) -> None:
+        if message is None and said is not None:
+            message = said.en
         if message is None:
             if kind is None:
-                raise TypeError("InputError needs a message or a kind")
+                raise TypeError("InputError needs a message, a kind or its words (said)")
             message = say(kind, "en", params)
         super().__init__(message)
         self.message = message
@@ -43,6 +46,12 @@ class InputError(Exception):
         self.kind = kind
         self.params = dict(params or {})
         self.label = label
+        if said is not None:
+            self.said = said
+
+    said: Bilingual | None = None
+    """Its words in both languages, where the catalog has none (the Python API's own, on its arguments): an
+    error raised with a message alone is said in English in a Chinese screen too."""
 
     worded: str | None = None
     """The catalog entry this error is said in when it is not its ``kind``'s (``said_as``); a class-wide
@@ -67,7 +76,7 @@ class InputError(Exception):
     def moved(self, **where: Any) -> InputError:
         """A copy at another place (``file``, ``line``, ``field``, ``label``), its words kept."""
         place = {"file": self.file, "line": self.line, "field": self.field, "label": self.label, **where}
-        moved = InputError(self.message, kind=self.kind, params=self.params, **place)
+        moved = InputError(self.message, kind=self.kind, params=self.params, said=self.said, **place)
         if self.worded is not None:
             moved.said_as(self.worded, self.worded_params)
         return moved
@@ -111,6 +120,8 @@ class InputError(Exception):
 
     def words(self, lang: str) -> str:
         """What is wrong, in ``lang``, without its place; an error the catalog does not know keeps its English."""
+        if self.said is not None:
+            return self.said.zh if lang == "zh" else self.said.en
         if lang != "zh" or self.kind is None:
             return self.message
         return say(self.worded, "zh", self.worded_params) if self.worded is not None else say(self.kind, "zh", self.params)
