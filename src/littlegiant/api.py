@@ -671,18 +671,16 @@ class Screened:
     is its row); ``name`` is the company's name as given, on an error item too, as batch's error rows keep it.
     ``problems``: an error item's problems as InputErrors, one a cell of a sheet's row, each with its
     ``field`` (the column's header, or the profile's path), ``kind`` and ``params``: a script marking the
-    cells to fix had to take ``error`` apart, one line a problem, in the words of ``lang``."""
+    cells to fix had to take ``error`` apart, one line a problem, in the words of ``lang``. ``warnings``: the
+    figures to check, one sentence each in ``lang``, as batch's 需核对的数据 says them (a share typed as a
+    fraction, as pandas gives a 12% cell: 0.12; amounts that look like 元; a 约 figure near a bar)."""
 
     index: int
     summary: Summary | None
     error: str | None
     name: str | None
     problems: tuple[InputError, ...] = field(default=(), compare=False)
-    warnings: tuple[str, ...] = ()
-    """The figures to check, one sentence each in ``lang``, as batch's 需核对的数据 says them: a share typed as
-    a fraction (pandas gives a 12% cell as 0.12), amounts that look like 元, a year's figures missing, a
-    renewal of a title not held, answers given to another set's questions, a 约 figure near a bar. A
-    screen said none of them: 0.12 was judged as 0.12% without a word where batch's row asked to check it."""
+    warnings: tuple[str, ...] = ()  # a screen said none: 0.12 was judged as 0.12% where batch's row asked to check it
 
 
 @_as_arguments
