@@ -105,3 +105,19 @@ def test_no_what_if_error_names_a_command_line_option(what_if: dict[str, object]
         littlegiant.assess(EXAMPLES / "little-giant-2026.yaml", as_of=DAY, what_if=what_if, advice=False)
     except littlegiant.InputError as exc:
         assert not OPTION.search(_said(exc)), _said(exc)
+
+
+def test_a_last_year_column_read_without_as_of_says_to_pass_as_of() -> None:
+    """read_profile(row) of a sheet headed 营业收入（上年度） told the script to rename the column ("needs its year,
+    e.g. 营业收入（2025年）"), where passing as_of reads it as batch does. A column with no year at all is
+    still told to name its year."""
+    row = {"企业名称": "甲公司", "营业收入（上年度）": 8000, "研发费用": 300}
+    with pytest.raises(littlegiant.InputError) as found:
+        littlegiant.read_profile(row)
+    lines = str(found.value).splitlines()
+    assert lines[0].startswith("营业收入（上年度）: names the year before the assessment date: pass as_of")
+    assert lines[1].startswith("研发费用: needs its year")
+    zh = found.value.render("zh").splitlines()
+    assert zh[0] == "“营业收入（上年度）”列：指的是评估日期的上一年：请指定 as_of（评估日期），或在列名中写明年份，如“营业收入（2025年）”"
+    read = littlegiant.read_profile({"企业名称": "甲公司", "营业收入（上年度）": 8000}, as_of=DAY)  # as told
+    assert read.values["financials.2025.revenue"] == 8000

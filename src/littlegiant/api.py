@@ -223,19 +223,32 @@ def read_profile(source: ProfileSource, rules: RuleSet | str | Path | None = Non
     if isinstance(keyed.get(None), list):  # csv.DictReader's cells past the header's columns
         _extra_cells(source, rules, last_year)
     if _flat(source, rules, last_year):
-        row = {_header(k): _typed(v) for k, v in source.items()}
-        elsewhere = _other_sets_columns(row, rules, last_year)
-        if not elsewhere:
-            return profiles.from_row(row, rules, "", last_year)
-        from littlegiant.load.tabular import RowError
-
-        refused = {e.field for e in elsewhere}
-        try:  # its other problems, and its company's name, said with them
-            name, rest = profiles.from_row(row, rules, "", last_year).name, []
-        except RowError as exc:
-            name, rest = exc.name, [e for e in exc.errors if e.field not in refused]
-        raise RowError([*elsewhere, *rest], name)
+        return _row({_header(k): _typed(v) for k, v in source.items()}, rules, last_year)
     return profiles.from_data(_no_floats(dict(source)), rules, "")
+
+
+def _row(row: dict[str, str | None], rules: RuleSet, last_year: int | None) -> Profile:
+    """A sheet's row read as batch reads it, with what only a script meets said its way: a province's
+    column (``_other_sets_columns``), and a 上年度 column read without ``as_of``."""
+    from littlegiant.load.tabular import RowError
+
+    elsewhere = _other_sets_columns(row, rules, last_year)
+    try:
+        prof = profiles.from_row(row, rules, "", last_year)
+    except RowError as exc:
+        if last_year is None:  # 营业收入（上年度） names the year before as_of: "head it 营业收入（2025年）" hid that
+            for e in exc.errors:
+                if e.kind == "column.needs_year" and e.field and known_header(rules, e.field, date.today().year - 1):
+                    e.said_as("api.column_needs_as_of")
+            exc.message = "\n".join(map(str, exc.errors))
+            exc.args = (exc.message,)
+        if not elsewhere:
+            raise
+        refused = {e.field for e in elsewhere}  # its other problems, and its company's name, said with them
+        raise RowError([*elsewhere, *(e for e in exc.errors if e.field not in refused)], exc.name) from None
+    if elsewhere:
+        raise RowError(elsewhere, prof.name)
+    return prof
 
 
 def _other_sets_columns(row: Mapping[str, object], rules: RuleSet, last_year: int | None) -> list[InputError]:

@@ -338,6 +338,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                                "{{\"{path}\": \"否\"}}"),
     "set.group": ("names a group of fields, not one field", "这是一组项目，请写到具体的一项（如 financials.2025.revenue）"),
     "column.needs_year": ("needs its year, e.g. {example_zh} or {example}", "请在列名中写明年份，如“{example_zh}”"),
+    "api.column_needs_as_of": ("names the year before the assessment date: pass as_of (the assessment date), or head it "
+                               "with its year, e.g. {example_zh}",
+                               "指的是评估日期的上一年：请指定 as_of（评估日期），或在列名中写明年份，如“{example_zh}”"),
     "column.part_alone": ("an 'of which' column follows the column of its whole ('{whole}'): what it is a part of "
                           "is not clear here; if it holds the company's whole figure, head it '{name}'",
                           "“其中”项应紧跟在它所属的“{whole}”列之后，这里看不出是哪一项中的一部分：若填的是企业全部的"
