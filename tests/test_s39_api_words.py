@@ -121,3 +121,19 @@ def test_a_last_year_column_read_without_as_of_says_to_pass_as_of() -> None:
     assert zh[0] == "“营业收入（上年度）”列：指的是评估日期的上一年：请指定 as_of（评估日期），或在列名中写明年份，如“营业收入（2025年）”"
     read = littlegiant.read_profile({"企业名称": "甲公司", "营业收入（上年度）": 8000}, as_of=DAY)  # as told
     assert read.values["financials.2025.revenue"] == 8000
+
+
+def test_a_profile_file_in_no_known_encoding_is_told_to_be_saved_as_utf8_not_given_encoding(tmp_path: Path) -> None:
+    """A client's file no encoding reads (bytes of a picture pasted in) was "save it as UTF-8 or name its
+    encoding with --encoding": the API takes no encoding, it detects one. The command line's words keep it."""
+    path = tmp_path / "客户.yaml"
+    path.write_bytes(b"name: \xff\xfe\x00\x81\x30 abc\nemployees: 3\n" + bytes(range(128, 256)))
+    with pytest.raises(littlegiant.InputError) as found:
+        littlegiant.assess(path, as_of=DAY)
+    assert not OPTION.search(_said(found.value)) and "--encoding" not in _said(found.value)
+    assert str(found.value).endswith("; save it as UTF-8")
+    assert found.value.render("zh").endswith("都读不出文字；请另存为 UTF-8")
+    item = next(littlegiant.screen([path], as_of=DAY, lang="zh"))
+    assert item.error is not None and item.error.endswith("请另存为 UTF-8")
+    done = CliRunner().invoke(app, ["assess", str(path), "--as-of", DAY.isoformat()])
+    assert done.exit_code == 2 and "name its encoding with --encoding" in done.output

@@ -67,10 +67,12 @@ def _as_arguments(fn: _F) -> _F:
 
 
 _OWN_WORDS = {"profile.other_set": "api.profile_other_set", "column.other_set": "api.column_other_set",
-              "set.other_question": "api.set_other_question", "set.part_over_whole": "api.set_part_over_whole"}
+              "set.other_question": "api.set_other_question", "set.part_over_whole": "api.set_part_over_whole",
+              "data.not_text": "api.data_not_text"}
 """The errors whose words tell the user which command-line option to give, by the catalog entry that
 says it with this API's argument: a script was told to "assess it with --rules shandong-2022" or to
-"add --set rd_staff=…", options it has no way to type."""
+"add --set rd_staff=…", options it has no way to type (nor --encoding: a profile's file is read in
+the encodings it detects)."""
 
 _SET = re.compile(r"--set (.+?)=…")
 

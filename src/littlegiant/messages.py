@@ -175,6 +175,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "data.not_text": ("not text in any encoding tried ({tried}); save it as UTF-8 or name its encoding with "
                       "--encoding", "按常用编码（UTF-8、GB18030/GBK、UTF-16、UTF-32）都读不出文字；"
                       "请另存为 UTF-8，或用 --encoding 写明编码"),
+    "api.data_not_text": ("not text in any encoding tried ({tried}); save it as UTF-8",
+                          "按常用编码（UTF-8、GB18030/GBK、UTF-16、UTF-32）都读不出文字；请另存为 UTF-8"),
     "calendar.before": ("no rule set is in force on {day} (the calendar starts {first})",
                         "{day} 没有适用的规则（本工具收录的规则从 {first} 起施行）"),
     # the profile's structure and values (profile.py)
