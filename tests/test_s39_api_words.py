@@ -137,3 +137,21 @@ def test_a_profile_file_in_no_known_encoding_is_told_to_be_saved_as_utf8_not_giv
     assert item.error is not None and item.error.endswith("请另存为 UTF-8")
     done = CliRunner().invoke(app, ["assess", str(path), "--as-of", DAY.isoformat()])
     assert done.exit_code == 2 and "name its encoding with --encoding" in done.output
+
+
+def test_compare_of_a_province_profile_names_the_set_that_cannot_judge_it_not_a_rules_argument(tmp_path: Path) -> None:
+    """compare(client, ["shandong-2022", "miit-2026"]) was told to 'pass rules="shandong-2022"': compare takes
+    no rules, and that set was in its list. It now says which set cannot judge the answers, and to compare
+    under sets that ask them; those sets compare."""
+    path = _shandong_profile(tmp_path)
+    with pytest.raises(littlegiant.InputError) as found:
+        littlegiant.compare(path, ["shandong-2022", "miit-2026"], as_of=DAY)
+    said = _said(found.value)
+    assert "rules=" not in said and not OPTION.search(said), said
+    assert str(found.value).endswith('miit-2026 does not ask it, and cannot judge these answers; compare it under sets '
+                                     'that ask it, such as "shandong-2022"')
+    assert found.value.render("zh").endswith('miit-2026 没有这一项，不能据以评估这些回答；请只在有这一项的规则下比较，如 "shandong-2022"')
+    row = {"企业名称": "甲公司", "营业收入（2025年）": 8000, "主导产品属于山东省重点产业领域": "是"}
+    with pytest.raises(littlegiant.InputError, match='miit-2026 does not ask it; compare under sets that ask it'):
+        littlegiant.compare(row, ["miit-2026"], as_of=DAY)
+    assert [r.rules_id for r in littlegiant.compare(path, ["shandong-2022"], as_of=DAY)] == ["shandong-2022"]

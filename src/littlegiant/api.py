@@ -659,12 +659,28 @@ def compare(source: ProfileSource, rule_sets: Iterable[RuleSet | str | Path], *,
         # the calendar's own set, loaded once (load_rules(as_of=day)), is the calendar's choice, as assess has it
         mine = _calendars(rs, day, renewal) if isinstance(ref, RuleSet) else None
         choice = in_force[1] if in_force is not None else mine or forced(rs.id, renewal, None)
-        done = assessed(rs, read_profile(source, rs, as_of=day), day, renewal, choice, sets, False)
+        try:
+            prof = read_profile(source, rs, as_of=day)
+        except InputError as exc:  # "pass rules=…": compare has none, and the set it names is in rule_sets already
+            for each in getattr(exc, "errors", None) or (exc,):  # a row's problems, or the error itself
+                worded = _COMPARED.get(each.kind or "")
+                if worded is not None:
+                    each.said_as(worded, {"this": rs.id})
+            if hasattr(exc, "errors"):
+                exc.message = "\n".join(map(str, exc.errors))
+                exc.args = (exc.message,)
+            raise
+        done = assessed(rs, prof, day, renewal, choice, sets, False)
         result = _own(done.result)
         if done.baseline is not None:  # its document says it is a what-if, as an assessment's does
             result.__dict__[_ASSESSED] = (rs, done.profile, _own(done.baseline), tuple(sets), tuple(done.assumed), None)
         out.append(result)
     return out
+
+
+_COMPARED = {"profile.other_set": "api.compare_other_set", "column.other_set": "api.compare_column_other_set"}
+"""A province's question met in a comparison, said as compare's: "pass rules=…" named an argument compare
+has not, and a set its rule_sets already held."""
 
 
 def _own(result: Result) -> Result:

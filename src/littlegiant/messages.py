@@ -198,6 +198,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "api.profile_other_set": ("'{key}' is asked by {title} alone, whose questions this profile answers (answered_under: "
                               "{id}): pass rules=\"{id}\"",
                               "“{key}”是「{title}」才有的项目，这份资料是按这套规则填写的（answered_under: {id}）：请指定 rules=\"{id}\""),
+    "api.compare_other_set": ("'{key}' is asked by {title} alone, whose questions this profile answers (answered_under: "
+                              "{id}): {this} does not ask it, and cannot judge these answers; compare it under sets that "
+                              "ask it, such as \"{id}\"",
+                              "“{key}”是「{title}」才有的项目，这份资料是按这套规则填写的（answered_under: {id}）：{this} "
+                              "没有这一项，不能据以评估这些回答；请只在有这一项的规则下比较，如 \"{id}\""),
     "field.unknown": ("unknown field (expected one of: {known})", "“{key}”不是可识别的项目（这里可填写：{known}）"),
     "field.unknown_many": ("unknown field (expected one of: {known})",
                            "“{key}”不是可识别的项目（可填写的项目见 littlegiant init 生成的模板）"),
@@ -379,6 +384,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                          "是「{title}」才有的项目：评估这份名单请加 --rules {id}"),
     "api.column_other_set": ("a question of {title} alone: pass rules=\"{id}\"",
                              "是「{title}」才有的项目：请指定 rules=\"{id}\""),
+    "api.compare_column_other_set": ("a question of {title} alone: {this} does not ask it; compare under sets that ask it, "
+                                     "such as \"{id}\"",
+                                     "是「{title}」才有的项目：{this} 没有这一项；请只在有这一项的规则下比较，如 \"{id}\""),
     "column.same": ("the same field as column {other!r}", "与“{other}”列是同一个项目"),
     "column.results_file": ("this is a results file written by littlegiant batch, not a list of companies: give the "
                             "list the results came from (with any figures to add typed into it)",
