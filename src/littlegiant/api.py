@@ -800,7 +800,7 @@ def _screened(sources: Iterable[ProfileSource], rs: RuleSet, day: date, renewal:
 def _checks(prof: Profile, rs: RuleSet, day: date, renewal: str | None, lang: str, forced: bool,
             row: bool) -> tuple[str, ...]:
     """``Screened.warnings``: what batch's 需核对的数据 says of the company, in its order (cli.batch's
-    ``_warnings``, but for the notes of a file's formulas, which rows given here have none of). ``row``:
+    ``_warnings``, but for its notes on the run's files: a formula without its result, a company given twice). ``row``:
     a sheet's row, under another set by one column's question alone, which that answer's sentence says."""
     from littlegiant.load.consistency import unusual_figures
     from littlegiant.report.common import (
