@@ -499,17 +499,15 @@ class Assessment:
         """The document ``littlegiant assess --format json`` writes (with the checked plans when
         advised, and what the what-if assumed and moved)."""
         lang = _lang(lang)
-        if not self.result.advice and self.baseline is None:
-            return _document(self.result, lang)
-        from littlegiant.report.common import Report, make_report, report_json
+        from littlegiant.report.common import Report, _answered_under, make_report, report_json
 
         kw: dict[str, Any] = {}
         if self.baseline is not None:
             from littlegiant.report.compare import moves
 
             kw = {"sets": list(self.sets), "assumed": list(self.assumed), "what_if": moves(self.baseline, self.result, lang)}
-        if not self.result.advice:
-            return report_json(Report(self.result, lang, self.rules, **kw))
+        if not self.result.advice:  # no plans; the warning that answers were given to another set's questions kept
+            return report_json(Report(self.result, lang, self.rules, **kw, **_answered_under(self.rules, self.profile)))
         return report_json(make_report(self.rules, self.profile, self.result, lang, **kw))
 
     def render(self, format: str = "text", lang: str = "en", *, width: int = 110) -> str:
@@ -528,12 +526,12 @@ class Assessment:
         if type(width) is not int or not 40 <= width <= 1000:  # as the command line bounds COLUMNS
             raise InputError(said=Text(f"应填 40 到 1000 之间的整数（每行的列数），现在是 {clip(repr(width), 40)}",
                              f"expected a whole number of columns from 40 to 1000, got {clip(repr(width), 40)}"), field="width")
-        from littlegiant.report.common import Report, make_report
+        from littlegiant.report.common import Report, _answered_under, make_report
 
         kw: dict[str, Any] = {"profile_file": self.profile.source or None, "rules_ref": self.rules_ref,
                               "sets": list(self.sets), "assumed": list(self.assumed), "detail": fmt != "text"}
         report = make_report(self.rules, self.profile, self.result, lang, **kw) if self.result.advice else \
-            Report(self.result, lang, self.rules, **kw)
+            Report(self.result, lang, self.rules, **kw, **_answered_under(self.rules, self.profile))
         if self.baseline is not None:
             from littlegiant.report.compare import moves
 
