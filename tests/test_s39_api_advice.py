@@ -40,3 +40,15 @@ def test_without_advice_the_document_is_the_commands_without_its_advice(name: st
     cli.pop("gaps", None)
     doc = littlegiant.assess(EXAMPLES / name, as_of=DAY, advice=False).to_json("zh")
     assert json.loads(json.dumps(doc, ensure_ascii=False)) == cli
+
+
+def test_a_comparison_warns_of_answers_given_to_another_sets_questions_under_that_set_alone(tmp_path: Path) -> None:
+    """compare(client answered under 2022, ["miit-2022", "miit-2026"]): the 2026 result's document said nothing
+    of the 2022 incident answer it judged as an answer to its own question; it now warns as assess's does."""
+    path = tmp_path / "客户.yaml"
+    path.write_text(ANSWERED_2022, encoding="utf-8")
+    old, new = littlegiant.compare(path, ["miit-2022", "miit-2026"], as_of=DAY)
+    assert littlegiant.to_json(old)["warnings"] == []
+    alone = littlegiant.assess(path, "miit-2026", as_of=DAY).to_json("zh")["warnings"]
+    assert [w["kind"] for w in littlegiant.to_json(new, "zh")["warnings"]] == ["answered_under", "asked_otherwise"]
+    assert littlegiant.to_json(new, "zh")["warnings"] == alone

@@ -670,8 +670,10 @@ def compare(source: ProfileSource, rule_sets: Iterable[RuleSet | str | Path], *,
             raise
         done = assessed(rs, prof, day, renewal, choice, sets, False)
         result = _own(done.result)
-        if done.baseline is not None:  # its document says it is a what-if, as an assessment's does
-            result.__dict__[_ASSESSED] = (rs, done.profile, _own(done.baseline), tuple(sets), tuple(done.assumed), None)
+        # its document says it is a what-if, as an assessment's does, and that answers were given to another
+        # set's questions (a 2022 answer judged under 2026's): a comparison's documents said neither
+        baseline = _own(done.baseline) if done.baseline is not None else None
+        result.__dict__[_ASSESSED] = (rs, done.profile, baseline, tuple(sets), tuple(done.assumed), None)
         out.append(result)
     return out
 
