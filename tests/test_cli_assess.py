@@ -1070,9 +1070,6 @@ def test_a_profile_named_dash_is_said_not_to_be_read_from_stdin(tmp_path: Path, 
     (("--explain", "zjtx26.platform_renewal"),
      "littlegiant 出错：--explain：“zjtx26.platform_renewal”是「复核：近两年任一年度专精特新发展评价得分不低于50分」，"
      "只在称号复核时评估：请加上 --renewal zjtx_sme\n"),
-    (("--explain", "zjtx26.platform", "--renewal", "zjtx_sme"),
-     "littlegiant 出错：--explain：“zjtx26.platform”是「本年度中小企业专精特新发展评价得分不低于50分」，只在新申请时评估，"
-     "本次是复核：请加上 --renewal none\n"),
     (("--explain", "lg.main_growth_avg"),
      "littlegiant 出错：--explain：《优质中小企业梯度培育管理办法（2026）》中没有与“lg.main_growth_avg”相符的条件；"
      "《优质中小企业梯度培育管理暂行办法（2022）》中有：「近2年主营业务收入平均增长率不低于5%」（该办法适用于 2026-03-31 "

@@ -683,8 +683,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "rules.test_none": ("no rule file (.yaml) in this folder to test", "这个文件夹里没有可测试的规则文件（.yaml）"),
     "opt.explain_route": ("{got!r} is \u201c{title}\u201d, judged only in a renewal of the title: add --renewal {renewal}",
                           "“{got}”是「{title}」，只在称号复核时评估：请加上 --renewal {renewal}"),
-    "opt.explain_route_new": ("{got!r} is \u201c{title}\u201d, judged only in a new application, not in this renewal: add "
-                              "--renewal none", "“{got}”是「{title}」，只在新申请时评估，本次是复核：请加上 --renewal none"),
     "opt.explain_near": ("no criterion {got!r}; did you mean {near} ({title})?",
                          "没有找到“{got}”这一条件；您是不是想写 {near}（{title}）？"),
     "opt.explain": ("no criterion {got!r} in {rules} (an id from --format json, or words of a criterion's title)",

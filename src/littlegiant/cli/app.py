@@ -27,6 +27,9 @@ from littlegiant import __version__
 if TYPE_CHECKING:  # the batch command's alone, loaded when it runs
     from collections.abc import Generator, Iterator
 
+    from littlegiant.core.result import Result
+    from littlegiant.load.profile import Profile
+    from littlegiant.load.rules import RuleSet
     from littlegiant.load.shares import FractionColumn, ShareColumns
 
 EXIT_OK, EXIT_ROWS, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -489,9 +492,13 @@ def assess(
         matches = find_criteria(result, explain)
         if not matches:
             route = other_route(rs, explain, result.renewal, language)
-            if route is not None:  # a renewal's criterion in a new application (or the other way round)
-                bad("opt.explain_route" if route[1] != "none" else "opt.explain_route_new", language, "--explain",
-                    got=explain, title=route[0], renewal=route[1])
+            if route is not None and route[1] == "none" and result.renewal is not None:
+                # a condition this renewal does not check (the 小巨人 renewal's 5% growth): why, and how a new
+                # application judges it; "add --renewal none" and exit 2 answered the question with a mistake
+                _explain_waived(rs, result, prof, explain, language, fmt, output, asked)
+                return
+            if route is not None:  # a renewal's criterion in a new application
+                bad("opt.explain_route", language, "--explain", got=explain, title=route[0], renewal=route[1])
             hint = elsewhere(rs, explain, language)
             if hint is not None:  # a criterion of the other version: which, and the date that shows it
                 other, named, shown, open_ended = hint
@@ -555,6 +562,42 @@ def assess(
     text = render(report, fmt, to_terminal=output is None and _is_terminal(sys.stdout))
     write_output(text, output, language)
     _report_said(asked, output, language)
+
+
+def _explain_waived(rs: "RuleSet", result: "Result", prof: "Profile", ref: str, lang: str, fmt: str, output: Path | None,
+                    asked: bool) -> None:
+    """``--explain`` of a condition of the renewed tier that the renewal does not check: that it is not
+    checked, on whose word, and how a new application under the same set judges it (the profile judged
+    again as one), for reference. Exit 0: the question has an answer."""
+    from littlegiant.core import engine
+    from littlegiant.report.explain import find_criteria, several_heading, waived, waived_text
+
+    renewed = result.renewal
+    assert renewed is not None  # the caller's test
+    left = {n.id for n in rs.tiers[renewed].criteria.walk() if n.applies == "new"}
+    as_new = engine.evaluate(rs, prof, result.as_of, None, result.calendar)
+    matches = [(t, c) for t, c in find_criteria(as_new, ref) if t.id == renewed and c.id in left]
+    if not matches:  # the words name it in the set, but the new application's result has no row of it
+        bad("opt.explain", lang, "--explain", got=ref, rules=result.rules_id)
+    if fmt == "json":
+        import json
+
+        from littlegiant.report.result_json import criterion_dict
+
+        docs = [{"tier": t.id, "renewal": renewed, "checked_in_renewal": False,
+                 "why": waived(rs, result, t.id, c.id, lang), "judged_as": "new_application",
+                 "criterion": criterion_dict(c, lang, rs)} for t, c in matches]
+        write_output(json.dumps(docs[0] if len(docs) == 1 else docs, ensure_ascii=False, indent=2) + "\n", output,
+                     lang)
+        _report_said(asked, output, lang)
+        return
+    width = text_width(output is None and _is_terminal(sys.stdout))
+    traces = [waived_text(as_new, t, c, waived(rs, result, t.id, c.id, lang), lang, rs, width, prof.approximate)
+              for t, c in matches]
+    if len(traces) > 1:
+        traces.insert(0, several_heading(ref, len(traces), lang, width))
+    write_output("\n".join(traces), output, lang)
+    _report_said(asked, output, lang)
 
 
 def _report_said(asked: bool, output: Path | None, lang: str) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from littlegiant.core.result import CriterionResult, Result, TierResult
 from littlegiant.i18n import CONFIDENCE, STATUS
-from littlegiant.load.rules import Band, RuleSet, Scale
+from littlegiant.load.rules import Band, Node, RuleSet, Scale
 from littlegiant.messages import unit_text
 from littlegiant.report.explanations import band_edges, fmt, source_text, when_words
 from littlegiant.report.linebreak import hang
@@ -119,6 +119,58 @@ def other_route(rules: RuleSet, ref: str, renewal: str | None, lang: str) -> tup
         if node.id.casefold() == words or words in node.title.zh.casefold() or words in node.title.en.casefold():
             return node.title.get(lang), tier if wanted == "renewal" else "none"
     return None
+
+
+def waived(rules: RuleSet, result: Result, tier_id: str, criterion_id: str, lang: str) -> str:
+    """Why the renewal run ``result`` does not check criterion ``criterion_id`` of the renewed tier: whose
+    word waives it (the round notice that made it new applications' only, 190号's growth waiver, or the
+    measures' renewal clauses) and what the renewal checks of the same figures instead (the either-year
+    platform score for this year's). A consultant asking why the 5% growth is not in a 小巨人 renewal was
+    told to add --renewal none, and exit 2, as if the question were a mistake."""
+    from littlegiant.load import rules as rulesets
+
+    zh = lang == "zh"
+    tier = rules.tiers[tier_id]
+    node = next(n for n in tier.criteria.walk() if n.id == criterion_id)
+    cal = result.calendar
+    by = None
+    if rules.round is not None and rules.extends is not None and cal is not None and cal.round is not None:
+        base = rulesets.load(rules.extends)  # the set before the round file: the notice waived what was checked there
+        before = next((n for _, n in base.all_nodes() if n.id == criterion_id), None)
+        if before is not None and before.applies != node.applies:
+            by = cal.round.ref
+    source = by or rules.source
+    why = (f"依据{source}" if by else f"依据{source}的复核条款") if zh else \
+        (f"under {source}" if by else f"under the renewal clauses of {source}")
+    reads = _reads(node)
+    instead = [n.title.get(lang) for n in tier.criteria.walk() if n.applies == "renewal" and reads & _reads(n)]
+    name = tier.title.get(lang)
+    if zh:
+        said = f"本次为{name}复核：复核不评估这一条件（{why}）"
+        said += "，改按" + "".join(f"「{t}」" for t in instead) + "评估" if instead else ""
+        return said + "。"
+    said = f"This is a renewal of {name}: the renewal does not check this condition ({why})"
+    said += "; it checks " + " and ".join(f'"{t}"' for t in instead) + " instead" if instead else ""
+    return said + "."
+
+
+def _reads(node: Node) -> set[str]:
+    """The figures a criterion (or group) reads: a renewal clause that reads what a waived one did stands in
+    for it (either year's platform score for this year's)."""
+    return {r.name for n in node.walk() if n.value is not None for r in n.value.refs}
+
+
+def waived_text(result: Result, tier: TierResult, c: CriterionResult, why: str, lang: str,
+                rules: RuleSet | None = None, width: int = 0, approximate: frozenset[str] = frozenset()) -> str:
+    """The trace of a criterion the renewal does not check (``why``, from ``waived``), as a new application
+    judges it (``result`` is that judgement): the verdict said as a new application's, never as the renewal's."""
+    rows = _explain(Words(result, rules, lang=lang), tier, c, approximate)
+    head = _HEADS[lang]["status"]
+    as_new = "如按新申请：" if lang == "zh" else "As a new application: "
+    rows = [(m, as_new + t.removeprefix(head) if t.startswith(head) and i == 2 else t) for i, (m, t) in enumerate(rows)]
+    rows.insert(2, ("", why + ("以下是按新申请评估时的情况，仅供参考。" if lang == "zh" else
+                               " Below, how a new application would be judged on it, for reference only.")))
+    return _wrapped(rows, width)
 
 
 EXPLAINED_AT_MOST = 15
