@@ -378,7 +378,10 @@ class Report:
         checked the plan, where naming this assessment's set re-judged a 2028 round by the 2022 measures."""
         out = []
         lang = self.lang
+        words = self.words
         for tid, p in self.plans.items():
+            if words.held_apart(self.result.tiers[tid]):  # a title held: no plan to re-check
+                continue
             judge = p.judged_by or self.rules
             args = said_sets(p, judge, lang) if judge is not None else []
             if not args:
@@ -684,7 +687,16 @@ def plans_json(report: Report) -> dict[str, Any]:
     words = report.words
     for tid, p in report.plans.items():
         head, notes, steps = words.plan_lines(report.result.tiers[tid])
+        if words.held_apart(report.result.tiers[tid]):
+            # the title is held: no application to plan, whatever a new one would need (the report says so)
+            out[tid] = {"held": True, "checked": None, "as_of": None, "rounds_later": 0, "moves": [], "otherwise": [],
+                        "if_not_this_year": None, "only_if_this_year": None, "blockers": [], "missing": [],
+                        "assumed": {}, "estimated_from": {}, "estimated_from_share": {}, "assumed_none": [],
+                        "floors": {}, "rests_on": {}, "shifts": [], "rules": report.result.rules_id,
+                        "text": [head, *notes, *steps]}
+            continue
         out[tid] = {
+            "held": False,
             "checked": p.checked,
             "as_of": p.as_of.isoformat() if p.as_of else None,
             "rounds_later": p.later,

@@ -1308,6 +1308,16 @@ class Words(Phrasing):
 
     # ---- the plan
 
+    def held_apart(self, tier: TierResult) -> bool:
+        """Whether the tier's plan line says only that its title is held (no application while it is valid),
+        as ``plan_lines`` decides it: then the plan's moves are no steps to take, and the JSON plan and the
+        appendix's command must not give them (a 小巨人 renewal's JSON gave the 专精特新 held beside it a 2029
+        application with R&D raises, where the report said 已持有这一称号)."""
+        p = self.plans.get(tier.id)
+        if p is None or any(b.kind in ("red_line", "excluded") for b in p.blockers):
+            return False
+        return self._held_for_good(tier) or self._kept_by_renewal(tier)
+
     def plan_lines(self, tier: TierResult) -> tuple[str, list[str], list[str]]:
         """(headline, why not this round, numbered steps) of the tier's checked plan."""
         zh = self.lang == "zh"
