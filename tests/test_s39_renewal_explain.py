@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rich.cells import cell_len
 from tests.conftest import EXAMPLES
 from typer.testing import CliRunner
 
@@ -52,7 +53,7 @@ def test_the_growth_a_2027_renewal_does_not_check_is_explained_at_80_columns(tmp
     code, out, err = _run("assess", path, "--as-of", AS_OF, "--lang", "zh", "--renewal", "little_giant",
                           "--explain", "复合增长率")
     assert (code, err) == (0, ""), err
-    assert all(len(line) <= 80 for line in out.splitlines())
+    assert all(cell_len(line) <= 80 for line in out.splitlines())
     flat = _flat(out)
     assert flat.startswith("近两年营业收入复合增长率不低于5%"), out
     assert '本次为专精特新"小巨人"企业复核：复核不评估这一条件（依据工信部企业〔2026〕2号的复核条款）' in flat, out

@@ -46,7 +46,7 @@ from littlegiant.load.profile import (
     part_words,
     unknown_set,
 )
-from littlegiant.load.rulecalendar import Choice, Period
+from littlegiant.load.rulecalendar import Choice, Period, Round
 from littlegiant.load.rules import RuleSet, Text
 from littlegiant.messages import plural, say, shell_word
 from littlegiant.records import record
@@ -149,6 +149,33 @@ def _coming(result: Result) -> Period | None:
     return next((p for p in ahead if p.rules != cal.rule_set), None)
 
 
+def _changing_round(result: Result) -> tuple[Period, Round, bool] | None:
+    """The next calendar period for this kind of assessment, within a year, that keeps the rule set but
+    changes the round notice that modifies it (a round file ending, or one beginning): the period, the
+    notice, and whether it begins (else it ends). A 小巨人 renewal dated 20 December 2025, under 190号's 5000万
+    floor and growth waiver, was told nothing of 1 January 2026, when the growth is checked again and the
+    floor is gone. None where a set was forced, or the set changes first (``coming_change`` says that)."""
+    from littlegiant.load.rules import calendar
+
+    cal = result.calendar
+    if cal is None or cal.forced:
+        return None
+    kind = result.renewal or "application"
+
+    def modifying(r: Round | None) -> Round | None:  # a notice that only confirms a set (117号) changes nothing
+        return r if r is not None and r.rules is not None else None
+
+    now = modifying(cal.round)
+    for p in sorted((p for p in calendar().periods if kind in p.kinds and result.as_of < p.start
+                     and (p.start - result.as_of).days <= COMING_DAYS), key=lambda p: p.start):
+        if p.rules != cal.rule_set:
+            return None
+        then = modifying(p.round)
+        if then != now:
+            return (p, then, True) if then is not None else (p, now, False) if now is not None else None
+    return None
+
+
 def coming_change(result: Result, lang: str) -> list[str]:
     """The next rule set the calendar names for this kind of assessment, where it differs and starts within
     a year: a company that met 小巨人 in March 2026 under the 2022 measures, and would not under the 2026
@@ -157,16 +184,41 @@ def coming_change(result: Result, lang: str) -> list[str]:
     --help）」 stood in the header of an HTML report a finance manager forwards."""
     from littlegiant.load.rules import load
 
+    rounds = _round_change_lines(result, lang)
     change = _coming(result)
     if change is None:
-        return []
+        return rounds
     title = load(change.rules).title.get(lang)
     # titles, not the sets' ids: a report is handed to a client, who reads titles
     if lang == "zh":
         day = f"{change.start.year}年{change.start.month}月{change.start.day}日"
-        return [f"{day}起，{assessment_kind(result, lang)}改按《{title}》，届时请按新办法重新评估。"]
-    return [f"From {change.start.isoformat()}, {assessment_kind(result, lang)} follows {title}: assess again under it "
-            "then."]
+        return [*rounds, f"{day}起，{assessment_kind(result, lang)}改按《{title}》，届时请按新办法重新评估。"]
+    return [*rounds, f"From {change.start.isoformat()}, {assessment_kind(result, lang)} follows {title}: assess again "
+            "under it then."]
+
+
+def _round_change_lines(result: Result, lang: str) -> list[str]:
+    """``_changing_round`` in plain words: the notice by its number and what it says, and the measures that
+    go on judging."""
+    from littlegiant.load.rules import load
+
+    found = _changing_round(result)
+    if found is None:
+        return []
+    period, notice, begins = found
+    title = load(period.rules).title.get(lang)
+    kind = assessment_kind(result, lang)
+    if lang == "zh":
+        day = f"{period.start.year}年{period.start.month}月{period.start.day}日"
+        if begins:
+            return [f"{day}起，{kind}另按年度通知{notice.ref}（{notice.summary.zh}），届时请重新评估。"]
+        return [f"{day}起，年度通知{notice.ref}不再适用（{notice.summary.zh}），{kind}仍按《{title}》，届时请重新评估。"]
+    said = _lower_first(notice.summary.en)
+    if begins:
+        return [f"From {period.start.isoformat()}, {kind} also follows the round notice {notice.ref} ({said}): assess "
+                "again then."]
+    return [f"From {period.start.isoformat()}, the round notice {notice.ref} no longer applies ({said}); {kind} "
+            f"still follows {title}: assess again then."]
 
 
 def compare_hint(result: Result, lang: str) -> list[str]:
