@@ -5,6 +5,7 @@ the 5000万 floor is gone, where a change of rule set within the year is always 
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -74,3 +75,42 @@ def test_the_notice_line_stands_exactly_while_the_notice_applies(tmp_path_factor
     head = _header(_run("assess", path, "--as-of", on.isoformat(), "--lang", "zh", "--renewal", "little_giant"))
     assert (ENDS in head) == (on.year == 2025), head
     assert ("年度通知" in head) == (on.year == 2025), head
+
+
+OVERLAY = str(Path(__file__).parent.parent / "rules" / "overlays" / "shandong-2022.yaml")
+
+
+def test_the_json_says_the_round_notice_an_overlay_leaves_out(tmp_path: Path) -> None:
+    """A Shandong overlay of the 2022 measures dated 2025: the text says 190号 applies that day and is left out;
+    the JSON said only that the set was forced. Now its calendar names the notice left out, what the day
+    follows, and carries the text's sentences word for word."""
+    path = _holder(tmp_path)
+    doc = json.loads(_run("assess", path, "--rules", OVERLAY, "--as-of", "2025-06-01", "--lang", "zh",
+                          "--format", "json"))
+    cal = doc["calendar"]
+    assert (cal["round_left_out"], cal["round_left_out_id"]) == ("工信厅企业函〔2025〕190号", "gxt-2025-190")
+    assert cal["in_force"] == {"rule_set": "miit-2022", "round": "工信厅企业函〔2025〕190号"}
+    text = "".join(_run("assess", path, "--rules", OVERLAY, "--as-of", "2025-06-01", "--lang", "zh").split())
+    assert any("不含这一通知" in n for n in cal["notes"])
+    assert all("".join(n.split()) in text for n in cal["notes"]), cal["notes"]
+    plain = json.loads(_run("assess", path, "--as-of", "2025-06-01", "--format", "json"))["calendar"]
+    assert (plain["round_left_out"], plain["in_force"], plain["notes"]) == (None, None, [])
+
+
+@settings(max_examples=10, deadline=None)
+@given(day=st.integers(min_value=0, max_value=5 * 365), renewal=st.sampled_from(["none", "zjtx_sme", "little_giant"]),
+       overlay=st.booleans())
+def test_the_json_calendar_says_what_the_text_header_and_basis_say(tmp_path_factory: object, day: int, renewal: str,
+                                                                   overlay: bool) -> None:
+    """Any day from August 2022, any kind of assessment, with or without an overlay: the JSON's coming and
+    notes sentences are the text report's, and a notice is said left out exactly where the overlay is used
+    on a day a round file applies (2025, a new application or a renewal)."""
+    path = _holder(tmp_path_factory.mktemp("json"))  # type: ignore[attr-defined]
+    on = date(2022, 8, 1) + timedelta(days=day)
+    args = ["assess", path, "--as-of", on.isoformat(), "--lang", "zh", "--renewal", renewal,
+            *(["--rules", OVERLAY] if overlay else [])]
+    cal = json.loads(_run(*args, "--format", "json"))["calendar"]
+    text = "".join(_run(*args).split())
+    for said in [*cal["coming"], *cal["notes"]]:
+        assert "".join(said.split()) in text, (said, text)
+    assert (cal["round_left_out"] is not None) == (overlay and on.year == 2025)

@@ -252,14 +252,7 @@ def in_force_instead(result: Result, lang: str) -> list[str]:
     if picked is None:
         return []
     chosen = picked.rule_set
-    # the round notice that modifies the calendar's set that day (190号's 5000万 floor), left out of a set named
-    # by --rules: the set itself, or an overlay of it (a province's 特色化 indicators over the 2022 measures,
-    # whose 2025 小巨人 on 4,000万 read 待审核 without a word of the notice)
-    round_ = picked.round if picked.round is not None and picked.round.rules is not None else None
-    if round_ is not None and result.rules is not None and result.rules.round == round_.id:  # the round file, named
-        round_ = None
-    if round_ is not None and chosen != result.rules_id and (result.rules is None or result.rules.extends != chosen):
-        round_ = None  # another set altogether: the line below says which one the day follows
+    round_ = round_left_out(result, picked)
     without = [f"评估日期 {result.as_of.isoformat()} 还适用年度通知 {round_.ref}（{round_.summary.get(lang)}）；"
                "本报告按指定的规则集评估，不含这一通知，结论可能与按通知评估不同。" if lang == "zh" else
                f"On {result.as_of.isoformat()} the round notice {round_.ref} applies too "
@@ -273,6 +266,41 @@ def in_force_instead(result: Result, lang: str) -> list[str]:
             "评估，结论仅供对比参考。" if lang == "zh" else
             f"On {result.as_of.isoformat()} {kind} follows the {title}; this report applies the {result.rules_title.get(lang)} "
             "as asked, for comparison only.", *without]
+
+
+def round_left_out(result: Result, picked: Choice | None) -> Round | None:
+    """The round notice that modifies the calendar's set that day (190号's 5000万 floor), left out of a set
+    named by --rules: the set itself, or an overlay of it (a province's 特色化 indicators over the 2022
+    measures, whose 2025 小巨人 on 4,000万 read 待审核 without a word of the notice). ``picked``: the
+    calendar's choice that day (``calendar_pick``). None where the set was not forced, the round file was
+    named, or the set forced is another altogether."""
+    cal = result.calendar
+    if cal is None or not cal.forced or picked is None:
+        return None
+    round_ = picked.round if picked.round is not None and picked.round.rules is not None else None
+    if round_ is not None and result.rules is not None and result.rules.round == round_.id:  # the round file, named
+        return None
+    if round_ is not None and picked.rule_set != result.rules_id and (
+            result.rules is None or result.rules.extends != picked.rule_set):
+        return None  # another set altogether: in_force_instead says which one the day follows
+    return round_
+
+
+def calendar_notes(result: Result, lang: str) -> dict[str, Any]:
+    """What the JSON ``calendar`` adds where --rules forced a set: the set (and round notice) the calendar
+    picks that day, the notice left out, and the report's sentences saying so. The text said 「还适用年度通知
+    工信厅企业函〔2025〕190号……本报告……不含这一通知」 of a Shandong overlay dated 2025; the JSON, read by a
+    consultant's script, said only that the set was forced."""
+    cal = result.calendar
+    picked = calendar_pick(result) if cal is not None and cal.forced else None
+    left = round_left_out(result, picked)
+    return {"in_force": None if picked is None else {"rule_set": picked.rule_set,
+                                                     "round": picked.round.ref if picked.round else None},
+            "round_left_out": left.ref if left is not None else None,
+            "round_left_out_id": left.id if left is not None else None,
+            "notes": in_force_instead(result, lang),
+            # a change of set, or of the round notice, within the year ahead, as the report's header says it
+            "coming": coming_change(result, lang)}
 
 
 def _lower_first(sentence: str) -> str:

@@ -37,7 +37,13 @@ from littlegiant.core.tierplan import closed_now
 from littlegiant.load.consistency import LARGE_PER_HEAD, SMALL, Unusual
 from littlegiant.load.rules import RuleSet
 from littlegiant.report.advice import gap_dict
-from littlegiant.report.common import close_warning, stale_year_warning, unheld_warning, warning_text
+from littlegiant.report.common import (
+    calendar_notes,
+    close_warning,
+    stale_year_warning,
+    unheld_warning,
+    warning_text,
+)
 from littlegiant.report.explanations import SHORT_NUMBER
 
 Say = Callable[[CriterionResult], str]
@@ -297,7 +303,8 @@ def _opening(result: Result, lang: str, tool_version: str) -> Opening:
             "as_of": result.as_of.isoformat(),
             "last_year": result.last_year,
             "renewal": result.renewal,
-            "calendar": result.calendar.to_dict(lang) if result.calendar is not None else None,
+            "calendar": {**result.calendar.to_dict(lang), **calendar_notes(result, lang)}
+            if result.calendar is not None else None,
         }
         last = _OPENING = (made_of, (_dumps(opening)[:-1], {}))
     return last[1]
