@@ -126,3 +126,21 @@ def test_the_new_applications_verdict_is_the_one_a_new_application_run_gives(
                         "--explain", "lg26.cagr")
     said = {"met": "✔满足", "unmet": "✘不满足"}[explained]
     assert f"如按新申请：{said}" in _flat(out), out
+
+
+def test_a_renewal_runs_trace_says_which_tier_is_the_renewal_and_which_a_new_application(tmp_path: Path) -> None:
+    """Renewing 小巨人, --explain 发展评价得分 traces 专精特新's score (judged as a new application) and the 小巨人
+    renewal clause: each trace's tier line says which it is, where 「结论：✔ 满足」 under 专精特新 read as that
+    title's renewal; a run with no --renewal says neither."""
+    path = _holder(tmp_path)
+    code, out, _ = _run("assess", path, "--as-of", AS_OF, "--lang", "zh", "--renewal", "little_giant",
+                        "--explain", "发展评价得分")
+    assert code == 0
+    flat = _flat(out)
+    assert "所属称号：专精特新中小企业（按新申请条件评估，仅供参考；依据" in flat, out
+    assert '所属称号：专精特新"小巨人"企业（复核，依据' in flat, out
+    code, out, _ = _run("assess", path, "--as-of", AS_OF, "--lang", "en", "--renewal", "little_giant",
+                        "--explain", "发展评价得分")
+    assert "(judged as a new application, for reference); under" in " ".join(out.split()), out
+    code, out, _ = _run("assess", path, "--as-of", AS_OF, "--lang", "zh", "--explain", "发展评价得分")
+    assert "仅供参考" not in _flat(out) and "复核，" not in _flat(out)

@@ -154,6 +154,17 @@ def waived(rules: RuleSet, result: Result, tier_id: str, criterion_id: str, lang
     return said + "."
 
 
+def _kind(result: Result, tier: TierResult, lang: str) -> str:
+    """In a renewal run, how the tier is judged: the renewed one by its renewal clauses, the others as new
+    applications for reference. A consultant renewing 小巨人 asked --explain of a 专精特新 condition and read
+    「结论：✔ 满足」 under 「所属称号：专精特新中小企业」, with nothing to say it was not that title's renewal."""
+    if result.renewal is None:
+        return ""
+    if tier.id == result.renewal:
+        return "复核，" if lang == "zh" else " (renewal)"
+    return "按新申请条件评估，仅供参考；" if lang == "zh" else " (judged as a new application, for reference)"
+
+
 def _reads(node: Node) -> set[str]:
     """The figures a criterion (or group) reads: a renewal clause that reads what a waived one did stands in
     for it (either year's platform score for this year's)."""
@@ -205,14 +216,14 @@ def _wrapped(rows: list[tuple[str, str]], width: int) -> str:
 
 
 _HEADS = {
-    "zh": {"tier": "所属称号：{tier}（依据{rules}，评估日期 {day}）", "status": "结论：", "inputs": "用到的数据：",
+    "zh": {"tier": "所属称号：{tier}（{kind}依据{rules}，评估日期 {day}）", "status": "结论：", "inputs": "用到的数据：",
            "formula": "计算方法：", "result": "计算结果：", "parts": "其中各项：", "missing": "还缺的数据：",
            "source": "政策依据：", "confidence": "来源可靠程度：", "note": "说明：", "evidence": "需准备的材料：",
            "and": "；", "colon": "：", "unknown": "未填（不知道）", "yes": "是", "no": "否",
            "bands": "评分标准{how}：", "each": "（各项相加，最高{top}分）", "ours": "（本企业）", "holds": "（满足）",
            "edge": "恰在分界处的，按高分档计。", "points": "{n}分", "other": "其他", "by_value": "按所填得分计入",
            "about": "约"},
-    "en": {"tier": "Tier: {tier}; under {rules}, as of {day}", "status": "Status: ", "inputs": "Inputs:",
+    "en": {"tier": "Tier: {tier}{kind}; under {rules}, as of {day}", "status": "Status: ", "inputs": "Inputs:",
            "formula": "Formula: ", "result": "Computation: ", "parts": "Parts:", "missing": "Still needed: ",
            "source": "Source: ", "confidence": "Confidence: ", "note": "Note: ", "evidence": "Evidence to prepare: ",
            "and": "; ", "colon": ": ", "unknown": "not given (unknown)", "yes": "yes", "no": "no",
@@ -259,8 +270,8 @@ def _explain(words: Words, tier: TierResult, c: CriterionResult,
     said = _HEADS[lang]
     rows: list[tuple[str, str]] = [
         ("", c.title.get(lang)),
-        ("", said["tier"].format(tier=tier.title.get(lang), rules=result.rules_title.get(lang),
-                                 day=result.as_of.isoformat())),
+        ("", said["tier"].format(tier=tier.title.get(lang), kind=_kind(result, tier, lang),
+                                 rules=result.rules_title.get(lang), day=result.as_of.isoformat())),
         ("", f"{said['status']}{ICON[c.status]} {STATUS[c.status][lang]}")]
     if c.inputs:
         rows.append(("", said["inputs"]))
