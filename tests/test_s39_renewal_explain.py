@@ -144,3 +144,17 @@ def test_a_renewal_runs_trace_says_which_tier_is_the_renewal_and_which_a_new_app
     assert "(judged as a new application, for reference); under" in " ".join(out.split()), out
     code, out, _ = _run("assess", path, "--as-of", AS_OF, "--lang", "zh", "--explain", "发展评价得分")
     assert "仅供参考" not in _flat(out) and "复核，" not in _flat(out)
+
+
+def test_the_round_file_named_by_rules_is_named_as_what_waives_the_growth(tmp_path: Path) -> None:
+    """--rules naming the 2025 round file on a 2026 day: the growth is waived by that file's notice, and the
+    answer names 190号, not 「63号；190号的复核条款」 (the file's whole source said as renewal clauses)."""
+    doc = yaml.safe_load((EXAMPLES / "little-giant-2022.yaml").read_text(encoding="utf-8"))
+    doc["titles"]["little_giant"] = True
+    path = tmp_path / "2025.yaml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    round_file = str(Path(__file__).parent.parent / "rules" / "rounds" / "gxt-2025-190.yaml")
+    code, out, _ = _run("assess", str(path), "--rules", round_file, "--as-of", "2026-06-01", "--lang", "zh",
+                        "--renewal", "little_giant", "--explain", "lg.main_growth_avg")
+    assert code == 0
+    assert "复核不评估这一条件（依据工信厅企业函〔2025〕190号）" in _flat(out), out

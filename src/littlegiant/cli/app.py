@@ -585,14 +585,14 @@ def _explain_waived(rs: "RuleSet", result: "Result", prof: "Profile", ref: str, 
         from littlegiant.report.result_json import criterion_dict
 
         docs = [{"tier": t.id, "renewal": renewed, "checked_in_renewal": False,
-                 "why": waived(rs, result, t.id, c.id, lang), "judged_as": "new_application",
+                 "why": waived(rs, t.id, c.id, lang), "judged_as": "new_application",
                  "criterion": criterion_dict(c, lang, rs)} for t, c in matches]
         write_output(json.dumps(docs[0] if len(docs) == 1 else docs, ensure_ascii=False, indent=2) + "\n", output,
                      lang)
         _report_said(asked, output, lang)
         return
     width = text_width(output is None and _is_terminal(sys.stdout))
-    traces = [waived_text(as_new, t, c, waived(rs, result, t.id, c.id, lang), lang, rs, width, prof.approximate)
+    traces = [waived_text(as_new, t, c, waived(rs, t.id, c.id, lang), lang, rs, width, prof.approximate)
               for t, c in matches]
     if len(traces) > 1:
         traces.insert(0, several_heading(ref, len(traces), lang, width))

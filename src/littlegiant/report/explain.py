@@ -121,8 +121,8 @@ def other_route(rules: RuleSet, ref: str, renewal: str | None, lang: str) -> tup
     return None
 
 
-def waived(rules: RuleSet, result: Result, tier_id: str, criterion_id: str, lang: str) -> str:
-    """Why the renewal run ``result`` does not check criterion ``criterion_id`` of the renewed tier: whose
+def waived(rules: RuleSet, tier_id: str, criterion_id: str, lang: str) -> str:
+    """Why a renewal of ``tier_id`` under ``rules`` does not check criterion ``criterion_id`` of the renewed tier: whose
     word waives it (the round notice that made it new applications' only, 190号's growth waiver, or the
     measures' renewal clauses) and what the renewal checks of the same figures instead (the either-year
     platform score for this year's). A consultant asking why the 5% growth is not in a 小巨人 renewal was
@@ -132,13 +132,13 @@ def waived(rules: RuleSet, result: Result, tier_id: str, criterion_id: str, lang
     zh = lang == "zh"
     tier = rules.tiers[tier_id]
     node = next(n for n in tier.criteria.walk() if n.id == criterion_id)
-    cal = result.calendar
     by = None
-    if rules.round is not None and rules.extends is not None and cal is not None and cal.round is not None:
+    notice = rulesets.calendar().rounds.get(rules.round) if rules.round is not None else None
+    if notice is not None and rules.extends is not None:  # a round file, picked by the date or named by --rules
         base = rulesets.load(rules.extends)  # the set before the round file: the notice waived what was checked there
         before = next((n for _, n in base.all_nodes() if n.id == criterion_id), None)
         if before is not None and before.applies != node.applies:
-            by = cal.round.ref
+            by = notice.ref
     source = by or rules.source
     why = (f"依据{source}" if by else f"依据{source}的复核条款") if zh else \
         (f"under {source}" if by else f"under the renewal clauses of {source}")
