@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from tests.conftest import EXAMPLES
@@ -114,3 +114,29 @@ def test_the_json_calendar_says_what_the_text_header_and_basis_say(tmp_path_fact
     for said in [*cal["coming"], *cal["notes"]]:
         assert "".join(said.split()) in text, (said, text)
     assert (cal["round_left_out"] is not None) == (overlay and on.year == 2025)
+
+
+@settings(max_examples=10, deadline=None)
+@given(day=st.integers(min_value=0, max_value=5 * 365), renewal=st.sampled_from(["zjtx_sme", "little_giant"]))
+@example(day=1673, renewal="little_giant")  # 2027-03-01
+@example(day=1035, renewal="little_giant")  # 2025-06-01
+def test_the_json_names_what_the_renewal_leaves_out(tmp_path_factory: object, day: int, renewal: str) -> None:
+    """Any day from August 2022, either renewal: the JSON lists the renewed tier's conditions left out (none of
+    them a row of the tier) and those only a renewal checks (each a row), with the text report's sentence;
+    a new application has none."""
+    path = _holder(tmp_path_factory.mktemp("clauses"))  # type: ignore[attr-defined]
+    on = date(2022, 8, 1) + timedelta(days=day)
+    args = ["assess", path, "--as-of", on.isoformat(), "--lang", "zh"]
+    doc = json.loads(_run(*args, "--renewal", renewal, "--format", "json"))
+    said = doc["calendar"]["renewal_clauses"]
+    rows = {c["id"] for c in doc["tiers"][renewal]["criteria"]}
+    assert not {c["id"] for c in said["not_checked"]} & rows
+    assert {c["id"] for c in said["checks"]} <= rows
+    text = "".join(_run(*args, "--renewal", renewal).split())
+    assert all("".join(t.split()) in text for t in said["text"])
+    assert bool(said["text"]) == bool(said["checks"] or said["not_checked"])
+    if renewal == "little_giant" and on >= date(2027, 1, 1):  # the 2026 measures' renewal clauses (criteria.md §1)
+        assert {c["id"] for c in said["not_checked"]} == {"lg26.cagr", "lg26.platform"}
+    if renewal == "little_giant" and on.year == 2025:  # 190号 waives the growth
+        assert [c["id"] for c in said["not_checked"]] == ["lg.main_growth_avg"]
+    assert json.loads(_run(*args, "--format", "json"))["calendar"]["renewal_clauses"] is None

@@ -299,6 +299,7 @@ def calendar_notes(result: Result, lang: str) -> dict[str, Any]:
             "round_left_out": left.ref if left is not None else None,
             "round_left_out_id": left.id if left is not None else None,
             "notes": in_force_instead(result, lang),
+            "renewal_clauses": _renewal_clauses_json(result, lang),
             # a change of set, or of the round notice, within the year ahead, as the report's header says it
             "coming": coming_change(result, lang)}
 
@@ -353,6 +354,21 @@ def _renewal_clauses(result: Result, lang: str) -> list[str]:
         return []
     return [f"复核与新申请条件的不同：{'，'.join(said)}。" if zh else
             f"Where the renewal differs from a new application: {'; '.join(said)}."]
+
+
+def _renewal_clauses_json(result: Result, lang: str) -> dict[str, Any] | None:
+    """``_renewal_clauses`` for the JSON: what the renewed tier checks that a new application does not, and
+    what it leaves out, by id and title (a condition left out has no row in ``tiers``: the JSON of a 2027
+    小巨人 renewal had no word of the 5% growth the text says it does not check). None outside a renewal."""
+    rules = result.rules
+    tier = rules.tiers.get(result.renewal) if rules is not None and result.renewal is not None else None
+    if tier is None:
+        return None
+
+    def listed(applies: str) -> list[dict[str, str]]:
+        return [{"id": n.id, "title": n.title.get(lang)} for n in tier.criteria.walk() if n.applies == applies]
+
+    return {"checks": listed("renewal"), "not_checked": listed("new"), "text": _renewal_clauses(result, lang)}
 
 
 def basis_lines(result: Result, lang: str) -> list[str]:
