@@ -384,7 +384,7 @@ def test_explain_with_json_writes_only_json() -> None:
     doc = json.loads(invoke(*args, "--format", "json").stdout)
     full = assess_json(EXAMPLES / "little-giant-2026.yaml", "--as-of", "2026-11-26")
     same = next(c for c in full["tiers"]["zjtx_sme"]["criteria"] if c["id"] == "zjtx26.rd.share_y1")
-    assert doc == {"tier": "zjtx_sme", "criterion": same}
+    assert doc == {"tier": "zjtx_sme", "renewal": None, "judged_as": "new_application", "criterion": same}
 
 
 BAD_PROFILES = [

@@ -158,3 +158,16 @@ def test_the_round_file_named_by_rules_is_named_as_what_waives_the_growth(tmp_pa
                         "--renewal", "little_giant", "--explain", "lg.main_growth_avg")
     assert code == 0
     assert "复核不评估这一条件（依据工信厅企业函〔2025〕190号）" in _flat(out), out
+
+
+def test_explains_json_says_how_the_tier_was_judged(tmp_path: Path) -> None:
+    """--explain --format json in a renewal run: the renewed tier's criterion says renewal, another tier's
+    new_application, as the trace's tier line does; a new application run says new_application, renewal null."""
+    path = _holder(tmp_path)
+    base = ["assess", path, "--as-of", AS_OF, "--lang", "en", "--format", "json"]
+    _, out, _ = _run(*base, "--renewal", "little_giant", "--explain", "lg26.platform_renewal")
+    assert (json.loads(out)["renewal"], json.loads(out)["judged_as"]) == ("little_giant", "renewal")
+    _, out, _ = _run(*base, "--renewal", "little_giant", "--explain", "zjtx26.platform")
+    assert (json.loads(out)["tier"], json.loads(out)["judged_as"]) == ("zjtx_sme", "new_application")
+    _, out, _ = _run(*base, "--explain", "lg26.platform")
+    assert (json.loads(out)["renewal"], json.loads(out)["judged_as"]) == (None, "new_application")

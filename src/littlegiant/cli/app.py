@@ -536,7 +536,11 @@ def assess(
 
             from littlegiant.report.result_json import criterion_dict
 
-            doc = {"tier": found[0].id, "criterion": criterion_dict(found[1], language, rs)}
+            # how the tier was judged, as the trace's tier line says it: in a renewal run only the renewed
+            # tier is the renewal, the others new applications for reference
+            judged = "renewal" if result.renewal == found[0].id else "new_application"
+            doc = {"tier": found[0].id, "renewal": result.renewal, "judged_as": judged,
+                   "criterion": criterion_dict(found[1], language, rs)}
             if found[1].kind == "points":  # how the figure is made and the bands, as the text trace says them
                 from littlegiant.report.explain import scoring_json
 
