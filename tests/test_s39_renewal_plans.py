@@ -75,8 +75,9 @@ def test_a_held_titles_json_plan_agrees_with_the_report_whatever_the_figures(tmp
     doc = json.loads(_run("assess", path, "--as-of", AS_OF, "--lang", "zh", "--renewal", "little_giant",
                           "--format", "json"))
     text = "".join(_run("assess", path, "--as-of", AS_OF, "--lang", "zh", "--renewal", "little_giant").split())
-    for plan in doc["plans"].values():
+    for tid, plan in doc["plans"].items():
         assert "".join(plan["text"][0].split()) in text
+        assert doc["gaps"][tid]["held"] == plan["held"]  # the gaps say it too
         if plan["held"]:
             assert plan["moves"] == [] and plan["otherwise"] == [] and plan["if_not_this_year"] is None
             assert "已持有这一称号" in plan["text"][0]

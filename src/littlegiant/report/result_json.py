@@ -251,8 +251,13 @@ def _end(result: Result, lang: str) -> str:
     warnings = [*unheld_warning(result, lang), *stale_year_warning(result, lang), *close_warning(result, lang),
                 *(_warning_dict(w, lang) for w in result.warnings)]
     if result.advice or warnings:
+        from littlegiant.report.words import held_beside  # only with gaps: words loads late (see ``sayer``)
+
         tail: dict[str, Any] = {
-            **({"gaps": {tid: gap_dict(g, lang, _closed(result)) for tid, g in result.advice.items()}}
+            # "held": the title is held and no application planned (the report's 已持有这一称号): the steps
+            # still measure the tier's verdict as a new application, and are none to take
+            **({"gaps": {tid: {**gap_dict(g, lang, _closed(result)), "held": held_beside(result, result.tiers[tid])}
+                         for tid, g in result.advice.items()}}
                if result.advice else {}),
             "warnings": warnings,
             "self_assessment": True,

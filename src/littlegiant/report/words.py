@@ -1316,7 +1316,7 @@ class Words(Phrasing):
         p = self.plans.get(tier.id)
         if p is None or any(b.kind in ("red_line", "excluded") for b in p.blockers):
             return False
-        return self._held_for_good(tier) or self._kept_by_renewal(tier)
+        return held_beside(self.result, tier)
 
     def plan_lines(self, tier: TierResult) -> tuple[str, list[str], list[str]]:
         """(headline, why not this round, numbered steps) of the tier's checked plan."""
@@ -2791,6 +2791,17 @@ def holds_title(result: Result, tier: TierResult) -> bool:
         return True
     return any(c.status == MET and f"titles.{tier.id}" in c.inputs and all(x.startswith("titles.") for x in c.inputs)
                for t in result.tiers.values() if t.id != tier.id for c in t.criteria)
+
+
+def held_beside(result: Result, tier: TierResult) -> bool:
+    """Whether the company holds ``tier``'s title and this run plans no application for it: a title with no
+    renewal (科技和创新型), or one held beside the title a renewal run renews, kept by its own renewal
+    (``Words._held_for_good``, ``Words._kept_by_renewal``). The JSON's gaps and plans say it as the report does."""
+    if stops(result):
+        return False
+    if tier.id not in RENEWABLE:
+        return holds_title(result, tier)
+    return result.renewal is not None and tier.id != result.renewal and tier.id in result.titles_held
 
 
 def evidence(result: Result, lang: str, plans: dict[str, TierPlan]) -> list[tuple[str, list[tuple[str, list[str]]]]]:
