@@ -171,3 +171,15 @@ def test_explains_json_says_how_the_tier_was_judged(tmp_path: Path) -> None:
     assert (json.loads(out)["tier"], json.loads(out)["judged_as"]) == ("zjtx_sme", "new_application")
     _, out, _ = _run(*base, "--explain", "lg26.platform")
     assert (json.loads(out)["renewal"], json.loads(out)["judged_as"]) == (None, "new_application")
+
+
+def test_the_renewal_clause_says_what_it_rests_on(tmp_path: Path) -> None:
+    """--explain of the 小巨人 renewal clause (a group of two years' scores, with no source of its own) said no
+    source: a consultant could not cite it. It now gives its parts' source and how firm it is."""
+    path = _holder(tmp_path)
+    code, out, _ = _run("assess", path, "--as-of", AS_OF, "--lang", "zh", "--renewal", "little_giant",
+                        "--explain", "lg26.platform_renewal")
+    assert code == 0
+    flat = _flat(out)
+    assert "政策依据：工信部企业〔2026〕2号附件2第7项" in flat, out
+    assert "来源可靠程度：多个独立转载一致" in flat, out

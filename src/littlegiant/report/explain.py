@@ -300,10 +300,16 @@ def _explain(words: Words, tier: TierResult, c: CriterionResult,
         rows.extend((f"  {ICON[k.status]} ", f"{k.title.get(lang)}{said['colon']}{words.sentence(k)}") for k in kids)
     if c.missing:
         rows.append(("", f"{said['missing']}{words.questions(c.missing, limit=20)}"))
-    if c.source:
-        rows.append(("", f"{said['source']}{source_text(c.source, lang)}"))
-    if c.confidence:
-        rows.append(("", f"{said['confidence']}{CONFIDENCE[c.confidence][lang]}"))
+    # a group (复核：近两年任一年度……得分) names no source of its own: its parts' sources, and how firm the least
+    # firm of them is, so that the renewal clause a consultant asks about says what it rests on
+    sources = [c.source] if c.source else list(dict.fromkeys(k.source for k in kids if k.source))
+    sources = [x for x in sources if not any(y != x and y.startswith(x) for y in sources)]  # said once, in full
+    if sources:
+        rows.append(("", said["source"] + said["and"].join(source_text(x, lang) for x in sources)))
+    firm = c.confidence or next((x for x in ("recalled", "single", "multi", "gov")
+                                 if any(k.confidence == x for k in kids)), None)
+    if firm:
+        rows.append(("", f"{said['confidence']}{CONFIDENCE[firm][lang]}"))
     if c.note is not None and c.note.get(lang) not in sentence:  # a red line present says its note already
         rows.append(("", f"{said['note']}{c.note.get(lang)}"))
     if c.evidence:
