@@ -140,3 +140,15 @@ def test_the_json_names_what_the_renewal_leaves_out(tmp_path_factory: object, da
     if renewal == "little_giant" and on.year == 2025:  # 190号 waives the growth
         assert [c["id"] for c in said["not_checked"]] == ["lg.main_growth_avg"]
     assert json.loads(_run(*args, "--format", "json"))["calendar"]["renewal_clauses"] is None
+
+
+def test_markdown_gives_each_header_line_its_own_paragraph(tmp_path: Path) -> None:
+    """A new application of 20 December 2025 in Markdown: the basis, the notice ending and the measures changing
+    were three lines in a row, one paragraph once rendered (a run-on sentence); each is its own now."""
+    from markdown_it import MarkdownIt
+
+    md = _run("assess", _holder(tmp_path), "--as-of", "2025-12-20", "--lang", "zh", "--format", "markdown")
+    page = MarkdownIt().render(md)
+    assert "<p><em>依据：优质中小企业梯度培育管理暂行办法（2022）</em></p>" in page, page
+    assert "<p><em>2026年1月1日起，年度通知工信厅企业函〔2025〕190号不再适用" in page, page
+    assert "<p><em>2026年4月1日起，新申请改按" in page, page

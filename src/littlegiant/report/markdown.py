@@ -74,7 +74,10 @@ def render_markdown(report: Report) -> str:
     lines.append(f"{t('as_of', lang)} {result.as_of.isoformat()} · {t('last_year', lang)} {result.last_year} · "
                  f"{t('sme', lang)}{colon}{md(size_words(result, lang))}")
     lines.append("")
-    lines.extend(f"*{md(b)}*" for b in report.basis())
+    # one paragraph each: lines in a row are one paragraph in Markdown, and the basis, a notice ending on
+    # 1 January and the measures changing on 1 April read as one run-on sentence
+    for i, b in enumerate(report.basis()):
+        lines.extend([""] * (i > 0) + [f"*{md(b)}*"])
     assumed = report.assumed_lines()
     if assumed:
         lines += ["", f"**⚑ {w('assumed', lang)}**", ""] + [f"- {md(a)}" for a in assumed]
