@@ -81,3 +81,25 @@ def test_a_held_titles_json_plan_agrees_with_the_report_whatever_the_figures(tmp
         if plan["held"]:
             assert plan["moves"] == [] and plan["otherwise"] == [] and plan["if_not_this_year"] is None
             assert "已持有这一称号" in plan["text"][0]
+
+
+def test_the_check_of_a_lapsed_titles_new_application_runs_without_the_title(tmp_path: Path) -> None:
+    """The 小巨人 renewal fails this round (2026's figures are shut): the plan applies again in 2029, and the
+    appendix's command to check it kept the lapsed title as held, so its report read 「已持有这一称号」 and
+    「已持有，无需准备」 for the title being applied for. The command now answers no to holding it, and its run
+    gives the verdict the plan promised."""
+    import shlex
+
+    path = _holder(tmp_path, 300)
+    md = _run("assess", path, "--as-of", AS_OF, "--lang", "zh", "--renewal", "little_giant", "--format", "markdown")
+    command = next(line for line in md.split("## 附录", 1)[1].splitlines() if line.startswith("littlegiant assess"))
+    assert "--set '持有有效的专精特新\"小巨人\"称号=否'" in command, command
+    args = shlex.split(command)[1:]
+    args[1] = path  # the command names the file alone, to be run in its folder
+    doc = json.loads(_run(*args, "--format", "json"))
+    plan = json.loads(_run("assess", path, "--as-of", AS_OF, "--renewal", "little_giant",
+                           "--format", "json"))["plans"]["little_giant"]
+    assert doc["tiers"]["little_giant"]["status"] == plan["checked"]
+    text = "".join(_run(*args).split())
+    giant = text[text.index('■专精特新"小巨人"企业', text.index("需准备的材料")):]
+    assert not giant.startswith('■专精特新"小巨人"企业•已持有'), giant[:80]

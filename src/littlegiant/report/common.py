@@ -491,7 +491,12 @@ class Report:
             cmd += ["--renewal", self.result.renewal] if self.result.renewal and p.later == 0 else []
             cmd += ["--rules", Path(self.rules_ref).name] if self.rules_ref else []
             own = [said_set(item, judge, lang) for item in self.sets] if judge is not None else self.sets
-            cmd += [x for a in [*own, *args] for x in ("--set", a)]
+            # the renewed title lapses when its renewal fails this round: the later round's check runs without it,
+            # where it read 「已持有这一称号」 and 「已持有，无需准备」 for the title the plan applies for again
+            lapsed = [said_set(f"titles.{tid}={'否' if lang == 'zh' else 'no'}", judge, lang)] \
+                if judge is not None and tid == self.result.renewal and p.later > 0 and self.result.renewal_held is True \
+                else []
+            cmd += [x for a in [*own, *args, *lapsed] for x in ("--set", a)]
             out.append((self.result.tiers[tid].title.get(lang), " ".join(shell_word(x) for x in cmd)))
         return out
 
