@@ -1952,6 +1952,10 @@ class Scorer:
         assert self._plan is not None
         if outcome.status == UNKNOWN:
             blank = self._blank(item, prof, tier)
+            if not blank and outcome.blocker_node is not None:
+                why = self._uncomputed(prof, summary, tier, outcome.blocker_node, held)
+                if why:
+                    return why
             if not blank and item.kind == "csv" and self._nothing_short(prof, summary):
                 # a strong candidate read as the blank row beside it: both 未知, both 尚待回答 the
                 # columns a park's sheet never has; said apart, the sheet sorts into the two
@@ -1985,6 +1989,21 @@ class Scorer:
             figure = self._plan.figure_of(tier, node)
             self._shown[(tier, node.id)] = None if figure is None else (node, *figure)
         return now_text(row, self.lang)
+
+    def _uncomputed(self, prof: profile.Profile, summary: Summary, tier: str, node: Node, held: bool) -> str:
+        """Why a check holding ``tier`` back is unknown with every figure it reads given, as the report's
+        summary says it after the title (「（营业收入（2023年）为0，无法计算，请核对）」); empty otherwise. A
+        小巨人 grown from a revenue of 0 read 「尚待回答——近两年营业收入复合增长率…」 though every
+        question was answered, and a park looked in vain for the blank cell."""
+        from littlegiant.report.words import Words
+
+        assert self._plan is not None and self._rules is not None
+        state = self._plan.start(self._ladder.held(prof.values)) if held else summary.state  # type: ignore[arg-type]
+        row = self._plan.uncomputed_row(tier, node, state)
+        if row is None:
+            return ""
+        result = _words_only(self._rules, self.as_of, self.renewal, prof.name, summary, {})
+        return Words(result, self._rules, lang=self.lang, alone=True).uncomputed(row).removeprefix(row.title.get(self.lang))
 
     def _nothing_short(self, prof: profile.Profile, summary: Summary) -> bool:
         """Whether nothing the row gives fails a tier: none is 不满足, and no red line the row answered

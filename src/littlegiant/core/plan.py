@@ -423,6 +423,25 @@ class Plan:
             return None
         return (self._score_row if node.kind == "score" else self._leaf_row)(step, state, tid)[1]
 
+    def uncomputed_row(self, tid: str, node: Node, state: State) -> CriterionResult | None:
+        """The row of a check of tier ``tid`` left unknown though every figure it reads is given (growth
+        from a revenue of 0, a share of a 0: criteria.md §3, unknown, never zero), else None: a batch row
+        whose tier it holds back said 「尚待回答」 its title, as if a figure were missing, where the
+        report names the 0. Asked only of a tier not known; a figure missing ends it before any row is made."""
+        if node.kind != "check":
+            return None
+        steps = self._by_node.get(tid)
+        if steps is None:
+            steps = self._by_node[tid] = {id(s.node): s for s in self.flat[tid]}
+        step = steps.get(id(node))
+        if step is None or step.node is not node or not step.reads:
+            return None
+        get = state.get
+        if any(get(p) is None for p in step.reads):
+            return None
+        row = self._leaf_row(step, state, tid)[1]
+        return row if row.status == UNKNOWN and row.value is None and not row.missing else None
+
     def figure_of(self, tid: str, node: Node) -> tuple[expr.Compiled, Callable[[str], CriterionResult]] | None:
         """A check of tier ``tid`` as a batch row words it when it holds the tier back: the reader of its
         value as its row shows it, and the maker of its rows (once ``row_of`` has made one). A summary
