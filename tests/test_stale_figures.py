@@ -135,7 +135,8 @@ def test_the_batch_quick_check_says_what_the_latest_year_says(years: list[int], 
 def test_figures_of_the_year_still_running_alone_are_said_to_be_no_last_years(tmp_path: Path) -> None:
     """2025's accounts typed under 2026 and assessed in November 2026: every tier was 未知 with no word of
     why, and the plan took them as this year's. The reports, the JSON result and a batch row say that
-    an assessment reads 2025 and the 2026 figures serve the plan only; with 2025 given too, nothing."""
+    an assessment reads 2025 and the 2026 figures serve the plan only; with 2025 given too, that the 2026
+    figures change nothing (said once, as a figure given is never dropped without a word)."""
     ahead = tmp_path / "ahead.yaml"
     ahead.write_text("name: 甲公司\nindustry: industrial\nemployees: 120\nfinancials:\n  2026: {revenue: 8000, "
                      "rd_expense: 400}\n", encoding="utf-8")
@@ -151,4 +152,6 @@ def test_figures_of_the_year_still_running_alone_are_said_to_be_no_last_years(tm
                                  "--lang", "zh", "-q"])
     with (tmp_path / "out.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert result.exit_code == 0 and [r["需核对的数据"] for r in rows] == [said, ""]
+    beside = ("资料中填有2026年的数据（「营业收入（2026年）」8,000万元）：评估看的是上年度（2025年）的数据，"
+              "2026年的数据不影响本次结论；如果它们其实是2025年的，请改填到2025年")
+    assert result.exit_code == 0 and [r["需核对的数据"] for r in rows] == [said, beside]

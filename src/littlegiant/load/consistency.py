@@ -22,8 +22,8 @@ from typing import Any
 from littlegiant.load.rules import FieldDef, RuleSet
 from littlegiant.records import record
 
-ABOVE, GROWTH, LARGE, SMALL, LARGE_PER_HEAD, FRACTION, YUAN_SIGN, RATIO, WITHIN = (
-    "above", "growth", "large", "small", "large_per_head", "fraction", "yuan_sign", "ratio", "within")
+ABOVE, GROWTH, LARGE, SMALL, LARGE_PER_HEAD, FRACTION, YUAN_SIGN, RATIO, WITHIN, LATER = (
+    "above", "growth", "large", "small", "large_per_head", "fraction", "yuan_sign", "ratio", "within", "later_year")
 FRACTION_MOST = Decimal(1)
 """A share in percent at most this (and above 0) may be a fraction typed for it: 0.125 for 12.5%, as
 a cell unformatted in Excel holds it. Read as 0.125%, it failed a 10% share with no word."""
@@ -128,7 +128,10 @@ class Unusual:
     (typed_ratio: in 万元 or in a sheet in 元) and is under 1% of ``other`` (资产总额, same year): most likely
     the ratio typed for the amount (AS_RATIO_OF); ``limit`` is that ratio (0.45 for 45%). ``kind`` YUAN_SIGN: an amount read in 元 only because ¥ stood before it,
     ``typed`` (¥12,000.00, no unit named anywhere), which a 万元 column formatted as currency shows
-    alike (no ``other``, no ``limit``).
+    alike (no ``other``, no ``limit``). ``kind`` LATER: ``figure`` is of a year after last year (``limit``,
+    the year the assessment reads as last year): no criterion reads it, so the verdict is the same
+    with or without it, but a figure given must never vanish without a word (the year still running
+    typed beside last year's, or answers saved under a later assessment date).
     """
 
     kind: str
@@ -164,6 +167,8 @@ class _Compiled:
             else:
                 self.limits[f.path] = (f, found)
         self.shares = {f.path: f for f in fields.values() if f.type == "percent" and not f.per_year}
+        # every per-year field, around its year: a figure of a year after last year is said (LATER)
+        self.dated = [(*f.path.partition("{year}")[::2], f) for f in fields.values() if f.per_year]
         heads = fields.get(HEAD_COUNT)
         self.per_head = [(fields[fid], heads, PER_HEAD_LEAST.get(fid), PER_HEAD_MOST.get(fid), _plausible(fields[fid]))
                          for fid in {**PER_HEAD_LEAST, **PER_HEAD_MOST}
@@ -224,6 +229,15 @@ class _Checks:
             by_limit.setdefault(most, []).append(key)
         self.sizes = [(_getter(paths), most, -most) for most, paths in by_limit.items()]
         self.sized = _getter([key for _, key, _, _ in self.large]) if self.large else None
+        # the per-year figures by year, latest first (in field order within a year): the first year
+        # alone tells most rows, whose latest year is last year, that they have nothing after it
+        dated = []
+        for key in keys:
+            for head, tail, f in c.dated:
+                if key.startswith(head) and key.endswith(tail) and (year := key[len(head):len(key) - len(tail)]).isdigit():
+                    dated.append((int(year), f, key))
+                    break
+        self.dated = sorted(dated, key=lambda d: -d[0])
         self.digits = [_digits(most) for _, _, most, _ in self.large]
         self.growth_bounds = [(now, before, _growth_bounds(f.warn_growth)) for f, now, _, before in self.growth
                               if f.warn_growth is not None]
@@ -349,7 +363,8 @@ def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[st
     they are no fraction. ``by_sign``: the
     amounts read in 元 for ¥ alone, as typed (Profile.yuan_by_sign), each said with what it was read as.
     ``last_year``: the year whose end the head count is at, whose revenue alone is held to it (none
-    without it: this year's revenue is a part year's, an earlier year's a smaller firm's)."""
+    without it: this year's revenue is a part year's, an earlier year's a smaller firm's), and after
+    which every figure given is said (LATER), being read by no criterion."""
     checks = _checks(rules, values)
     out = [] if _none_above(values, checks.above_sides) else \
         [Unusual(ABOVE, fig, other) for fig, other in _above(values, checks.above)]
@@ -393,6 +408,12 @@ def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[st
         v = values[path]
         if type(v) is Decimal and 0 < v <= FRACTION_MOST and path not in signed:
             out.append(Unusual(FRACTION, Figure(f, path, v), None, limit=FRACTION_MOST))
+    # with none of last year's figures, the reports say so first (profile.stale_year, year_ahead): not twice
+    if last_year is not None and checks.dated and checks.dated[0][0] > last_year \
+            and any(values[path] is not None for year, _, path in checks.dated if year == last_year):
+        after = Decimal(last_year)
+        out += [Unusual(LATER, Figure(f, path, v), None, limit=after) for year, f, path in checks.dated
+                if year > last_year and isinstance(v := values[path], Decimal)]
     if by_sign:
         for f, path, _, _ in checks.large:  # every amount has a size check: its field is there
             typed = by_sign.get(path)

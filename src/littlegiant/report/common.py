@@ -24,6 +24,7 @@ from littlegiant.load.consistency import (
     FRACTION,
     LARGE,
     LARGE_PER_HEAD,
+    LATER,
     MONEY_TYPES,
     RATIO,
     SMALL,
@@ -45,6 +46,7 @@ from littlegiant.load.profile import (
     other_questions,
     part_words,
     unknown_set,
+    year_in_path,
 )
 from littlegiant.load.rulecalendar import Choice, Period, Round
 from littlegiant.load.rules import RuleSet, Text
@@ -978,8 +980,25 @@ def yuan_a_head(amount: Decimal, staff: Decimal, lang: str) -> str:
     return num(each.quantize(Decimal(1)), lang=lang) + ("元" if lang == "zh" else " yuan")
 
 
+def later_text(first: Unusual, count: int, lang: str) -> str:
+    """Figures of a year after last year (consistency.LATER), ``count`` of them, named by the first: that
+    the assessment reads last year's and these change nothing, and where to put them if they are last
+    year's typed under the wrong year. Given and unread, they vanished without a word."""
+    name, value = _figure(first.figure, lang)
+    year, last = year_in_path(first.figure.field, first.figure.path), first.limit
+    if lang == "zh":
+        more = f"等{count}项" if count > 1 else ""
+        return (f"资料中填有{year}年的数据（「{name}」{value}{more}）：评估看的是上年度（{last}年）的数据，"
+                f"{year}年的数据不影响本次结论；如果它们其实是{last}年的，请改填到{last}年")
+    more = f" and {count - 1} more" if count > 1 else ""
+    return (f"The profile gives figures for {year} ({name}: {value}{more}): the assessment reads last year's, "
+            f"{last}, so the {year} figures do not change this result; if they are {last}'s, enter them under {last}")
+
+
 def warning_text(w: Unusual, lang: str) -> str:
     """One unusual figure as a sentence: what it is, what it is compared with, and to check it."""
+    if w.kind == LATER:
+        return later_text(w, 1, lang)
     if w.kind in (SMALL, LARGE_PER_HEAD) and w.other is not None:
         # revenue a head below any firm in business (万元 typed as 元), or past any firm's (元 typed as 万元)
         small = w.kind == SMALL
@@ -1051,7 +1070,15 @@ def warning_lines(result: Result, lang: str) -> list[str]:
 def warning_sentences(found: list[Unusual], lang: str) -> list[str]:
     """Unusual figures as sentences, the amounts past any SME's size said once: a sheet kept in 元 has
     every amount so, and six sentences asking the same question buried the row's other warnings. So
-    are the amounts read in 元 for ¥ alone: a sheet formatted as currency has every amount so."""
+    are the amounts read in 元 for ¥ alone: a sheet formatted as currency has every amount so, and the
+    figures of a year after last year, once a year."""
+    later = [w for w in found if w.kind == LATER]
+    if later:
+        by_year: dict[int | None, list[Unusual]] = {}
+        for w in later:
+            by_year.setdefault(year_in_path(w.figure.field, w.figure.path), []).append(w)
+        rest = warning_sentences([w for w in found if w.kind != LATER], lang)
+        return [later_text(ws[0], len(ws), lang) for ws in by_year.values()] + rest
     by_sign = [w for w in found if w.kind == YUAN_SIGN]
     if len(by_sign) > 1:
         first = by_sign[0]
