@@ -392,6 +392,9 @@ def _cell(cell: Any) -> str:
     and so is a point written as text among the digits (0!.0,"万" shows 80,000,000 as 8000.0万):
     a park keeping amounts in 元 and showing them in 万 so had every amount read ten times over.
 
+    A whole number under a format of zeros alone (000) is given padded as shown (001): a 序号 so kept
+    came back 1 beside its result.
+
     The figure is kept whole, not rounded to the digits shown (5,123,456 under #,##0,"千元" is
     5,123.456千元). A format whose text cannot be told so (text other than a point among the digits, a
     condition sending the figure to a section showing it otherwise) gives the number with its format,
@@ -402,6 +405,9 @@ def _cell(cell: Any) -> str:
     shown = cell.number_format or ""
     if shown == "General":  # most cells: no format to read
         return cell_text(value)
+    width = _zero_padded(shown)
+    if width and value >= 0 and (whole := _decimal(value)) == whole.to_integral_value():
+        return str(int(whole)).zfill(width)  # by the 15 digits Excel shows, as a code kept as a number is read
     form = _shown_by(shown, value)
     if form is None:
         return cell_text(value)
@@ -415,6 +421,14 @@ def _cell(cell: Any) -> str:
     if form.percent:
         return plain_number(number * 100) + "%"
     return form.before + plain_number(number / form.divisor) + form.after
+
+
+@functools.lru_cache(maxsize=64)
+def _zero_padded(shown: str) -> int:
+    """How many digits a format of zeros alone (000, 0000) pads a whole number to, as Excel shows it:
+    序号 1 shown 001; 0 for any other format. Read as 1, a park's 001 came back 1 beside its result,
+    and the results no longer matched its master list by 序号."""
+    return len(shown) if len(shown) > 1 and shown.count("0") == len(shown) else 0
 
 
 class _Format(NamedTuple):
