@@ -261,8 +261,9 @@ UNUSUAL = {  # figures changed in the 2026 Little Giant example → the warning 
     "growth": ({"financials.2024.revenue": "1999.99", "financials.2024.main_revenue": "1999.99"}, "growth",
                "financials.2025.revenue"),
 }
-EDGES = {"financials.2025.rd_expense": "12000", "financials.2025.total_liabilities": "15000",
-         "financials.2024.revenue": "2000", "financials.2024.main_revenue": "2000"}  # equal; growth exactly +500%
+EDGES = {"financials.2025.rd_expense": "6000", "financials.2025.total_liabilities": "15000",
+         "financials.2024.revenue": "2000", "financials.2024.main_revenue": "2000"}
+# equal (R&D: exactly half of revenue, consistency.SHARE_MOST; equal to it is over half); growth exactly +500%
 
 
 @pytest.mark.parametrize("name", list(UNUSUAL))

@@ -29,6 +29,7 @@ from littlegiant.load.consistency import (
     LARGE,
     LARGE_PER_HEAD,
     RATIO,
+    SHARE,
     SMALL,
     PartOverWhole,
     part_violations,
@@ -349,6 +350,8 @@ class Interview:
             elif v.whole.path == path:
                 out.append(Concern("whole_under_part", True, path, value, v.part.path, v.part.value, violation=v))
         for w in unusual_figures(self.rules, values, frozenset({path} if signed else ()), last_year=self.last_year):
+            if w.kind == SHARE:  # a share past its bound, not past the whole: "above" would misstate it; the report says it
+                continue
             if w.kind in (SMALL, LARGE_PER_HEAD):  # revenue too small (large) for the head count: at either answer
                 if w.other is not None and path in (w.figure.path, w.other.path):
                     other = w.other if w.figure.path == path else w.figure

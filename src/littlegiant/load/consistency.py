@@ -22,8 +22,9 @@ from typing import Any
 from littlegiant.load.rules import FieldDef, RuleSet
 from littlegiant.records import record
 
-ABOVE, GROWTH, LARGE, SMALL, LARGE_PER_HEAD, FRACTION, YUAN_SIGN, RATIO, WITHIN, LATER = (
-    "above", "growth", "large", "small", "large_per_head", "fraction", "yuan_sign", "ratio", "within", "later_year")
+ABOVE, GROWTH, LARGE, SMALL, LARGE_PER_HEAD, FRACTION, YUAN_SIGN, RATIO, WITHIN, LATER, SHARE = (
+    "above", "growth", "large", "small", "large_per_head", "fraction", "yuan_sign", "ratio", "within", "later_year",
+    "share")
 FRACTION_MOST = Decimal(1)
 """A share in percent at most this (and above 0) may be a fraction typed for it: 0.125 for 12.5%, as
 a cell unformatted in Excel holds it. Read as 0.125%, it failed a 10% share with no word."""
@@ -71,6 +72,23 @@ against the head count; an unknown or zero head count gives nothing to divide by
 MONEY_PLAUSIBLE_MAX is not asked about twice (its LARGE warning asks the same question), nor an amount
 read in 元 for ¥ alone (its YUAN_SIGN warning asks which unit was meant)."""
 
+
+SHARE_MOST = {"rd_expense": ("revenue", Decimal("0.5"))}
+"""An amount above this share of another, same year, but not above it (``warn_above`` says that): R&D
+expense of more than half of revenue. 11,280万 of R&D against 12,000万 of revenue (94%) passed with no
+word, where 12,001万 was warned of. Half, because the slips that make it land there: a column pasted
+one to the side (主营业务收入 under 研发费用: a main business is most of revenue by its definition) and
+a digit too many (650 typed 6,500 against 12,000: 5% read as 54%); and because real firms stay under
+it: an SME's R&D runs some 3 to 10% of revenue, a small R&D-heavy one 20 to 40%. A firm past half
+that is real (a drug or chip developer selling little yet) is asked only to check, never refused."""
+
+SHARE_LEAST = {"main_revenue": ("revenue", Decimal("0.1"))}
+"""An amount below this share of another, same year (主营业务收入 under a tenth of 营业收入), 0 included:
+180万 of 12,000万 (1.5%) failed every main-business condition with no word. A main business is by its
+definition most of revenue (主导产品: over half of it); what lands under a tenth is a slip: the share
+typed for the amount (92 for 92%: 0.77% of 12,000万), a digit too few (1,100 for 11,000: 9.2%), another
+unit, or 0 typed for "not known". A firm whose other business truly outweighs its main one by nine to
+one is asked only to check."""
 
 AS_RATIO_OF = {"total_liabilities": "total_assets"}
 """An amount (万元) often known as a ratio of another, same year: 负债总额 as 资产负债率 of 资产总额. Typed
@@ -131,7 +149,9 @@ class Unusual:
     alike (no ``other``, no ``limit``). ``kind`` LATER: ``figure`` is of a year after last year (``limit``,
     the year the assessment reads as last year): no criterion reads it, so the verdict is the same
     with or without it, but a figure given must never vanish without a word (the year still running
-    typed beside last year's, or answers saved under a later assessment date).
+    typed beside last year's, or answers saved under a later assessment date). ``kind`` SHARE:
+    ``figure`` is above ``limit`` (a share, 0.5 for half) of ``other`` but not above it (SHARE_MOST),
+    or below ``limit`` of it (SHARE_LEAST), same year.
     """
 
     kind: str
@@ -175,6 +195,11 @@ class _Compiled:
                          if heads is not None and not heads.per_year and fid in fields and fields[fid].per_year]
         self.ratios = [(fields[a], fields[b]) for a, b in AS_RATIO_OF.items()
                        if a in fields and b in fields and fields[a].per_year == fields[b].per_year]
+        # (the amount, its whole, the bound, whether it is a most): SHARE_MOST and SHARE_LEAST
+        self.bounds = [(fields[a], fields[b], share, most) for table, most in ((SHARE_MOST, True), (SHARE_LEAST, False))
+                       for a, (b, share) in table.items()
+                       if a in fields and b in fields and fields[a].per_year == fields[b].per_year]
+        compared += [f for a, b, _, _ in self.bounds for f in (a, b)]
         compared += [f for pair in self.ratios for f in pair]
         self.prefixes = sorted({*(_prefix(f) for f in compared if f.per_year), *(_prefix(f) for f, *_ in self.per_head)})
         self.layouts: dict[tuple[str, ...], _Checks] = {}
@@ -205,6 +230,8 @@ class _Checks:
         self.within = [pair for f, o in c.within for pair in pairs(f, o, 0)]
         self.growth = [pair for f in c.growth for pair in pairs(f, f, 1)]
         self.ratios = [pair for a, b in c.ratios for pair in pairs(a, b, 0)]
+        self.bounds = [(pair, share, most, _sure_gap(share, most)) for a, b, share, most in c.bounds
+                       for pair in pairs(a, b, 0)]
         # each list's first figures and second figures, read at once: a row with none above is told so by
         # one comparison a pair in C (_none_above), where each pair cost two isinstance and a test in Python
         self.parts_sides, self.above_sides, self.within_sides = map(_sides, (self.parts, self.above, self.within))
@@ -287,6 +314,24 @@ def _growth_bounds(limit: Decimal) -> tuple[Decimal | None, Decimal]:
     No lower end (None) where it is below 0: a fall of more than 100% takes a figure below 0."""
     low = 1 - limit / 100 + _MARGIN
     return (None if low < 0 else low), 1 + limit / 100 - _MARGIN
+
+
+def _sure_gap(share: Decimal, most: bool) -> int:
+    """The difference of leading digits (``Decimal.adjusted``, figure less whole) at or below which (for
+    a most) or at or above which (for a least) a figure is surely within ``share`` of its whole, so that a
+    row is spared the product: a figure with leading digit at 10^f is under 10^(f+1), a whole at 10^w at
+    least 10^w, so their quotient is under 10^(f-w+1) and at least 10^(f-w-1). A most of 0.5: 2 places
+    fewer (5% of revenue and less); a least of 0.1: as many places or more (main business of 10,500
+    beside revenue of 12,000)."""
+    if most:
+        gap = 0
+        while Decimal(10) ** (gap + 1) > share:
+            gap -= 1
+        return gap
+    gap = 0
+    while Decimal(10) ** (gap - 1) < share:
+        gap += 1
+    return gap
 
 
 def _plausible(f: FieldDef) -> Decimal | None:
@@ -404,6 +449,17 @@ def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[st
         if type(v) is Decimal and type(whole) is Decimal and _ZERO < v < _RATIO_MOST and v < whole * RATIO_SHARE \
                 and (ratio := typed_ratio(v)) is not None:
             out.append(Unusual(RATIO, Figure(a, pa, v), Figure(b, pb, whole), limit=ratio))
+    for (a, pa, b, pb), share, upper, gap in checks.bounds:
+        v, whole = values[pa], values[pb]
+        if type(v) is not Decimal or type(whole) is not Decimal:
+            continue  # no share of an unknown
+        # told by the leading digits first (_sure_gap): R&D a hundredth of revenue, main business most of it
+        if (_ADJUSTED(v) - _ADJUSTED(whole) <= gap) if upper else (v and _ADJUSTED(v) - _ADJUSTED(whole) >= gap):
+            continue  # (0 has no leading digit: a main business of 0 is told by the product)
+        if whole <= _ZERO:
+            continue  # no share of nothing
+        if (whole * share < v <= whole) if upper else (_ZERO <= v < whole * share):
+            out.append(Unusual(SHARE, Figure(a, pa, v), Figure(b, pb, whole), limit=share))
     for f, path in checks.shares:
         v = values[path]
         if type(v) is Decimal and 0 < v <= FRACTION_MOST and path not in signed:

@@ -27,6 +27,7 @@ from littlegiant.load.consistency import (
     LATER,
     MONEY_TYPES,
     RATIO,
+    SHARE,
     SMALL,
     WITHIN,
     YUAN_SIGN,
@@ -1047,6 +1048,14 @@ def warning_text(w: Unusual, lang: str) -> str:
             return f"「{name}」{value}，超出常见范围（一般不超过 {limit}）：请核对"
         return f"{name} is {value}, beyond the usual range (at most {limit} as a rule): please check"
     (name, value), (other, other_value) = _figure(w.figure, lang), _figure(w.other, lang)
+    if w.kind == SHARE and w.limit is not None:  # R&D over half of revenue, main business under a tenth of it
+        share, bound = num(w.figure.value / w.other.value * 100, lang=lang), num(w.limit * 100, lang=lang)
+        high = w.figure.value > w.other.value * w.limit
+        if lang == "zh":
+            return (f"「{name}」{value}，{'占' if high else '只占'}「{other}」{other_value}的{share}%，"
+                    f"{'超过' if high else '不到'}{bound}%：少见，请核对")
+        return (f"{name} is {value}, {share}% of {other} at {other_value}, {'over' if high else 'under'} {bound}%: "
+                "unusual, please check")
     if w.kind == WITHIN:  # a count above one that by its definition holds each of it
         if lang == "zh":
             return f"「{name}」{value}，多于「{other}」{other_value}：按定义前者每一项都属于后者，请核对"
