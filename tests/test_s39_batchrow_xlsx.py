@@ -7,6 +7,7 @@ in the .xlsx) matched nothing. Figures under such a format are read as the same 
 from __future__ import annotations
 
 import csv
+from datetime import datetime
 from pathlib import Path
 
 import openpyxl
@@ -84,3 +85,43 @@ def test_a_credit_code_kept_as_a_number_formatted_with_zeros_reads_as_under_0(tm
         rows = list(csv.DictReader(f))
     assert [r["统一社会信用代码"] for r in rows] == ["913201001234568000"] * 2
     assert "名单.xlsx:Sheet:2”的统一社会信用代码相同" in rows[1]["需核对的数据"]
+
+
+def dated_header(path: Path, shown: str) -> Path:
+    """A park's two-row header: 2025年12月31日 typed over 营业收入, 研发费用 and 资产总额, which Chinese Excel
+    keeps as a day shown by ``shown``."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "名单"
+    ws.append(["企业名称", "所属行业", "从业人员", datetime(2025, 12, 31), None, None])
+    ws.append([None, None, None, "营业收入", "研发费用", "资产总额"])
+    ws.merge_cells("D1:F1")
+    for c in "ABC":
+        ws.merge_cells(f"{c}1:{c}2")
+    ws.append(["甲公司", "工业", 120, 8000, 400, 9000])
+    ws["D1"].number_format = shown
+    wb.save(path)
+    return path
+
+
+def test_a_header_day_shown_in_chinese_names_the_year_of_the_figures_under_it(tmp_path: Path) -> None:
+    """2025年12月31日 over the figures: each is 2025's, and the row under the header is no company. Read
+    as 2025-12-31 it named no year: 营业收入 was scored as a company in error, 甲公司's figures were not read."""
+    src = dated_header(tmp_path / "名单.xlsx", 'yyyy"年"m"月"d"日"')
+    out = tmp_path / "结果.jsonl"
+    batch(src, out, "--format", "json")
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1
+    text = lines[0]
+    for said in ('"financials.2025.revenue": 8000', '"financials.2025.rd_expense": 400',
+                 '"financials.2025.total_assets": 9000'):
+        assert said in text
+
+
+def test_a_day_with_a_time_is_read_as_before(tmp_path: Path) -> None:
+    """A format showing a time is no header's year: the day is given as before (2025-12-31 00:00 is no year)."""
+    from littlegiant.load.xlsx import _day_shown
+
+    assert _day_shown(datetime(2025, 12, 31), 'yyyy"年"m"月"d"日" h:mm') == "2025-12-31"
+    assert _day_shown(datetime(2025, 1, 5), '[$-804]yyyy"年"mm"月"dd"日";@') == "2025年01月05日"
+    assert _day_shown(datetime(2025, 1, 5), 'yyyy"年"m"月"') == "2025年1月"

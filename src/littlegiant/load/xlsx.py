@@ -393,7 +393,8 @@ def _cell(cell: Any) -> str:
     a park keeping amounts in 元 and showing them in 万 so had every amount read ten times over.
 
     A whole number under a format of zeros alone (000) is given padded as shown (001): a 序号 so kept
-    came back 1 beside its result.
+    came back 1 beside its result. A day shown in Chinese (yyyy"年"m"月"d"日", which Chinese Excel makes
+    of 2025年12月31日 typed into a header over 资产总额 and 营业收入) is given as shown (``_day_shown``).
 
     The figure is kept whole, not rounded to the digits shown (5,123,456 under #,##0,"千元" is
     5,123.456千元). A format whose text cannot be told so (text other than a point among the digits, a
@@ -401,6 +402,8 @@ def _cell(cell: Any) -> str:
     which a column the rules read refuses, quoting both, rather than a figure the screen does not show."""
     value = cell.value
     if type(value) not in (float, int):
+        if type(value) in (datetime, date) and "年" in (cell.number_format or ""):
+            return _day_shown(value, cell.number_format)
         return cell_text(value)
     shown = cell.number_format or ""
     if shown == "General":  # most cells: no format to read
@@ -421,6 +424,36 @@ def _cell(cell: Any) -> str:
     if form.percent:
         return plain_number(number * 100) + "%"
     return form.before + plain_number(number / form.divisor) + form.after
+
+
+_DAY_PARTS = re.compile(r'"([^"]*)"|\\(.)|(y+|m+|d+)|(.)', re.IGNORECASE)
+"""A day format's pieces: quoted text, an escaped character, a run of y, m or d, any other character."""
+
+
+def _day_shown(day: date, shown: str) -> str:
+    """A day as a format writing 年 shows it (2025年12月31日, 2025年12月, 2025年; mm and dd with a leading 0),
+    its first section's year, month and day only. Given as 2025-12-31, a park's header 2025年12月31日 over
+    营业收入 and 研发费用, made a day by Chinese Excel as it was typed, named no year: the row under it was
+    read as a company (an error row named 营业收入), and every company's figures under it were not read.
+    A format with a time (h, s) gives the day as before."""
+    section = shown.split(";")[0]
+    section = re.sub(r"\[[^\]]*\]", "", section)  # [$-804], [DBNum1]: a locale, no text of its own
+    if re.search(r"[hs]", re.sub(r'"[^"]*"', "", section), re.IGNORECASE):
+        return cell_text(day)
+    out: list[str] = []
+    for quoted, escaped, code, other in _DAY_PARTS.findall(section):
+        if code:
+            kind, width = code[0].lower(), len(code)
+            number = day.year if kind == "y" else day.month if kind == "m" else day.day
+            if kind == "y":
+                out.append(str(number) if width > 2 else f"{number % 100:02d}")
+            elif width > 2:  # mmm, ddd: a month or weekday by name, which Chinese formats do not use
+                return cell_text(day)
+            else:
+                out.append(f"{number:0{width}d}")
+        else:
+            out.append(quoted or escaped or other)
+    return "".join(out)
 
 
 @functools.lru_cache(maxsize=64)
