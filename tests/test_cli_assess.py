@@ -658,12 +658,12 @@ def test_a_profile_and_set_take_amounts_and_words_as_the_interview_does(tmp_path
                                               ("报告.txt", "示例精密部件有限公司")])
 def test_the_report_file_is_the_kind_its_name_asks_for(tmp_path: Path, name: str, starts: str) -> None:
     """``-o 报告.html`` without --format writes an HTML report (it wrote text into the .html file before);
-    .md Markdown, .json the JSON result, any other name text."""
+    .md Markdown, .json the JSON result, any other name text (a .txt with the byte-order mark Notepad reads)."""
     out = tmp_path / name
     done = invoke("assess", str(EXAMPLES / "little-giant-2026.yaml"), "--as-of", "2026-11-26", "--lang", "zh",
                   "-o", str(out))
     assert done.exit_code == 0, done.output
-    text = out.read_text(encoding="utf-8")
+    text = out.read_text(encoding="utf-8-sig" if name.endswith(".txt") else "utf-8")
     assert text.startswith(starts)
     if name.endswith(".json"):
         assert json.loads(text)["tiers"]["little_giant"]["status"]

@@ -13,6 +13,7 @@ to a folder or to a special file is refused.
 from __future__ import annotations
 
 import errno
+import io
 import os
 import stat
 import tempfile
@@ -308,6 +309,39 @@ def new_file_mode(target: Path, follow: bool = True) -> int:
     return stat.S_IMODE(st.st_mode)
 
 
+BY_NAME = "by name"
+"""AtomicWriter's ``newline`` for a report written where the user named it: its line ends chosen by the
+file's name (``windows_text``)."""
+
+_WINDOWS_TEXT = {".txt": True, ".md": False, ".markdown": False}
+"""Names Windows opens in Notepad (a report sent on by WeChat or mail is opened by double-click), and
+whether a byte-order mark goes first: Notepad before Windows 10 1809 showed a file of LF line ends as
+one long line, and without a mark Notepad, WPS and Excel's text import guess the encoding (GBK on a
+Chinese Windows). A Markdown file gets no mark: it is read by Markdown tools too, some of which would
+show it."""
+
+
+def windows_text(target: Path) -> tuple[str, bool] | None:
+    """(line end, byte-order mark) for a text file named ``target`` that a Windows user opens as text,
+    or None: every other name keeps LF and no mark (an HTML page, a JSON file, a file of no suffix)."""
+    mark = _WINDOWS_TEXT.get(target.suffix.lower())
+    return None if mark is None else ("\r\n", mark)
+
+
+class _MarkedText(io.TextIOWrapper):
+    """A .txt report's handle: a byte-order mark before its first text, unless that text is JSON
+    (``--format json -o 结果.txt``), which JSON readers refuse with a mark before it."""
+
+    _marked = False
+
+    def write(self, text: str) -> int:
+        if not self._marked:
+            self._marked = True
+            if not text.lstrip().startswith(("{", "[")):
+                super().write("\ufeff")
+        return super().write(text)
+
+
 SYNC_THREAD = "littlegiant-sync-ahead"
 """The name of AtomicWriter's background sync (a test looks for it once the file is closed)."""
 
@@ -324,10 +358,12 @@ class AtomicWriter:
     or with ``binary`` a binary one; ``temp`` is the temporary path for writers that want a name
     (openpyxl's ``save``). ``replace_link``: a symlink at ``target`` is replaced itself, as any
     rename replaces one, never the file it points to (for the tool's own hidden files: a link put
-    there must not turn the write onto a company list)."""
+    there must not turn the write onto a company list). ``newline`` ``BY_NAME`` (the default, a report
+    written where the user named it): CRLF and a byte-order mark for a .txt, CRLF for a .md (see
+    ``windows_text``), LF for any other name."""
 
     def __init__(self, target: Path, *, keep_partial: bool = False, binary: bool = False,
-                 newline: str | None = "\n", errors: str = "strict", encoding: str = "utf-8",
+                 newline: str | None = BY_NAME, errors: str = "strict", encoding: str = "utf-8",
                  replace_link: bool = False) -> None:
         self.target = Path(target)
         self.keep_partial = keep_partial
@@ -342,8 +378,15 @@ class AtomicWriter:
         self.temp = Path(temp)
         try:
             os.fchmod(fd, mode)
-            self.handle: IO[Any] = (os.fdopen(fd, "wb") if binary
-                                    else os.fdopen(fd, "w", encoding=encoding, newline=newline, errors=errors))
+            windows = windows_text(self.target) if newline == BY_NAME and not binary else None
+            if windows is not None and windows[1] and encoding == "utf-8":
+                self.handle: IO[Any] = _MarkedText(os.fdopen(fd, "wb"), encoding=encoding, newline=windows[0],
+                                                   errors=errors)
+            elif binary:
+                self.handle = os.fdopen(fd, "wb")
+            else:
+                ends = windows[0] if windows is not None else "\n" if newline == BY_NAME else newline
+                self.handle = os.fdopen(fd, "w", encoding=encoding, newline=ends, errors=errors)
         except BaseException:
             os.close(fd)
             os.unlink(temp)
@@ -455,7 +498,7 @@ def atomic_write_text(path: Path, text: str, *, follow: bool = True) -> None:
     target = Path(path)
     if follow and os.path.islink(target) and os.path.exists(target):
         target = Path(os.path.realpath(target))
-    with AtomicWriter(target, replace_link=not follow) as out:
+    with AtomicWriter(target, replace_link=not follow, newline="\n") as out:  # the tool's own files: as they were
         out.handle.write(text)
 
 
