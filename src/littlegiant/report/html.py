@@ -2,7 +2,9 @@
 
 The summary card comes first, then the plan and the evidence, then every criterion, then the
 appendix. Status words never break inside (``white-space: nowrap``); below 640 px the criterion
-tables stack their cells so nothing overflows a phone (390 px); printed on A4, rows do not split.
+tables stack their cells so nothing overflows a phone (390 px); printed on A4, rows and appendix commands
+do not split, and the footer (check code, disclaimer) stays whole with the block before it: it had
+printed its disclaimer alone on a last page, where a client's copy lost it.
 """
 
 from __future__ import annotations
@@ -64,6 +66,8 @@ footer{margin-top:2em;font-size:.85em;color:#555}
  tr,li{break-inside:avoid;page-break-inside:avoid}
  thead{display:table-header-group}
  h2,h3{break-after:avoid;page-break-after:avoid}
+ pre{break-inside:avoid;page-break-inside:avoid}
+ footer{break-before:avoid;page-break-before:avoid;break-inside:avoid;page-break-inside:avoid}
 }
 """
 
