@@ -31,9 +31,14 @@ _INLINE = re.compile(r"([\\`*_\[\]~])")
 """Emphasis, code, links, and ~ (GitHub's strike-through, pandoc's subscript, a ~~~ fence at a line's
 start, which turned the rest of a comparison opening with such a name into one block of code): a
 name never turns into markup."""
-_BLOCK = re.compile(r"^(?:[#>-]|\+(?=\s|$)|=(?==*\s*$)|\d{1,9}(?=[.)](?:\s|$)))")
-"""What opens a heading, quote or list at a line's start; and a line of = alone, which makes the line
-above it a heading (a verdict's reason goes on the line under it)."""
+_BLOCK = re.compile(r"^(?:[#>|-]|[+:](?=\s|$)|=(?==*\s*$))")
+"""What opens a heading, quote, list, or pandoc's line block (|) or definition (: after a paragraph), at a
+line's start; and a line of = alone, which makes the line above it a heading (a verdict's reason goes
+on the line under it)."""
+_LIST = re.compile(r"^\(?(?:\d{1,9}|[a-zA-Z]|[ivxlcdm]+|[IVXLCDM]+|#|@[\w-]*)(?=[.)](?:\s|$))")
+"""A numbered list's marker: 1. and 1) everywhere, and pandoc's (1), a), (a), iv., (@): a comparison
+of 「(1) 恒达」 opened with a list in Word or PDF, the (1) gone, and a name 「| 恒达」 with a line block,
+the | gone. Its . or ) is backslashed."""
 
 
 def _inline(text: str) -> str:
@@ -46,11 +51,12 @@ def md(text: str) -> str:
     """Text as Markdown shows it, never as markup: a Markdown viewer renders the HTML in a file, so
     ``<script>`` in a company name (or a rule file's title) ran where the client opened the report.
     Besides ``_inline``, a first character that would open a heading, quote or list is backslashed
-    and a line break is a space (one would end a heading). Plain ``&`` and ``>`` stay as they are:
-    a reader of the .md as text sees R&D, not R&amp;D."""
+    and a line break is a space (one would end a heading); so is a list marker's . or ). Plain ``&``
+    and ``>`` stay as they are: a reader of the .md as text sees R&D, not R&amp;D."""
     text = _inline(" ".join(text.splitlines()).strip())
     text = _CLOSING.sub(lambda m: m.group(1) + "\\#" * len(m.group(2)), text)
-    return _BLOCK.sub(lambda m: m.group() + "\\" if m.group()[0].isdigit() else "\\" + m.group(), text)
+    text = _LIST.sub(lambda m: m.group() + "\\", text)
+    return _BLOCK.sub(lambda m: "\\" + m.group(), text)
 
 
 _CLOSING = re.compile(r"(^|\s)(#+)$")
