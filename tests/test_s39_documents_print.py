@@ -50,3 +50,14 @@ def test_the_printed_footer_is_whole_and_never_alone_on_the_last_page(tmp_path: 
     assert len(rest) > 40, f"the last page holds the footer alone: {pages[-1][:80]}"
     for command in texts(page, "pre"):
         assert any(command in p for p in pages), f"a command cut across pages: {command[:60]}"
+
+
+@pytest.mark.parametrize("name", ["little-giant-2022", "half-missing"])
+def test_the_appendix_heading_is_printed_with_its_first_command(tmp_path: Path, name: str) -> None:
+    """Once commands were kept whole, little-giant-2022 printed 附录 and its one line of intro at the foot of a
+    page and the commands on the next: a heading that leads nowhere on its page."""
+    page = cli("assess", str(EXAMPLES / f"{name}.yaml"), "--as-of", "2026-11-26", "--lang", "zh", "--format", "html")
+    intro = squash(htmllib.unescape(re.search(r'<section id="appendix"><h2>(.*?)</h2><p>(.*?)</p>', page).group(2)))
+    first = texts(page, "pre")[0]
+    pages = printed(page, tmp_path)
+    assert [p for p in pages if intro in p] == [p for p in pages if first in p]

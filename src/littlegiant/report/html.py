@@ -67,6 +67,7 @@ footer{margin-top:2em;font-size:.85em;color:#555}
  thead{display:table-header-group}
  h2,h3{break-after:avoid;page-break-after:avoid}
  pre{break-inside:avoid;page-break-inside:avoid}
+ #appendix>p{break-after:avoid;page-break-after:avoid}
  footer{break-before:avoid;page-break-before:avoid;break-inside:avoid;page-break-inside:avoid}
 }
 """
