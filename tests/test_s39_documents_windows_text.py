@@ -70,3 +70,13 @@ def test_other_names_and_stdout_keep_lf_and_no_mark(tmp_path: Path, name: str) -
     assert b"\r" not in data and not data.startswith(codecs.BOM_UTF8)
     shown = run("assess", PROFILE, *AS_OF)
     assert "\r" not in shown and not shown.startswith("\ufeff")
+
+
+def test_a_csv_template_named_txt_is_the_csv_template_byte_for_byte(tmp_path: Path) -> None:
+    """init --csv 模板.txt (batch reads a .txt list): the template's own BOM and CRLF, not a second mark
+    and CR CR LF, which the report's .txt form gave it."""
+    as_txt, as_csv = tmp_path / "模板.txt", tmp_path / "模板.csv"
+    run("init", "--csv", str(as_txt), "--lang", "zh")
+    run("init", "--csv", str(as_csv), "--lang", "zh")
+    data = as_txt.read_bytes()
+    assert data == as_csv.read_bytes() and data.count(codecs.BOM_UTF8) == 1 and b"\r\r" not in data

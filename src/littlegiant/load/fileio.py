@@ -321,25 +321,34 @@ Chinese Windows). A Markdown file gets no mark: it is read by Markdown tools too
 show it."""
 
 
-def windows_text(target: Path) -> tuple[str, bool] | None:
-    """(line end, byte-order mark) for a text file named ``target`` that a Windows user opens as text,
-    or None: every other name keeps LF and no mark (an HTML page, a JSON file, a file of no suffix)."""
-    mark = _WINDOWS_TEXT.get(target.suffix.lower())
-    return None if mark is None else ("\r\n", mark)
+def windows_text(target: Path) -> bool | None:
+    """For a file named ``target`` that a Windows user opens as text (written CRLF), whether a byte-order
+    mark goes first; None for every other name, which keeps LF and no mark (an HTML page, a JSON file, a
+    file of no suffix)."""
+    return _WINDOWS_TEXT.get(target.suffix.lower())
 
 
-class _MarkedText(io.TextIOWrapper):
-    """A .txt report's handle: a byte-order mark before its first text, unless that text is JSON
-    (``--format json -o 结果.txt``), which JSON readers refuse with a mark before it."""
+class _WindowsText(io.TextIOWrapper):
+    """A report's handle for a name Windows opens as text (``windows_text``): its lines written CRLF, after a
+    byte-order mark where ``mark`` asks for one. Opened without newline translation, the text is turned
+    here, so that a text which has chosen its own form is written as it is: one opening with a mark or
+    holding CRLF already (``init --csv 模板.txt``, a CSV template: a second mark and CR CR LF broke it).
+    JSON (``--format json -o 结果.txt``) gets no mark, which JSON readers refuse."""
 
-    _marked = False
+    def __init__(self, buffer: IO[bytes], *, mark: bool, encoding: str, errors: str) -> None:
+        super().__init__(buffer, encoding=encoding, errors=errors, newline="\n")
+        self._mark = mark
+        self._first = True
+        self._as_is = False
 
     def write(self, text: str) -> int:
-        if not self._marked:
-            self._marked = True
-            if not text.lstrip().startswith(("{", "[")):
+        if self._first:
+            self._first = False
+            self._as_is = text.startswith("\ufeff") or "\r\n" in text
+            if self._mark and not self._as_is and not text.lstrip().startswith(("{", "[")):
                 super().write("\ufeff")
-        return super().write(text)
+        super().write(text if self._as_is else text.replace("\n", "\r\n"))
+        return len(text)
 
 
 SYNC_THREAD = "littlegiant-sync-ahead"
@@ -379,14 +388,14 @@ class AtomicWriter:
         try:
             os.fchmod(fd, mode)
             windows = windows_text(self.target) if newline == BY_NAME and not binary else None
-            if windows is not None and windows[1] and encoding == "utf-8":
-                self.handle: IO[Any] = _MarkedText(os.fdopen(fd, "wb"), encoding=encoding, newline=windows[0],
-                                                   errors=errors)
+            if windows is not None:
+                self.handle: IO[Any] = _WindowsText(os.fdopen(fd, "wb"), mark=windows and encoding == "utf-8",
+                                                    encoding=encoding, errors=errors)
             elif binary:
                 self.handle = os.fdopen(fd, "wb")
             else:
-                ends = windows[0] if windows is not None else "\n" if newline == BY_NAME else newline
-                self.handle = os.fdopen(fd, "w", encoding=encoding, newline=ends, errors=errors)
+                self.handle = os.fdopen(fd, "w", encoding=encoding, newline="\n" if newline == BY_NAME else newline,
+                                        errors=errors)
         except BaseException:
             os.close(fd)
             os.unlink(temp)
