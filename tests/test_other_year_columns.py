@@ -103,9 +103,10 @@ def test_followed_advice_for_a_lone_older_column_reads(tmp_path: Path) -> None:
     assert json.loads((tmp_path / "o.jsonl").read_text(encoding="utf-8"))["result"]["sme"]["size"] == "medium"
 
 
-def test_a_workbook_of_one_sheet_a_year_is_told_to_combine_them(tmp_path: Path) -> None:
-    """Sheets 2025年 and 2024年, each 营业收入（万元）: the refusal told staff to write each sheet's year into its
-    headers, which, followed, scored every company twice on half its figures. It says to make one list first."""
+def test_a_workbook_of_one_sheet_a_year_is_read_as_one_list(tmp_path: Path) -> None:
+    """Sheets 2025年 and 2024年, each 营业收入（万元）: the refusal told staff to merge the sheets by hand (a
+    VLOOKUP a column); each sheet's column is now read as its year, one row for the company, its head
+    count the latest sheet's (see test_s39_peryear_join.py)."""
     from openpyxl import Workbook
 
     book = Workbook()
@@ -113,9 +114,11 @@ def test_a_workbook_of_one_sheet_a_year_is_told_to_combine_them(tmp_path: Path) 
         ws = book.active if i == 0 else book.create_sheet()
         ws.title = f"{year}年"
         ws.append(["企业名称", "所属行业", "从业人员", "营业收入（万元）"])
-        ws.append(["甲公司", "工业", 260, 12000 - i * 1500])
+        ws.append(["甲公司", "工业", 350 - i * 200, 12000 - i * 1500])
     book.save(tmp_path / "分年.xlsx")
-    code, err = batch(tmp_path / "分年.xlsx", tmp_path / "o.csv")
-    lines = err.strip().splitlines()
-    assert code == 2 and len(lines) == 2
-    assert all("若是每个工作表一年、同一批企业，请先合并成一张表：每家企业一行，每列列名写明年份" in line for line in lines)
+    code, err = batch(tmp_path / "分年.xlsx", tmp_path / "o.jsonl", "--format", "json")
+    assert code == 0, err
+    (line,) = (tmp_path / "o.jsonl").read_text(encoding="utf-8").splitlines()
+    result = json.loads(line)
+    assert result["source"].endswith("分年.xlsx:2024年:2 + 2025年:2")
+    assert result["result"]["sme"]["size"] == "medium"  # 350 people and 12,000万: the 2025年 sheet's (150: small)

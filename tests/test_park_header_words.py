@@ -112,7 +112,7 @@ def test_the_year_a_sheet_states_is_the_year_its_refusal_suggests() -> None:
     (problem,) = header_problems(search.header, rs, frozenset(), 2025, search.year)
     assert problem.render("zh") == ("“营业收入（万元）”列：请在列名中写明年份：表格标题或工作表名写的是“2024年”，"
                                     "若这一列是那一年的数据，请把列名改为“营业收入（2024年）（万元）”（若是每个工作表一年、"
-                                    "同一批企业，请先合并成一张表：每家企业一行，每列列名写明年份）")
+                                    "同一批企业，请把各工作表按年份命名，如“2024年”，评估整个工作簿即可自动合并为每家企业一行）")
     (later,) = header_problems(search.header, rs, frozenset(), 2025, 2026)
     assert later.render("zh") == "“营业收入（万元）”列：请在列名中写明年份，如“营业收入（2025年）（万元）”"
     assert HeaderSearch(None, sheet="2024年度").year == 2024

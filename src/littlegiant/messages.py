@@ -369,10 +369,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                                 "请在列名中写明年份：“{other}”已有一列，这一列应是另一年的数据，请写明是哪一年"),
     "column.needs_year_stated": ("needs its year: the sheet's title or name says {year}; if these are {year}'s figures, "
                                  "head it {example_zh} or {example} (if each sheet holds one year of the same companies, "
-                                 "first combine them into one list: a row a company, each column headed with its year)",
+                                 "name each sheet by its year ({year}年 …) and give the whole workbook: its sheets "
+                                 "are read as one list, a row a company)",
                                  "请在列名中写明年份：表格标题或工作表名写的是“{year}年”，若这一列是那一年的数据，"
-                                 "请把列名改为“{example_zh}”（若是每个工作表一年、同一批企业，请先合并成一张表：每家企业一行，"
-                                 "每列列名写明年份）"),
+                                 "请把列名改为“{example_zh}”（若是每个工作表一年、同一批企业，请把各工作表按年份命名，"
+                                 "如“{year}年”，评估整个工作簿即可自动合并为每家企业一行）"),
     "column.unknown": ("unknown column (expected a field id such as financials.2025.revenue, or its label such as "
                        "Operating revenue 2025 or 营业收入（2025年）)", "不认识这一列（列名应是项目名称，如“营业收入（2025年）”）"),
     "column.unknown_near": ("unknown column; did you mean {near_label!r}?",
@@ -563,6 +564,27 @@ CATALOG: dict[str, tuple[str, str]] = {
     "note.hidden_row": ("this row is hidden in the original sheet (by hand, or filtered out): scored all the same",
                         "这一行在原表中是隐藏的（手动隐藏或被筛选掉），仍照常评估"),
     "note.no_name": ("no company name: fill in its name so that the row can be told", "没有填写企业名称，请补上以便识别是哪家企业"),
+    # a workbook of one sheet a year, read as one list (load/peryear.py)
+    "note.peryear_missing": ("not on sheet {param}: that year's figures are unknown (not 0); add the company's row "
+                             "there if it has them",
+                             "工作表{param}中没有这家企业，那一年的数据按未知处理（不按0计）；如有数据，请在该表补上这家企业的行"),
+    "note.peryear_not_latest": ("not on the latest sheet {param}: its head count, IP, titles and other figures that "
+                                "are not a year's are unknown (older sheets' are not read for them)",
+                                "最新一年的工作表“{param}”中没有这家企业：从业人员、知识产权、称号等不分年份的数据按未知处理"
+                                "（不取旧年份表中的数据）"),
+    "row.peryear_twice": ("{name} is on sheet '{sheet}' more than once ({rows}): which row is the company's "
+                          "figures cannot be told; keep one",
+                          "“{name}”在工作表“{sheet}”中出现了不止一次（{rows}），无法判断哪一行是这家企业的数据，请只保留一行"),
+    "row.peryear_disagree": ("the sheets disagree on its {what}: {first_value} on {first}, {second_value} on {second}; "
+                             "correct the wrong one so the rows can be matched",
+                             "各年工作表的{what}不一致：{first}为“{first_value}”，{second}为“{second_value}”，"
+                             "请改正错的一处，以便对应为同一家企业"),
+    "row.peryear_name_codes": ("company name {name} comes with more than one unified social credit code ({codes}) "
+                               "on the sheets: correct the wrong one so the rows can be matched",
+                               "企业名称“{name}”在各年工作表中对应不止一个统一社会信用代码（{codes}），请改正错的一处，"
+                               "以便对应为同一家企业"),
+    "row.peryear_units": ("the sheets state different money units for this company's figures ({units}): state one "
+                          "unit over every sheet", "各年工作表标明的金额单位不同（{units}），请各表统一金额单位"),
     "column.one_column": ("the file reads as one column whose name holds tabs or semicolons: save it from Excel "
                           "as CSV (comma delimited) or as an Excel workbook (.xlsx)",
                           "读出来只有一列，列名里夹着制表符或分号：请在 Excel 中另存为“CSV（逗号分隔）”或 Excel 工作簿（.xlsx）后再试"),
@@ -1148,6 +1170,19 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "数据不该使用，请在原表中删去这些列后再试"),
     "run.notes_sheet": ("littlegiant: note: {where}: passed over: no table of companies (notes only)",
                         "littlegiant 提示：工作表 {where} 没有企业名单表格（只有说明文字），已略过"),
+    "run.peryear_joined": ("littlegiant: note: {book}: sheets {sheets} read as one list, a row per company ({count}), "
+                           "matched by {by}: each sheet's figures without a year are that sheet's year's; what is not "
+                           "a year's figure (head count, IP, yes/no answers, your own columns) is read from {latest} "
+                           "alone{missing}",
+                           "littlegiant 提示：{book}：工作表{sheets}按年份合并为每家企业一行（共 {count} 家），按{by}"
+                           "对应；各表中未写年份的数据按该表的年份读取，从业人员、知识产权、是否类回答及自加的列等"
+                           "不分年份的数据只取“{latest}”表{missing}"),
+    "run.peryear_missing": ("; {count:company is|companies are} missing from some sheet: that year's figures are "
+                            "unknown, said on each row",
+                            "；有 {count} 家企业在某一年的表中没有，那一年的数据按未知处理（各行已注明）"),
+    "run.peryear_unread": ("littlegiant: note: {where}: columns {columns} not read: they are not a year's figures, "
+                           "read from the latest sheet {latest}",
+                           "littlegiant 提示：{where} 中的{columns}列未读取：不分年份的数据只取最新一年的“{latest}”表"),
     "run.results_as_list": ("littlegiant: note: {where} is results written by littlegiant with columns of figures added "
                             "({columns}): results hold none of the list's other figures, so those are unknown for every "
                             "company and the verdicts may fall short of the earlier run's. To keep them, type the new "

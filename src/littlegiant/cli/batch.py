@@ -46,6 +46,7 @@ from littlegiant.load.tabular import (
     ID_COLUMNS,
     NOTE_LIST,
     PROBLEMS_SEPARATOR,
+    ROW_NOTES,
     SHEET_UNIT,
     HeaderSearch,
     RowError,
@@ -400,19 +401,23 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
     """Read the header of every table the inputs hold (each CSV file, each sheet of a workbook) and
     the first line of each JSON Lines file, so that ``options.on_header`` sees them all before any
     row is scored: HeaderError listing every refused column (and results file) of them all."""
+    from littlegiant.load import peryear
     from littlegiant.load.tabular import HeaderError
 
     problems: list[InputError] = []
     told = options.on_header
     fine: list[str] = []  # the tables whose headers passed (a workbook's sheets as path:sheet)
+    probed: list[peryear.Probed] = []  # every table's header and its problems: a workbook of a sheet a year
 
     def collect(where: str, header: list[str], year: int | None) -> None:
         try:
             if told is not None:
                 told(where, header, year)
             fine.append(where)
+            probed.append(peryear.Probed(where, list(header), year, None))
         except HeaderError as exc:  # kept, and the next table read: every refused column is said at once
             problems.extend(exc.problems)
+            probed.append(peryear.Probed(where, list(header), year, list(exc.problems)))
 
     # what the tables' first rows note (a units row read) is said once every header has passed: a run
     # that stops on a refused column said first that the figures were read in that row's units
@@ -435,6 +440,14 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
                 for _ in sheet_rows(path, options.sheet, options.known_header, collect, headers_only=True,
                                    meant=options.meant_header):
                     pass
+                joining = peryear.plan(str(path), probed, options.identity) \
+                    if options.sheet is None and peryear.year_sheets(path) else None
+                if joining is not None:  # its sheets' missing years are read from their names: the joined list's header
+                    # is checked instead, with what else an older sheet's header was refused for
+                    given = {id(p) for sheet in joining.sheets for p in probed_problems(probed, sheet.where)}
+                    problems[:] = [p for p in problems if id(p) not in given]
+                    problems.extend(p for sheet in joining.sheets[:-1] for p in sheet.others)
+                    collect(joining.where, joining.header, joining.latest.year)
             elif suffix in (".jsonl", ".ndjson") and os.path.lexists(path) and not path.is_dir():
                 next(_jsonl_blocks(path, options.encoding), None)  # a results file is refused on its first line
         except InputError as exc:  # a header row the reader refused (a column twice) joins them, as does a
@@ -449,6 +462,11 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
         raise HeaderError(problems + ([] if options.sheet is not None else _other_sheets(problems, fine)))
     for kind, params in noted:
         tell(kind, params)  # type: ignore[misc]  # noted only when there is one to tell
+
+
+def probed_problems(probed: list[Any], where: str) -> list[InputError]:
+    """The problems the header check found in table ``where`` (none when it passed)."""
+    return [p for table in probed if table.where == where for p in table.problems or ()]
 
 
 def _other_sheets(problems: list[InputError], fine: list[str]) -> list[InputError]:
@@ -835,6 +853,10 @@ def _items(path: Path, options: ReadOptions) -> Iterator[Item]:
         from littlegiant.load.xlsx import sheet_rows
 
         check_input_file(path)
+        joining = _year_plan(path, options) if options.sheet is None else None
+        if joining is not None:
+            yield from _joined_items(path, joining, options)
+            return
         for source, cells in sheet_rows(path, options.sheet, options.known_header, options.on_header, options.on_note,
                                        meant=options.meant_header, used=options.used_header,
                                        figure=options.figure_header):
@@ -849,6 +871,79 @@ def _items(path: Path, options: ReadOptions) -> Iterator[Item]:
                          file=str(path))
     else:
         raise InputError(kind="file.batch_kind", file=str(path))
+
+
+def _year_plan(path: Path, options: ReadOptions) -> Any:
+    """How a workbook kept a sheet a year is read as one list (``peryear.Plan``), or None for any other:
+    its sheets' headers told to the run's header check, as check_headers told them, to learn which are
+    refused only for want of the year their names state. Only a workbook whose sheet names state two
+    years or more is looked at twice."""
+    from littlegiant.load import peryear
+    from littlegiant.load.tabular import HeaderError
+    from littlegiant.load.xlsx import sheet_rows
+
+    told = options.on_header
+    if told is None or not peryear.year_sheets(path):
+        return None
+    probed: list[peryear.Probed] = []
+
+    def probe(where: str, header: list[str], year: int | None) -> None:
+        try:
+            told(where, header, year)
+            probed.append(peryear.Probed(where, list(header), year, None))
+        except HeaderError as exc:
+            probed.append(peryear.Probed(where, list(header), year, list(exc.problems)))
+
+    for _ in sheet_rows(path, None, options.known_header, probe, headers_only=True, meant=options.meant_header):
+        pass
+    return peryear.plan(str(path), probed, options.identity)
+
+
+def _joined_items(path: Path, joining: Any, options: ReadOptions) -> Iterator[Item]:
+    """The workbook's other sheets' rows as they are read; then one row per company of the sheets
+    joined (``peryear.joined``), which are held until the last of them is read."""
+    from littlegiant.load import peryear
+    from littlegiant.load.xlsx import sheet_rows
+
+    sheets = {sheet.where: i for i, sheet in enumerate(joining.sheets)}
+    told = options.on_header
+
+    def header_seen(where: str, header: list[str], year: int | None) -> None:
+        if where not in sheets and told is not None:  # a joined sheet's header is checked as the joined list's
+            told(where, header, year)
+
+    held: list[tuple[int, str, dict[str, str]]] = []
+    for source, cells in sheet_rows(path, None, options.known_header, header_seen, options.on_note,
+                                   meant=options.meant_header, used=options.used_header, figure=options.figure_header):
+        sheet = sheets.get(source.rpartition(":")[0])
+        if sheet is None or isinstance(cells, InputError):
+            yield Item(source, "error" if isinstance(cells, InputError) else "csv", cells)
+        else:
+            held.append((sheet, source, cells))
+    if told is not None:
+        told(joining.where, joining.header, joining.latest.year)
+    rows = list(peryear.joined(joining, held, options.identity))
+    note = options.on_note
+    if note is not None:
+        missing = sum(1 for _, cells in rows if not isinstance(cells, InputError)
+                      and "note.peryear_missing" in cells.get(ROW_NOTES, ""))
+        names = [sheet.name for sheet in joining.sheets]
+        note("run.peryear_joined", {
+            "book": joining.book, "count": len(rows), "latest": joining.latest.name,
+            "sheets": Text("、".join(f"“{n}”" for n in names), ", ".join(repr(n) for n in names)),
+            "by": Text("统一社会信用代码", "unified social credit code") if joining.by_code else
+            Text("企业名称", "company name"),
+            "missing": Text(say("run.peryear_missing", "zh", {"count": missing}),
+                            say("run.peryear_missing", "en", {"count": missing})) if missing else ""})
+        alike: dict[tuple[str, ...], list[str]] = {}  # the older sheets passing over the same columns: one line
+        for name, columns in joining.unread.items():
+            alike.setdefault(tuple(columns), []).append(name)
+        for columns, older in alike.items():
+            note("run.peryear_unread", {"where": f"{joining.book}:{'、'.join(older)}", "latest": joining.latest.name,
+                                        "columns": Text("、".join(f"“{c}”" for c in columns),
+                                                        ", ".join(repr(c) for c in columns))})
+    for source, cells in rows:
+        yield Item(source, "error" if isinstance(cells, InputError) else "csv", cells)
 
 
 CSV_FIELD_LIMIT = 131_072

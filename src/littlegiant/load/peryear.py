@@ -1,0 +1,300 @@
+"""A workbook kept one sheet a year (2023年 | 2024年 | 2025年), each sheet's figures headed without
+their year (营业收入（万元）): read as one list, one row per company.
+
+Parks keep their screening workbooks so; such a workbook stopped the run asking staff to merge the
+sheets by hand (a VLOOKUP per column for hundreds of companies). A sheet's yearless per-year column
+is read as that sheet's year, by the name the tool's own refusal gave it (营业收入（2023年）（万元）);
+the companies are matched across the sheets by their 统一社会信用代码 when every sheet has the
+column, else by their names as the tool compares them. What is not a per-year figure (从业人员,
+知识产权, the yes/no answers, the park's own columns) describes the end of the latest year, and is
+read from the latest year's sheet alone.
+
+Unlike the one-sheet path, which streams, the rows of the joined sheets are held in memory until every
+one is read (a company's last sheet may be read last): parks keep such workbooks for hundreds of
+companies, not for hundreds of thousands.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import NamedTuple
+
+from littlegiant.errors import InputError
+from littlegiant.load.tabular import (
+    CELL_TYPES,
+    NOTE_LIST,
+    ROW_NOTES,
+    SHEET_UNIT,
+    RowError,
+    add_note,
+    id_kind,
+    stated_year,
+)
+from littlegiant.messages import Text
+
+NEEDS_YEAR = "column.needs_year_stated"
+"""The refusal of a per-year column without its year on a sheet whose name or title states one."""
+
+_SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)>")
+_ATTRIBUTE = re.compile(rb'(\w+)="([^"]*)"')
+
+
+def year_sheets(path: Path) -> bool:
+    """Whether the workbook has two shown sheets or more whose names state different years: only
+    such a workbook is probed for joining, so that every other one is read as it always was, at
+    its cost (the sheet list is read from the workbook's own part, a few hundred bytes)."""
+    try:
+        with zipfile.ZipFile(path) as book:
+            xml = book.read("xl/workbook.xml")[:1 << 20]
+    except Exception:  # not a workbook, or a damaged one: its reading says so, as before
+        return False
+    years: set[int] = set()
+    for found in _SHEET.finditer(xml):
+        attributes = {k.decode(): v.decode("utf-8", "replace") for k, v in _ATTRIBUTE.findall(found.group(1))}
+        if attributes.get("state", "visible") != "visible":
+            continue
+        year = stated_year([_unescaped(attributes.get("name", ""))])
+        if year is not None:
+            years.add(year)
+    return len(years) >= 2
+
+
+def _unescaped(text: str) -> str:
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'") \
+        .replace("&amp;", "&")
+
+
+class Probed(NamedTuple):
+    """One table's header as the run's header check saw it: its problems, None when it passed."""
+
+    where: str
+    header: list[str]
+    year: int | None
+    problems: list[InputError] | None
+
+
+class Sheet(NamedTuple):
+    """A sheet of the year ``year`` joined: its per-year columns renamed with the year."""
+
+    where: str
+    name: str
+    year: int
+    header: list[str]
+    renamed: dict[str, str]  # a yearless per-year column -> its header with the sheet's year
+    others: list[InputError]  # the sheet's problems that are not a missing year (a misnamed column)
+    roles: tuple[str | None, str | None] = (None, None)  # its company-name and 统一社会信用代码 columns
+
+
+class Plan(NamedTuple):
+    """How a workbook's per-year sheets are read as one list."""
+
+    book: str
+    sheets: list[Sheet]  # by year, the latest last
+    where: str  # the joined table, as notes and problems name it: 名单.xlsx:2023年、2024年、2025年
+    header: list[str]
+    name_column: str | None  # the latest sheet's, as the joined rows hold it
+    code_column: str | None
+    by_code: bool
+    unread: dict[str, list[str]]  # an older sheet's columns not read (not per-year figures): by sheet name
+
+    @property
+    def latest(self) -> Sheet:
+        return self.sheets[-1]
+
+
+def _roles(header: list[str], identity: Callable[[dict[str, str]], list[tuple[str, str]]] | None
+           ) -> tuple[str | None, str | None]:
+    """The sheet's company-name and 统一社会信用代码 columns, as the run tells a company entered twice."""
+    name = code = None
+    for h in header:
+        if code is None and id_kind(h) == 0:
+            code = h
+        elif name is None and identity is not None and ("name", "x") in identity({h: "x"}):
+            name = h
+    return name, code
+
+
+def plan(book: str, probed: list[Probed], identity: Callable[[dict[str, str]], list[tuple[str, str]]] | None
+         ) -> Plan | None:
+    """The joining of ``book``'s sheets refused only for want of their year, when two or more of
+    different years are (None otherwise: the workbook is read, or refused, as before). Two such sheets
+    of one year (2025年 and 2025年（修订）) are not joined: which one holds the year is not guessed."""
+    sheets: list[Sheet] = []
+    for table in probed:
+        if table.year is None or not table.problems or not table.where.startswith(book + ":"):
+            continue
+        missing = [p for p in table.problems if p.kind == NEEDS_YEAR and p.params.get("year") == table.year]
+        if not missing:
+            continue
+        renamed = {str(p.field).strip(): str(getattr(p.params.get("example_zh"), "zh", p.params.get("example_zh")))
+                   for p in missing if p.field and p.params.get("example_zh")}
+        renamed = {h: renamed[h.strip()] for h in table.header if h.strip() in renamed}
+        others = [p for p in table.problems if p not in missing]
+        sheets.append(Sheet(table.where, table.where[len(book) + 1:], table.year, table.header, renamed, others))
+    if len(sheets) < 2 or len({s.year for s in sheets}) != len(sheets):
+        return None
+    sheets.sort(key=lambda s: s.year)
+    sheets = [s._replace(roles=_roles(s.header, identity)) for s in sheets]
+    roles = [s.roles for s in sheets]
+    if any(name is None and code is None for name, code in roles):
+        return None  # a sheet whose companies cannot be told: its refusal stands
+    latest = sheets[-1]
+    header = [latest.renamed.get(h, h) for h in latest.header]
+    name_column, code_column = roles[-1]
+    unread: dict[str, list[str]] = {}
+    for sheet, (name, code) in zip(sheets[:-1], roles[:-1], strict=True):
+        header += [sheet.renamed[h] for h in sheet.header if h in sheet.renamed]
+        passed = [h for h in sheet.header if h not in sheet.renamed and h not in (name, code) and id_kind(h) is None]
+        if passed:
+            unread[sheet.name] = passed
+    if name_column is None:  # the latest sheet names none: the name an older sheet gives is kept
+        name_column = next((n for n, _ in roles if n is not None), None)
+        if name_column is not None:
+            header.insert(0, name_column)
+    if code_column is None:
+        code_column = next((c for _, c in roles if c is not None), None)
+        if code_column is not None:
+            header.insert(1 if name_column is not None else 0, code_column)
+    by_code = all(code is not None for _, code in roles)
+    where = f"{book}:" + "、".join(s.name for s in sheets)
+    return Plan(book, sheets, where, header, name_column, code_column, by_code, unread)
+
+
+class _Row(NamedTuple):
+    sheet: int  # its sheet's place in Plan.sheets
+    source: str  # file:sheet:row
+    cells: dict[str, str]
+    name: str  # as compared ("" when none)
+    code: str
+
+
+def _place(row: _Row, plan: Plan) -> Text:
+    line = row.source.rpartition(":")[2]
+    sheet = plan.sheets[row.sheet].name
+    return Text(f"“{sheet}”表第{line}行", f"sheet '{sheet}' row {line}")
+
+
+def _shown(row: _Row, plan: Plan, role: int) -> str:
+    """The row's company name (role 0) or code (1) as typed on its own sheet."""
+    column = plan.sheets[row.sheet].roles[role]
+    return row.cells.get(column, "").strip() if column else ""
+
+
+def joined(plan: Plan, rows: list[tuple[int, str, dict[str, str]]],
+           identity: Callable[[dict[str, str]], list[tuple[str, str]]] | None
+           ) -> Iterator[tuple[str, dict[str, str] | InputError]]:
+    """One (source, cells) per company of the plan's sheets, in the order of the latest sheet, then of
+    the older ones: its per-year figures from each sheet, the rest from the latest sheet's row. A
+    company entered twice on a sheet, or whose name and code disagree across sheets, is one error row
+    naming both places; a company missing from a sheet has that year's figures blank (unknown,
+    never 0), and its row says so."""
+    read: list[_Row] = []
+    for sheet, source, cells in rows:
+        keys = dict(reversed(identity(cells))) if identity is not None else {}  # the first of each kind
+        read.append(_Row(sheet, source, cells, keys.get("name", ""), keys.get("code", "")))
+    groups: dict[tuple[str, str], list[_Row]] = {}
+    named_codes: dict[str, set[str]] = {}  # a name -> the codes given with it
+    for row in read:
+        if row.name and row.code:
+            named_codes.setdefault(row.name, set()).add(row.code)
+    for row in sorted(read, key=lambda r: -r.sheet):  # stable: the latest sheet's order first
+        if plan.by_code and row.code:
+            key = ("code", row.code)
+        elif plan.by_code and row.name and len(named_codes.get(row.name, ())) == 1:
+            key = ("code", next(iter(named_codes[row.name])))  # a code left blank on one sheet: its name's
+        elif row.name:
+            key = ("name", row.name)
+        else:
+            key = ("row", row.source)  # a row naming no company: scored alone, as on one sheet
+        groups.setdefault(key, []).append(row)
+    for group in groups.values():
+        group.sort(key=lambda r: r.sheet)
+        yield _joined_row(plan, group, _conflict(plan, group, named_codes))
+
+
+def _conflict(plan: Plan, group: list[_Row], named_codes: Mapping[str, set[str]]) -> InputError | None:
+    """Why the group's rows cannot be taken as one company's, or None."""
+    by_sheet: dict[int, list[_Row]] = {}
+    for row in group:
+        by_sheet.setdefault(row.sheet, []).append(row)
+    for sheet, twice in by_sheet.items():
+        if len(twice) > 1:
+            numbers = [r.source.rpartition(":")[2] for r in twice]
+            lines = Text("、".join(f"第{n}行" for n in numbers), ", ".join(numbers))
+            name = _shown(twice[0], plan, 0) or twice[0].code
+            return InputError(kind="row.peryear_twice", params={
+                "name": name, "sheet": plan.sheets[sheet].name, "rows": lines})
+    for kind, of in (("code", lambda r: r.code), ("name", lambda r: r.name)):
+        seen: dict[str, _Row] = {}
+        for row in group:
+            if of(row):
+                seen.setdefault(of(row), row)
+        if len(seen) > 1:
+            first, second = list(seen.values())[:2]
+            return _disagree(plan, kind, first, second)
+    if plan.by_code:  # one name under two codes, each a group of its own: neither is taken for the other
+        for row in group:
+            codes = named_codes.get(row.name, set())
+            if len(codes) > 1:
+                return InputError(kind="row.peryear_name_codes", params={
+                    "name": _shown(row, plan, 0), "codes": "、".join(sorted(codes))})
+    return None
+
+
+def _disagree(plan: Plan, kind: str, first: _Row, second: _Row) -> InputError:
+    role = 1 if kind == "code" else 0
+    return InputError(kind="row.peryear_disagree", params={
+        "what": Text("统一社会信用代码", "unified social credit code") if kind == "code" else Text("企业名称", "company name"),
+        "first": _place(first, plan), "first_value": _shown(first, plan, role),
+        "second": _place(second, plan), "second_value": _shown(second, plan, role)})
+
+
+def _source(plan: Plan, group: list[_Row]) -> str:
+    """file:2023年:4 + 2024年:3 + 2025年:3: every row the company's results came from."""
+    return plan.book + ":" + " + ".join(f"{plan.sheets[r.sheet].name}:{r.source.rpartition(':')[2]}" for r in group)
+
+
+def _joined_row(plan: Plan, group: list[_Row], conflict: InputError | None) -> tuple[str, dict[str, str] | InputError]:
+    source = _source(plan, group)
+    name = next((n for r in reversed(group) if (n := _shown(r, plan, 0))), None)
+    if conflict is not None:
+        return source, RowError([conflict], name)
+    units = {r.cells.get(SHEET_UNIT) for r in group}
+    if len(units) > 1:  # 金额单位：元 over one sheet, 万元 over another: one row holds one unit
+        return source, RowError([InputError(kind="row.peryear_units", params={
+            "units": "、".join(sorted(u or "万元" for u in units))})], name)
+    cells = dict.fromkeys(plan.header, "")
+    latest = len(plan.sheets) - 1
+    for row in group:
+        sheet = plan.sheets[row.sheet]
+        for h, renamed in sheet.renamed.items():
+            cells[renamed] = row.cells.get(h, "")
+        if row.sheet == latest:
+            for h in sheet.header:
+                if h not in sheet.renamed:
+                    cells[h] = row.cells.get(h, "")
+            for key in (CELL_TYPES, ""):
+                if key in row.cells:
+                    cells[key] = row.cells[key]
+        for line in filter(None, row.cells.get(ROW_NOTES, "").split("\x1e")):
+            if line not in cells.get(ROW_NOTES, "").split("\x1e"):  # a code's note, said once for its three sheets
+                kind, _, param = line.partition("\x1f")
+                add_note(cells, kind, param)
+    for column in (plan.name_column, plan.code_column):  # said once: the latest sheet that gives it
+        if column is not None and not cells.get(column, "").strip():
+            role = 0 if column == plan.name_column else 1
+            cells[column] = next((r.cells.get(c or "", "") for r in reversed(group)
+                                  for c in [plan.sheets[r.sheet].roles[role]] if r.cells.get(c or "", "").strip()), "")
+    if units and None not in units:
+        cells[SHEET_UNIT] = str(next(iter(units)))
+    given = {r.sheet for r in group}
+    absent = [s.name for i, s in enumerate(plan.sheets) if i not in given]
+    if absent:
+        add_note(cells, "note.peryear_missing", NOTE_LIST.join(absent))
+    if latest not in given:
+        add_note(cells, "note.peryear_not_latest", plan.latest.name)
+    return source, cells
+
