@@ -165,3 +165,23 @@ def test_sheet_still_reads_one_sheet(tmp_path: Path) -> None:
     code, said = invoke("batch", str(book), "--sheet", "2025年", "-o", str(tmp_path / "out.csv"))
     assert code == 2
     assert "营业收入（2025年）（万元）" in said
+
+
+def test_an_older_sheet_in_yuan_is_read_in_yuan_beside_a_latest_sheet_in_wan(tmp_path: Path) -> None:
+    """金额单位：元 over the 2024年 sheet alone: its amounts are 元, the 2025年 sheet's 万元; one row holds both."""
+    book = Workbook()
+    book.remove(book.active)
+    old = book.create_sheet("2024年")
+    old.append(["金额单位：元"])
+    old.append(["企业名称", "营业收入", "研发费用"])
+    old.append(["甲公司", 40_000_000, 2_500_000])
+    new = book.create_sheet("2025年")
+    new.append(["企业名称", "营业收入", "研发费用"])
+    new.append(["甲公司", 5000, 300])
+    book.save(tmp_path / "名单.xlsx")
+    code, said = invoke("batch", str(tmp_path / "名单.xlsx"), "-o", str(tmp_path / "out.jsonl"), "--format", "json")
+    assert code == 0, said
+    line = (tmp_path / "out.jsonl").read_text(encoding="utf-8").replace(" ", "")
+    # the figures each criterion read, as the full result gives them
+    assert '"financials.2024.revenue":4000}' in line and '"financials.2025.revenue":5000}' in line
+    assert '"financials.2024.rd_expense":250' in line and '"financials.2025.rd_expense":300' in line

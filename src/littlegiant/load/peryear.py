@@ -31,6 +31,7 @@ from littlegiant.load.tabular import (
     RowError,
     add_note,
     id_kind,
+    names_money_unit,
     stated_year,
 )
 from littlegiant.messages import Text
@@ -262,15 +263,18 @@ def _joined_row(plan: Plan, group: list[_Row], conflict: InputError | None) -> t
     name = next((n for r in reversed(group) if (n := _shown(r, plan, 0))), None)
     if conflict is not None:
         return source, RowError([conflict], name)
-    units = {r.cells.get(SHEET_UNIT) for r in group}
-    if len(units) > 1:  # 金额单位：元 over one sheet, 万元 over another: one row holds one unit
-        return source, RowError([InputError(kind="row.peryear_units", params={
-            "units": "、".join(sorted(u or "万元" for u in units))})], name)
     cells = dict.fromkeys(plan.header, "")
     latest = len(plan.sheets) - 1
+    # one row holds one sheet unit: the latest sheet's, which its other amounts (资产总额（2025年末）) are read
+    # in; an older sheet's amounts under another (金额单位：元 over 2023年 alone) are headed with their own
+    unit = group[-1].cells.get(SHEET_UNIT) if group[-1].sheet == latest else None
     for row in group:
         sheet = plan.sheets[row.sheet]
+        own = row.cells.get(SHEET_UNIT)
         for h, renamed in sheet.renamed.items():
+            if own != unit and not names_money_unit(renamed):
+                cells.pop(renamed, None)
+                renamed = f"{renamed}（{own or '万元'}）"
             cells[renamed] = row.cells.get(h, "")
         if row.sheet == latest:
             for h in sheet.header:
@@ -288,8 +292,8 @@ def _joined_row(plan: Plan, group: list[_Row], conflict: InputError | None) -> t
             role = 0 if column == plan.name_column else 1
             cells[column] = next((r.cells.get(c or "", "") for r in reversed(group)
                                   for c in [plan.sheets[r.sheet].roles[role]] if r.cells.get(c or "", "").strip()), "")
-    if units and None not in units:
-        cells[SHEET_UNIT] = str(next(iter(units)))
+    if unit is not None:
+        cells[SHEET_UNIT] = unit
     given = {r.sheet for r in group}
     absent = [s.name for i, s in enumerate(plan.sheets) if i not in given]
     if absent:

@@ -1056,6 +1056,12 @@ def header_unit(rules: RuleSet, header: str, f: FieldDef, sheet: str | None = No
 
 
 
+def names_money_unit(header: str) -> bool:
+    """Whether a header names its money unit in brackets (营业收入（2024年）（元）): read in it, whatever the
+    sheet's title says (``header_unit``)."""
+    return any(part in _UNIT_NAMES for part in _group_parts(norm(header)))
+
+
 def _group_parts(folded: str) -> list[str]:
     """The words in a header's brackets, each group split at its commas: 营业收入(元)(2025年) and
     营业收入(2025年度,万元) both name their unit, which may come before the year or after it, or
