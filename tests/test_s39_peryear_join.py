@@ -185,3 +185,22 @@ def test_an_older_sheet_in_yuan_is_read_in_yuan_beside_a_latest_sheet_in_wan(tmp
     # the figures each criterion read, as the full result gives them
     assert '"financials.2024.revenue":4000}' in line and '"financials.2025.revenue":5000}' in line
     assert '"financials.2024.rd_expense":250' in line and '"financials.2025.rd_expense":300' in line
+
+
+def test_a_latest_sheet_headed_with_its_years_joins_the_older_yearless_one(tmp_path: Path) -> None:
+    """The park took up the template this year (营业收入（2025年）), its 2024年 sheet is as it was: one row, R&D of
+    both years summed (550万 under 小巨人's 1,200万)."""
+    book = Workbook()
+    book.remove(book.active)
+    old = book.create_sheet("2024年")
+    old.append(["企业名称", "营业收入（万元）", "研发费用（万元）"])
+    old.append(["甲公司", 4000, 250])
+    new = book.create_sheet("2025年")
+    new.append(["企业名称", "营业收入（2025年）（万元）", "研发费用（2025年）（万元）", "从业人员"])
+    new.append(["甲公司", 5000, 300, 80])
+    book.save(tmp_path / "名单.xlsx")
+    code, said = invoke("batch", str(tmp_path / "名单.xlsx"), "-o", str(tmp_path / "out.csv"), "--columns", "ids")
+    assert code == 0, said
+    (row,) = results(tmp_path / "out.csv")
+    assert row["source"].endswith("名单.xlsx:2024年:2 + 2025年:2")
+    assert "现为550万元" in row["next_step"]

@@ -122,19 +122,27 @@ def plan(book: str, probed: list[Probed], identity: Callable[[dict[str, str]], l
          ) -> Plan | None:
     """The joining of ``book``'s sheets refused only for want of their year, when two or more of
     different years are (None otherwise: the workbook is read, or refused, as before). Two such sheets
-    of one year (2025年 and 2025年（修订）) are not joined: which one holds the year is not guessed."""
+    of one year (2025年 and 2025年（修订）) are not joined: which one holds the year is not guessed. The
+    latest sheet may be headed with its years already (营业收入（2025年）: the park took up the template
+    this year), an older one not: its columns of other years would not be read."""
     sheets: list[Sheet] = []
+    passed: list[Sheet] = []  # sheets of a year whose header passed: only the latest may join
     for table in probed:
-        if table.year is None or not table.problems or not table.where.startswith(book + ":"):
+        if table.year is None or not table.where.startswith(book + ":"):
             continue
-        missing = [p for p in table.problems if p.kind == NEEDS_YEAR and p.params.get("year") == table.year]
+        missing = [p for p in table.problems or () if p.kind == NEEDS_YEAR and p.params.get("year") == table.year]
+        if table.problems is None:
+            passed.append(Sheet(table.where, table.where[len(book) + 1:], table.year, table.header, {}, []))
         if not missing:
             continue
         renamed = {str(p.field).strip(): str(getattr(p.params.get("example_zh"), "zh", p.params.get("example_zh")))
                    for p in missing if p.field and p.params.get("example_zh")}
         renamed = {h: renamed[h.strip()] for h in table.header if h.strip() in renamed}
-        others = [p for p in table.problems if p not in missing]
+        others = [p for p in table.problems or () if p not in missing]
         sheets.append(Sheet(table.where, table.where[len(book) + 1:], table.year, table.header, renamed, others))
+    later = [s for s in passed if sheets and s.year > max(t.year for t in sheets)]
+    if len(later) == 1 and len(passed) == 1:
+        sheets += later
     if len(sheets) < 2 or len({s.year for s in sheets}) != len(sheets):
         return None
     sheets.sort(key=lambda s: s.year)
@@ -148,9 +156,9 @@ def plan(book: str, probed: list[Probed], identity: Callable[[dict[str, str]], l
     unread: dict[str, list[str]] = {}
     for sheet, (name, code) in zip(sheets[:-1], roles[:-1], strict=True):
         header += [sheet.renamed[h] for h in sheet.header if h in sheet.renamed]
-        passed = [h for h in sheet.header if h not in sheet.renamed and h not in (name, code) and id_kind(h) is None]
-        if passed:
-            unread[sheet.name] = passed
+        left = [h for h in sheet.header if h not in sheet.renamed and h not in (name, code) and id_kind(h) is None]
+        if left:
+            unread[sheet.name] = left
     if name_column is None:  # the latest sheet names none: the name an older sheet gives is kept
         name_column = next((n for n, _ in roles if n is not None), None)
         if name_column is not None:
