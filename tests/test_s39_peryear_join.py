@@ -204,3 +204,19 @@ def test_a_latest_sheet_headed_with_its_years_joins_the_older_yearless_one(tmp_p
     (row,) = results(tmp_path / "out.csv")
     assert row["source"].endswith("名单.xlsx:2024年:2 + 2025年:2")
     assert "现为550万元" in row["next_step"]
+
+
+def test_one_name_under_two_codes_is_an_error_row_for_each_and_a_blank_code_goes_by_name(tmp_path: Path) -> None:
+    """甲公司's code differs by a character between the sheets: neither row is taken for the other, each names
+    both places. 乙公司's code left blank on 2024年 is matched by its name."""
+    book = per_year_book(tmp_path / "名单.xlsx", {
+        "2024年": [["甲公司", A, 4000, 250], ["乙公司", "", 100, 5]],
+        "2025年": [["甲公司", A[:-1] + "Y", 5000, 300], ["乙公司", B, 200, 10]],
+    }, HEADER)
+    code, _ = invoke("batch", str(book), "-o", str(tmp_path / "out.csv"), "--columns", "ids")
+    assert code == 1
+    rows = results(tmp_path / "out.csv")
+    assert [r["name"] for r in rows] == ["甲公司", "乙公司", "甲公司"]
+    both = f"“2024年”表第2行为“{A}”，“2025年”表第2行为“{A[:-1]}Y”"
+    assert rows[0]["status"] == rows[2]["status"] == "error" and both in rows[0]["error"] and both in rows[2]["error"]
+    assert rows[1]["status"] == "scored" and rows[1]["source"].endswith("2024年:3 + 2025年:3")

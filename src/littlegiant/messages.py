@@ -579,10 +579,6 @@ CATALOG: dict[str, tuple[str, str]] = {
                              "correct the wrong one so the rows can be matched",
                              "各年工作表的{what}不一致：{first}为“{first_value}”，{second}为“{second_value}”，"
                              "请改正错的一处，以便对应为同一家企业"),
-    "row.peryear_name_codes": ("company name {name} comes with more than one unified social credit code ({codes}) "
-                               "on the sheets: correct the wrong one so the rows can be matched",
-                               "企业名称“{name}”在各年工作表中对应不止一个统一社会信用代码（{codes}），请改正错的一处，"
-                               "以便对应为同一家企业"),
     "column.one_column": ("the file reads as one column whose name holds tabs or semicolons: save it from Excel "
                           "as CSV (comma delimited) or as an Excel workbook (.xlsx)",
                           "读出来只有一列，列名里夹着制表符或分号：请在 Excel 中另存为“CSV（逗号分隔）”或 Excel 工作簿（.xlsx）后再试"),

@@ -205,15 +205,16 @@ def joined(plan: Plan, rows: list[tuple[int, str, dict[str, str]]],
         keys = dict(reversed(identity(cells))) if identity is not None else {}  # the first of each kind
         read.append(_Row(sheet, source, cells, keys.get("name", ""), keys.get("code", "")))
     groups: dict[tuple[str, str], list[_Row]] = {}
-    named_codes: dict[str, set[str]] = {}  # a name -> the codes given with it
+    named: dict[str, list[_Row]] = {}  # a name -> the rows giving it with a code
     for row in read:
         if row.name and row.code:
-            named_codes.setdefault(row.name, set()).add(row.code)
+            named.setdefault(row.name, []).append(row)
     for row in sorted(read, key=lambda r: -r.sheet):  # stable: the latest sheet's order first
+        codes = {other.code for other in named.get(row.name, ())}
         if plan.by_code and row.code:
             key = ("code", row.code)
-        elif plan.by_code and row.name and len(named_codes.get(row.name, ())) == 1:
-            key = ("code", next(iter(named_codes[row.name])))  # a code left blank on one sheet: its name's
+        elif plan.by_code and row.name and len(codes) == 1:
+            key = ("code", codes.pop())  # a code left blank on one sheet: its name's
         elif row.name:
             key = ("name", row.name)
         else:
@@ -221,10 +222,10 @@ def joined(plan: Plan, rows: list[tuple[int, str, dict[str, str]]],
         groups.setdefault(key, []).append(row)
     for group in groups.values():
         group.sort(key=lambda r: r.sheet)
-        yield _joined_row(plan, group, _conflict(plan, group, named_codes))
+        yield _joined_row(plan, group, _conflict(plan, group, named))
 
 
-def _conflict(plan: Plan, group: list[_Row], named_codes: Mapping[str, set[str]]) -> InputError | None:
+def _conflict(plan: Plan, group: list[_Row], named: Mapping[str, list[_Row]]) -> InputError | None:
     """Why the group's rows cannot be taken as one company's, or None."""
     by_sheet: dict[int, list[_Row]] = {}
     for row in group:
@@ -246,10 +247,9 @@ def _conflict(plan: Plan, group: list[_Row], named_codes: Mapping[str, set[str]]
             return _disagree(plan, kind, first, second)
     if plan.by_code:  # one name under two codes, each a group of its own: neither is taken for the other
         for row in group:
-            codes = named_codes.get(row.name, set())
-            if len(codes) > 1:
-                return InputError(kind="row.peryear_name_codes", params={
-                    "name": _shown(row, plan, 0), "codes": "、".join(sorted(codes))})
+            other = next((o for o in named.get(row.name, ()) if o.code != row.code and row.code), None)
+            if other is not None:
+                return _disagree(plan, "code", *sorted((row, other), key=lambda r: r.sheet))
     return None
 
 
