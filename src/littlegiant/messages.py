@@ -568,10 +568,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "note.peryear_missing": ("not on sheet {param}: that year's figures are unknown (not 0); add the company's row "
                              "there if it has them",
                              "工作表{param}中没有这家企业，那一年的数据按未知处理（不按0计）；如有数据，请在该表补上这家企业的行"),
-    "note.peryear_not_latest": ("not on the latest sheet {param}: its head count, IP, titles and other figures that "
-                                "are not a year's are unknown (older sheets' are not read for them)",
-                                "最新一年的工作表“{param}”中没有这家企业：从业人员、知识产权、称号等不分年份的数据按未知处理"
-                                "（不取旧年份表中的数据）"),
+    "note.peryear_not_latest": ("not on the latest sheet {param}: that year's figures are unknown, and so are its head "
+                                "count, IP, titles and the other figures that are not a year's (older sheets' are "
+                                "not read for them)",
+                                "最新一年的工作表“{param}”中没有这家企业：那一年的数据，以及从业人员、知识产权、称号等不分年份的"
+                                "数据，都按未知处理（不取旧年份表中的数据）"),
     "row.peryear_twice": ("{name} is on sheet '{sheet}' more than once ({rows}): which row is the company's "
                           "figures cannot be told; keep one",
                           "“{name}”在工作表“{sheet}”中出现了不止一次（{rows}），无法判断哪一行是这家企业的数据，请只保留一行"),

@@ -926,7 +926,7 @@ def _joined_items(path: Path, joining: Any, options: ReadOptions) -> Iterator[It
     note = options.on_note
     if note is not None:
         missing = sum(1 for _, cells in rows if not isinstance(cells, InputError)
-                      and "note.peryear_missing" in cells.get(ROW_NOTES, ""))
+                      and "note.peryear_" in cells.get(ROW_NOTES, ""))
         names = [sheet.name for sheet in joining.sheets]
         note("run.peryear_joined", {
             "book": joining.book, "count": len(rows), "latest": joining.latest.name,

@@ -303,7 +303,7 @@ def _joined_row(plan: Plan, group: list[_Row], conflict: InputError | None) -> t
     if unit is not None:
         cells[SHEET_UNIT] = unit
     given = {r.sheet for r in group}
-    absent = [s.name for i, s in enumerate(plan.sheets) if i not in given]
+    absent = [s.name for i, s in enumerate(plan.sheets) if i not in given and i != latest]  # the latest: below
     if absent:
         add_note(cells, "note.peryear_missing", NOTE_LIST.join(absent))
     if latest not in given:
