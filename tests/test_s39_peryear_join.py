@@ -220,3 +220,13 @@ def test_one_name_under_two_codes_is_an_error_row_for_each_and_a_blank_code_goes
     both = f"“2024年”表第2行为“{A}”，“2025年”表第2行为“{A[:-1]}Y”"
     assert rows[0]["status"] == rows[2]["status"] == "error" and both in rows[0]["error"] and both in rows[2]["error"]
     assert rows[1]["status"] == "scored" and rows[1]["source"].endswith("2024年:3 + 2025年:3")
+
+
+def test_sheets_named_by_the_bare_year_are_joined_too(tmp_path: Path) -> None:
+    """Sheets 2024 and 2025 (no 年), as many parks name them: read as one list, R&D of both years summed."""
+    book = per_year_book(tmp_path / "名单.xlsx", {
+        "2024": [["甲公司", A, 4000, 250]], "2025": [["甲公司", A, 5000, 300]]}, HEADER)
+    code, said = invoke("batch", str(book), "-o", str(tmp_path / "out.csv"), "--columns", "ids")
+    assert code == 0, said
+    (row,) = results(tmp_path / "out.csv")
+    assert row["source"].endswith("名单.xlsx:2024:2 + 2025:2") and "现为550万元" in row["next_step"]

@@ -33,6 +33,7 @@ from littlegiant.load.tabular import (
     id_kind,
     names_money_unit,
     stated_year,
+    year_named,
 )
 from littlegiant.messages import Text
 
@@ -57,7 +58,7 @@ def year_sheets(path: Path) -> bool:
         attributes = {k.decode(): v.decode("utf-8", "replace") for k, v in _ATTRIBUTE.findall(found.group(1))}
         if attributes.get("state", "visible") != "visible":
             continue
-        year = stated_year([_unescaped(attributes.get("name", ""))])
+        year = stated_year([year_named(_unescaped(attributes.get("name", "")))])
         if year is not None:
             years.add(year)
     return len(years) >= 2

@@ -1417,6 +1417,16 @@ def stated_year(texts: Iterable[str]) -> int | None:
     return years.pop()
 
 
+_BARE_YEAR = re.compile(r"\s*(19\d\d|20\d\d|2100)\s*")
+
+
+def year_named(sheet: str) -> str:
+    """A sheet's name as the year it states: a sheet named 2024 alone is 2024年, as parks name a workbook's
+    sheets a year each (2023, 2024, 2025); any other name as it is."""
+    found = _BARE_YEAR.fullmatch(unicodedata.normalize("NFKC", sheet))
+    return f"{found.group(1)}年" if found else sheet
+
+
 def told_apart(header: list[str], search: HeaderSearch) -> list[str] | None:
     """The header with a second (third…) column of one name told apart by its count (备注, 备注 2), where no
     rule reads that name (a park's two 备注 columns, one per visit); None where a column a rule reads,
@@ -1558,7 +1568,7 @@ class HeaderSearch:
         """The year the title rows and the sheet's name state (2024年度XX园区企业经营情况表, a sheet named
         2024年度), or None (``stated_year``): a column without its year was told to write last year's,
         and a clerk who followed it filed 2024's figures as 2025's."""
-        return stated_year([*(v for row in self._titles for v in row), self.sheet or ""])
+        return stated_year([*(v for row in self._titles for v in row), year_named(self.sheet or "")])
 
     def end(self) -> list[str] | None:
         """The header at the end of the table (a header with no row under it is final), or None."""
