@@ -230,3 +230,21 @@ def test_sheets_named_by_the_bare_year_are_joined_too(tmp_path: Path) -> None:
     assert code == 0, said
     (row,) = results(tmp_path / "out.csv")
     assert row["source"].endswith("名单.xlsx:2024:2 + 2025:2") and "现为550万元" in row["next_step"]
+
+
+def test_a_year_given_on_two_sheets_stops_the_run_naming_the_column_as_typed(tmp_path: Path) -> None:
+    """The 2025年 sheet carries 营业收入（2024年） beside the 2024年 sheet's own: which is right is not guessed,
+    and the refusal names the 2024年 sheet's column as the park typed it."""
+    book = Workbook()
+    book.remove(book.active)
+    old = book.create_sheet("2024年")
+    old.append(["企业名称", "营业收入（万元）"])
+    old.append(["甲公司", 4000])
+    new = book.create_sheet("2025年")
+    new.append(["企业名称", "营业收入（万元）", "营业收入（2024年）（万元）"])
+    new.append(["甲公司", 5000, 4100])
+    book.save(tmp_path / "名单.xlsx")
+    code, said = invoke("batch", str(tmp_path / "名单.xlsx"), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
+    assert code == 2
+    assert "名单.xlsx:2024年，“营业收入（万元）”列：与“营业收入（2024年）（万元）”列是同一个项目" in said
+    assert not (tmp_path / "out.csv").exists()

@@ -447,7 +447,9 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
                     given = {id(p) for sheet in joining.sheets for p in probed_problems(probed, sheet.where)}
                     problems[:] = [p for p in problems if id(p) not in given]
                     problems.extend(p for sheet in joining.sheets[:-1] for p in sheet.others)
+                    before = len(problems)
                     collect(joining.where, joining.header, joining.latest.year)
+                    problems[before:] = [peryear.as_typed(joining, p) for p in problems[before:]]
             elif suffix in (".jsonl", ".ndjson") and os.path.lexists(path) and not path.is_dir():
                 next(_jsonl_blocks(path, options.encoding), None)  # a results file is refused on its first line
         except InputError as exc:  # a header row the reader refused (a column twice) joins them, as does a

@@ -35,7 +35,7 @@ from littlegiant.load.tabular import (
     stated_year,
     year_named,
 )
-from littlegiant.messages import Text
+from littlegiant.messages import Text, column_label
 
 NEEDS_YEAR = "column.needs_year_stated"
 """The refusal of a per-year column without its year on a sheet whose name or title states one."""
@@ -171,6 +171,18 @@ def plan(book: str, probed: list[Probed], identity: Callable[[dict[str, str]], l
     by_code = all(code is not None for _, code in roles)
     where = f"{book}:" + "、".join(s.name for s in sheets)
     return Plan(book, sheets, where, header, name_column, code_column, by_code, unread)
+
+
+def as_typed(plan: Plan, problem: InputError) -> InputError:
+    """A problem of the joined list's header on a column the join renamed, moved to the sheet and header
+    the park typed: 名单.xlsx:2024年，“营业收入（万元）”列, not a header of the joined list no sheet holds."""
+    if problem.file != plan.where:
+        return problem
+    for sheet in plan.sheets:
+        for typed, renamed in sheet.renamed.items():
+            if problem.field is not None and problem.field.strip() == renamed:
+                return problem.moved(file=sheet.where, field=typed, label=column_label(typed))
+    return problem
 
 
 class _Row(NamedTuple):
