@@ -19,6 +19,11 @@ AS_OF = "2026-11-26"  # last year 2025
 YEARS = (2023, 2024, 2025)
 VERDICTS = ("sme_size", "innovative_sme_status", "innovative_sme_score", "zjtx_sme_status", "zjtx_sme_score",
             "little_giant_status", "little_giant_score")
+DECLARED = {"在中华人民共和国境内工商注册登记、具有独立法人资格": "是", "被列入经营异常名录": "否", "被列入严重失信主体名单": "否",
+            "产品（服务）属于国家禁止、限制或淘汰类": "否",
+            "近三年发生较大生产安全事故、重大网络和数据安全事件、重大环境违法行为、严重质量问题或严重违反相关行业管理规定": "否",
+            "近三年有数据造假行为": "否", "近三年有偷漏税等违法违规行为": "否"}
+"""The red-line answers, so that the tiers are decided by the figures rather than all 未知."""
 NAMES = ("甲科技有限公司", "乙制造有限公司", "丙精密机械有限公司", "丁新材料股份有限公司", "戊电子有限公司",
          "己智能装备有限公司")
 
@@ -48,7 +53,8 @@ def per_year_book(path: Path, sheets: dict[str, list[list[object]]], header: lis
 # a company: its figures by year (None: not on that year's sheet), its head count, IP and industry
 company = st.fixed_dictionaries({
     "years": st.fixed_dictionaries({y: st.one_of(st.none(), st.tuples(
-        st.integers(500, 40000), st.integers(0, 3000))) for y in YEARS}),
+        st.integers(500, 40000), st.integers(0, 3000), st.integers(-500, 3000))) for y in YEARS}),
+    "hnte": st.sampled_from(["是", "否"]),
     "employees": st.integers(5, 900),
     "ip": st.integers(0, 12),
     "spaced": st.booleans(),  # its name typed with a space on the older sheets
@@ -69,7 +75,7 @@ def test_joined_sheets_give_the_verdicts_of_one_sheet_with_years(tmp_path: Path,
         years = c["years"]
         assert isinstance(years, dict)
         if all(v is None for v in years.values()):
-            years[2025] = (1000, 50)
+            years[2025] = (1000, 50, 10)
         latest = years[2025] is not None
         for y in YEARS:
             figures = years[y]
@@ -78,19 +84,21 @@ def test_joined_sheets_give_the_verdicts_of_one_sheet_with_years(tmp_path: Path,
             typed = name if y == 2025 or not c["spaced"] else name[:2] + " " + name[2:]
             # an older sheet's head count is another year's end: it must not be read
             employees = c["employees"] if y == 2025 else 999_999
-            per_year[f"{y}年"].append([typed, "工业", *figures, employees, c["ip"]])
+            hnte = c["hnte"] if y == 2025 else {"是": "否", "否": "是"}[str(c["hnte"])]
+            per_year[f"{y}年"].append([typed, "工业", *figures, employees, c["ip"], hnte, *DECLARED.values()])
         flat.append([name, "工业" if latest else None,
-                     *[v for y in YEARS for v in (years[y] or (None, None))],
-                     c["employees"] if latest else None, c["ip"] if latest else None])
+                     *[v for y in YEARS for v in (years[y] or (None, None, None))],
+                     *([c["employees"], c["ip"], c["hnte"], *DECLARED.values()] if latest else [None] * 10)])
     for rows in per_year.values():
         shuffle.shuffle(rows)  # type: ignore[attr-defined]
     joined_in = per_year_book(tmp_path / "名单.xlsx", per_year,
-                              ["企业名称", "所属行业", "营业收入（万元）", "研发费用（万元）", "从业人员", "有效Ⅰ类知识产权（项）"])
+                              ["企业名称", "所属行业", "营业收入（万元）", "研发费用（万元）", "净利润（万元）", "从业人员",
+                               "有效Ⅰ类知识产权（项）", "是否高新技术企业", *DECLARED])
     one = Workbook()
     ws = one.active
     ws.title = "名单"
-    ws.append(["企业名称", "所属行业", *[f"{label}（{y}年）（万元）" for y in YEARS for label in ("营业收入", "研发费用")],
-               "从业人员", "有效Ⅰ类知识产权（项）"])
+    ws.append(["企业名称", "所属行业", *[f"{label}（{y}年）（万元）" for y in YEARS for label in ("营业收入", "研发费用", "净利润")],
+               "从业人员", "有效Ⅰ类知识产权（项）", "是否高新技术企业", *DECLARED])
     for row in flat:
         ws.append(row)
     one.save(tmp_path / "一张表.xlsx")
