@@ -256,3 +256,14 @@ def test_a_year_given_on_two_sheets_stops_the_run_naming_the_column_as_typed(tmp
     assert code == 2
     assert "名单.xlsx:2024年，“营业收入（万元）”列：与“营业收入（2024年）（万元）”列是同一个项目" in said
     assert not (tmp_path / "out.csv").exists()
+
+
+def test_a_per_year_workbook_given_twice_is_joined_each_time(tmp_path: Path) -> None:
+    """Named twice (a folder and the file in it, a slip), it is read twice, as any list is, the second said."""
+    book = per_year_book(tmp_path / "名单.xlsx", {
+        "2024年": [["甲公司", A, 4000, 250]], "2025年": [["甲公司", A, 5000, 300]]}, HEADER)
+    code, said = invoke("batch", str(book), str(book), "-o", str(tmp_path / "out.csv"), "--columns", "ids")
+    assert code == 0, said
+    first, second = results(tmp_path / "out.csv")
+    assert first["source"] == second["source"] and first["source"].endswith("2024年:2 + 2025年:2")
+    assert "given twice" in second["warnings"] and "现为550万元" in second["next_step"]

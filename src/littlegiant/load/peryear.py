@@ -128,7 +128,7 @@ def plan(book: str, probed: list[Probed], identity: Callable[[dict[str, str]], l
     this year), an older one not: its columns of other years would not be read."""
     sheets: list[Sheet] = []
     passed: list[Sheet] = []  # sheets of a year whose header passed: only the latest may join
-    for table in probed:
+    for table in {table.where: table for table in probed}.values():  # the workbook given twice: its sheets once
         if table.year is None or not table.where.startswith(book + ":"):
             continue
         missing = [p for p in table.problems or () if p.kind == NEEDS_YEAR and p.params.get("year") == table.year]
