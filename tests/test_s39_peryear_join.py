@@ -266,4 +266,4 @@ def test_a_per_year_workbook_given_twice_is_joined_each_time(tmp_path: Path) -> 
     assert code == 0, said
     first, second = results(tmp_path / "out.csv")
     assert first["source"] == second["source"] and first["source"].endswith("2024年:2 + 2025年:2")
-    assert "given twice" in second["warnings"] and "现为550万元" in second["next_step"]
+    assert "出现了两次" in second["warnings"] and "现为550万元" in second["next_step"]
