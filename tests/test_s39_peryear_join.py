@@ -267,3 +267,12 @@ def test_a_per_year_workbook_given_twice_is_joined_each_time(tmp_path: Path) -> 
     first, second = results(tmp_path / "out.csv")
     assert first["source"] == second["source"] and first["source"].endswith("2024年:2 + 2025年:2")
     assert "出现了两次" in second["warnings"] and "现为550万元" in second["next_step"]
+
+
+def test_a_company_twice_on_one_sheet_is_said_with_its_rows_in_english(tmp_path: Path) -> None:
+    book = per_year_book(tmp_path / "名单.xlsx", {
+        "2024年": [["乙公司", B, 9000, 400], ["乙公司", B, 9100, 410]], "2025年": [["乙公司", B, 10000, 500]]}, HEADER)
+    code, _ = invoke("batch", str(book), "-o", str(tmp_path / "out.csv"), "--columns", "ids", "--lang", "en")
+    assert code == 1
+    (row,) = results(tmp_path / "out.csv")
+    assert "乙公司 is on sheet '2024年' more than once (rows 2, 3)" in row["error"]

@@ -573,7 +573,7 @@ CATALOG: dict[str, tuple[str, str]] = {
                                 "not read for them)",
                                 "最新一年的工作表“{param}”中没有这家企业：那一年的数据，以及从业人员、知识产权、称号等不分年份的"
                                 "数据，都按未知处理（不取旧年份表中的数据）"),
-    "row.peryear_twice": ("{name} is on sheet '{sheet}' more than once ({rows}): which row is the company's "
+    "row.peryear_twice": ("{name} is on sheet '{sheet}' more than once ({rows}): which row holds the company's "
                           "figures cannot be told; keep one",
                           "“{name}”在工作表“{sheet}”中出现了不止一次（{rows}），无法判断哪一行是这家企业的数据，请只保留一行"),
     "row.peryear_disagree": ("the sheets disagree on its {what}: {first_value} on {first}, {second_value} on {second}; "

@@ -246,7 +246,7 @@ def _conflict(plan: Plan, group: list[_Row], named: Mapping[str, list[_Row]]) ->
     for sheet, twice in by_sheet.items():
         if len(twice) > 1:
             numbers = [r.source.rpartition(":")[2] for r in twice]
-            lines = Text("、".join(f"第{n}行" for n in numbers), ", ".join(numbers))
+            lines = Text("、".join(f"第{n}行" for n in numbers), "rows " + ", ".join(numbers))
             name = _shown(twice[0], plan, 0) or twice[0].code
             return InputError(kind="row.peryear_twice", params={
                 "name": name, "sheet": plan.sheets[sheet].name, "rows": lines})
