@@ -374,6 +374,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                                  "请在列名中写明年份：表格标题或工作表名写的是“{year}年”，若这一列是那一年的数据，"
                                  "请把列名改为“{example_zh}”（若是每个工作表一年、同一批企业，请把各工作表按年份命名，"
                                  "如“{year}年”，评估整个工作簿即可自动合并为每家企业一行）"),
+    "column.peryear_early": ("sheet '{sheet}' holds {year}, a year not over by the assessment date, whose last year is "
+                             "{last}: its figures are no year's the criteria read; move the sheet out of the workbook, "
+                             "or give --as-of a date in {year_after} or later",
+                             "工作表“{sheet}”是{year}年的数据，按评估日期，上一年度是{last}年，{year}年尚未结束，"
+                             "其数据不能作为已结束年度的数据评估：请把这张表移出工作簿，或用 --as-of 指定{year_after}年的日期"),
     "column.unknown": ("unknown column (expected a field id such as financials.2025.revenue, or its label such as "
                        "Operating revenue 2025 or 营业收入（2025年）)", "不认识这一列（列名应是项目名称，如“营业收入（2025年）”）"),
     "column.unknown_near": ("unknown column; did you mean {near_label!r}?",

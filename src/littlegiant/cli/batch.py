@@ -445,11 +445,15 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
                 if joining is not None:  # its sheets' missing years are read from their names: the joined list's header
                     # is checked instead, with what else an older sheet's header was refused for
                     given = {id(p) for sheet in joining.sheets for p in probed_problems(probed, sheet.where)}
+                    given |= {id(p) for p in joining.early_problems}  # said in one line a sheet: joining.early
                     problems[:] = [p for p in problems if id(p) not in given]
+                    problems.extend(joining.early)
                     problems.extend(p for sheet in joining.sheets[:-1] for p in sheet.others)
                     before = len(problems)
                     collect(joining.where, joining.header, joining.latest.year)
                     problems[before:] = [peryear.as_typed(joining, p) for p in problems[before:]]
+                    if joining.where in fine:  # no --sheet reads the joined list: not offered for another sheet refused
+                        fine.remove(joining.where)
             elif suffix in (".jsonl", ".ndjson") and os.path.lexists(path) and not path.is_dir():
                 next(_jsonl_blocks(path, options.encoding), None)  # a results file is refused on its first line
         except InputError as exc:  # a header row the reader refused (a column twice) joins them, as does a

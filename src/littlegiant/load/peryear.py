@@ -101,6 +101,8 @@ class Plan(NamedTuple):
     code_column: str | None
     by_code: bool
     unread: dict[str, list[str]]  # an older sheet's columns not read (not per-year figures): by sheet name
+    early: list[InputError]  # a sheet of a year not over by the assessment date: why it stops the run
+    early_problems: list[InputError]  # the refusals of its columns the line above stands for
 
     @property
     def latest(self) -> Sheet:
@@ -141,6 +143,19 @@ def plan(book: str, probed: list[Probed], identity: Callable[[dict[str, str]], l
         renamed = {h: renamed[h.strip()] for h in table.header if h.strip() in renamed}
         others = [p for p in table.problems or () if p not in missing]
         sheets.append(Sheet(table.where, table.where[len(book) + 1:], table.year, table.header, renamed, others))
+    early: list[InputError] = []
+    early_problems: list[InputError] = []
+    for table in {table.where: table for table in probed}.values():
+        # a 2026年 sheet in a 2026 run: each column was told to write 2025 (last year), where the sheet holds 2026's
+        asked = {p.params.get("year") for p in table.problems or ()}
+        if table.year is not None and table.where.startswith(book + ":") and table.problems and \
+                all(p.kind == "column.needs_year" for p in table.problems) and \
+                all(isinstance(y, int) and y < table.year for y in asked):
+            early.append(InputError(kind="column.peryear_early", params={
+                "sheet": table.where[len(book) + 1:], "year": table.year, "year_after": table.year + 1,
+                "last": max(y for y in asked if isinstance(y, int))},
+                file=book))
+            early_problems += table.problems
     later = [s for s in passed if sheets and s.year > max(t.year for t in sheets)]
     if len(later) == 1 and len(passed) == 1:
         sheets += later
@@ -170,7 +185,7 @@ def plan(book: str, probed: list[Probed], identity: Callable[[dict[str, str]], l
             header.insert(1 if name_column is not None else 0, code_column)
     by_code = all(code is not None for _, code in roles)
     where = f"{book}:" + "、".join(s.name for s in sheets)
-    return Plan(book, sheets, where, header, name_column, code_column, by_code, unread)
+    return Plan(book, sheets, where, header, name_column, code_column, by_code, unread, early, early_problems)
 
 
 def as_typed(plan: Plan, problem: InputError) -> InputError:
