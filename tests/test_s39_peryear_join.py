@@ -163,7 +163,7 @@ def test_a_company_missing_from_the_latest_sheet_has_its_head_count_unknown(tmp_
     rows = {r["name"]: r for r in results(tmp_path / "out.csv")}
     assert rows["乙公司"]["sme_size"] == ""  # no head count, no 2025 revenue: the size is not known
     assert "最新一年的工作表“2025年”中没有这家企业" in rows["乙公司"]["warnings"]
-    assert "工作表“2024年”中的“从业人员”列未读取" in said or "2024年 中的“从业人员”列未读取" in said
+    assert "名单.xlsx:2024年 中的“从业人员”列未读取：旧年份的表只读该年度的数据，其余都只取最新一年的“2025年”表" in said
 
 
 def test_sheet_still_reads_one_sheet(tmp_path: Path) -> None:

@@ -1180,9 +1180,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "run.peryear_missing": ("; {count:company is|companies are} missing from some sheet: that year's figures are "
                             "unknown, said on each row",
                             "；有 {count} 家企业在某一年的表中没有，那一年的数据按未知处理（各行已注明）"),
-    "run.peryear_unread": ("littlegiant: note: {where}: columns {columns} not read: they are not a year's figures, "
-                           "read from the latest sheet {latest}",
-                           "littlegiant 提示：{where} 中的{columns}列未读取：不分年份的数据只取最新一年的“{latest}”表"),
+    "run.peryear_unread": ("littlegiant: note: {where}: columns {columns} not read: of an older year's sheet only that "
+                           "year's figures are read, everything else from the latest sheet {latest}",
+                           "littlegiant 提示：{where} 中的{columns}列未读取：旧年份的表只读该年度的数据，其余都只取最新一年的"
+                           "“{latest}”表"),
     "run.results_as_list": ("littlegiant: note: {where} is results written by littlegiant with columns of figures added "
                             "({columns}): results hold none of the list's other figures, so those are unknown for every "
                             "company and the verdicts may fall short of the earlier run's. To keep them, type the new "
