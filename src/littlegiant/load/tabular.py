@@ -1582,6 +1582,14 @@ class HeaderSearch:
     def _hits(self, cells: list[str]) -> int:
         return sum(1 for v in cells if self._known(v))
 
+    def _marks(self, cells: list[str]) -> int:
+        """The cells naming a column, or meant for one and to be refused by name (``meant``): a group
+        2025年12月 over 营业收入 and 研发费用 makes columns said to be one month's, which named no more
+        columns than the row above, so the row of 营业收入 and 研发费用 was scored as a nameless company
+        and the figures under it went unread without the reason a one-row 2025年12月营业收入 is given."""
+        meant = self.meant
+        return sum(1 for v in cells if self._known(v) or (meant is not None and bool(v) and meant(v)))
+
     def _is_header(self, cells: list[str]) -> bool:
         filled = sum(1 for v in cells if v)
         meant = self.meant
@@ -1628,8 +1636,9 @@ class HeaderSearch:
         padded = [*lower, *[""] * (len(out) - len(lower))]
         united = out != padded and all(o == low or (low and o.startswith(low) and _UNIT_GROUP.fullmatch(o[len(low):]))
                                        for o, low in zip(out, padded, strict=True))
-        if not self._is_header(out) or (self._hits(out) <= max(self._hits(upper), self._hits(lower)) and not united):
-            return None  # taken when it names more columns, or gives them a unit (主要经济指标（元）)
+        if not self._is_header(out) or (self._hits(out) <= max(self._hits(upper), self._hits(lower)) and not united
+                                        and self._marks(out) <= max(self._marks(upper), self._marks(lower))):
+            return None  # taken when it names more columns (or marks more: _marks), or gives them a unit (主要经济指标（元）)
         return out
 
     def _joined(self, group: str, label: str) -> str:
