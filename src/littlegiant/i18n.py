@@ -261,6 +261,7 @@ MESSAGES.update({
     "xlsx.warnings": {"zh": "需核对的数据", "en": "Figures to check"},
     "xlsx.problem": {"zh": "问题（列：说明）", "en": "Problem (column: what is wrong)"},
     "xlsx.blocker_unknown": {"zh": "尚待回答——", "en": "not answered yet: "},
+    "xlsx.blocker_uncomputed": {"zh": "需核对数据——", "en": "figures to check: "},
     "xlsx.blocker_manual_review": {"zh": "待认定机关判断——", "en": "for the authority to judge: "},
     "xlsx.blocker": {"zh": "主要差距", "en": "What holds it back"},
     "xlsx.next_step": {"zh": "下一步", "en": "Next step"},

@@ -72,6 +72,7 @@ from littlegiant.report.common import (
     unheld_text,
     warning_sentences,
 )
+from littlegiant.report.explanations import UNCOMPUTED_ENDS
 from littlegiant.report.table import (
     ADVICE_MARK,
     CARRIED_KEY,
@@ -2460,7 +2461,7 @@ class Job:
         assert self.labels is not None
         head, dash, rest = step.partition(" — ")
         said: str | None = None
-        if dash and ADVICE_MARK not in step:
+        if dash and ADVICE_MARK not in step and not rest.endswith(UNCOMPUTED_ENDS):  # (a rare row worded whole)
             if head in heads:
                 said = heads[head]
             else:

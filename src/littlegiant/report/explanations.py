@@ -53,6 +53,11 @@ def fmt(v: object, near: object = None, lang: str = "en") -> str:
     return _number(v, near)
 
 
+UNCOMPUTED_ENDS = ("无法计算，请核对）", "cannot be computed; please check)",
+                   "cannot be computed from the figures given; please check)")
+"""How a condition whose figures are all given and still cannot be computed ends (``Words.uncomputed``):
+a batch row's 主要差距 says it as figures to check, not as a question awaiting its answer."""
+
 SHORT_NUMBER = 16
 """Characters of a number kept by ``_number`` and ``_decimal`` (thresholds, counts, levels, points,
 amounts with cents); a longer one (a settled quotient, ``56.324187380497131931166347992351``) is

@@ -18,7 +18,7 @@ from littlegiant.load.profile import answer_label, field_for_path, year_in_path
 from littlegiant.load.rules import TIER_IDS, FieldDef, RuleSet
 from littlegiant.load.tabular import ID_COLUMNS, NOTES_MARK, SAMPLE_MARK, carried_column, norm
 from littlegiant.messages import Text
-from littlegiant.report.explanations import fmt
+from littlegiant.report.explanations import UNCOMPUTED_ENDS, fmt
 from littlegiant.report.template import NOTES_RULE, help_text
 
 SUMMARY_COLUMNS = ["source", "name", "status", "error", "sme_size", *[
@@ -255,6 +255,8 @@ def blocker_and_step(next_step: str, tiers: Mapping[str, str], lang: str,
         colon = "：" if lang == "zh" else ": "
         status = row.get(f"{found.group(1)}_status")
         how = t(f"xlsx.blocker_{status}", lang) if status in ("unknown", "manual_review") else ""
+        if status == "unknown" and found.group(3).endswith(UNCOMPUTED_ENDS):  # answered, and still not computed
+            how = t("xlsx.blocker_uncomputed", lang)
         return f"{tiers.get(found.group(1), found.group(1))}{colon}{how}{found.group(3)}", ""
     return "", next_step
 

@@ -53,6 +53,7 @@ from littlegiant.messages import grouped, plural
 from littlegiant.records import record
 from littlegiant.report.explanations import (
     SHORT_NUMBER,
+    UNCOMPUTED_ENDS,
     explanation_in,
     fmt,
     formula_pieces,
@@ -1006,10 +1007,10 @@ class Words(Phrasing):
         zero = [p for p, v in c.inputs.items() if type(v) is Decimal and v == 0]  # not a no (False == 0)
         if zero:
             said = self.questions(zero, brief=True)
-            return f"{c.title.get('zh')}（{said}为0，无法计算，请核对）" if zh else \
-                f"{c.title.get('en')} ({said}: 0, so it cannot be computed; please check)"
-        return f"{c.title.get('zh')}（按所填数据无法计算，请核对）" if zh else \
-            f"{c.title.get('en')} (cannot be computed from the figures given; please check)"
+            return f"{c.title.get('zh')}（{said}为0，{UNCOMPUTED_ENDS[0]}" if zh else \
+                f"{c.title.get('en')} ({said}: 0, so it {UNCOMPUTED_ENDS[1]}"
+        return f"{c.title.get('zh')}（按所填数据{UNCOMPUTED_ENDS[0]}" if zh else \
+            f"{c.title.get('en')} ({UNCOMPUTED_ENDS[2]}"
 
     def _hanging(self, tier: TierResult) -> list[tuple[CriterionResult | None, str]]:
         """In a tier not known, each condition its route in reach fails already, said with the routes still
