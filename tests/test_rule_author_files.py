@@ -159,19 +159,20 @@ def test_an_unknown_extends_says_what_it_may_name(tmp_path: Path, extends: str, 
 
 
 @pytest.mark.parametrize(("title", "threshold", "unit", "said"), [
-    ("研发费用占比不低于3%", "0.03", '"%"', "means >= 3%, but the rule uses >= 0.03%"),
+    ("研发费用占比不低于3%", "30", '"%"', "means >= 3%, but the rule uses >= 30%"),
     ("研发费用占比不低于3%", "4", '"%"', "means >= 3%, but the rule uses >= 4%"),
     ("营业收入1亿元以上", "1", "万元", "means >= 10000万元, but the rule uses >= 1万元"),
     ("近2年营业收入均值5000万元以上", "500", "万元", "means >= 2 or >= 5000, but the rule uses >= 500万元"),
-    ("研发费用占比不低于３％", "0.03", '"%"', "means >= 3%, but the rule uses >= 0.03%"),
+    ("研发费用占比不低于３％", "30", '"%"', "means >= 3%, but the rule uses >= 30%"),
     ("上年度营业收入不低于2,000万元", "200", "万元", "means >= 2000万元, but the rule uses >= 200万元"),
     ("主营业务收入增长率不低于-5%（2024年起）", "5", '"%"', "means >= -5%, but the rule uses >= 5%"),
 ])
 def test_a_threshold_its_title_does_not_write_fails_rules_test(tmp_path: Path, title: str, threshold: str, unit: str,
                                                                said: str) -> None:
-    """A percent typed as a fraction (0.03 under 「不低于3%」: every company with any R&D met it) or a bar
-    changed without its title passed `rules test`, all its generated boundary cases too: they test the
-    rule against itself. `rules validate` still takes it, as assess does; `rules test` fails it."""
+    """A bar changed without its title (30 under 「不低于3%」) passed `rules test`, all its generated boundary
+    cases too: they test the rule against itself. `rules validate` still takes it, as assess does; `rules
+    test` fails it. (A percent typed as a fraction, 0.03, is refused by validate itself:
+    tests/test_s39_ruleauthor_bands.py.)"""
     value = "rd_share[y1]" if unit == '"%"' else "revenue[y1]"
     rule = write(tmp_path, OK.replace('value: "revenue[y1]", op: ">=", threshold: 100, zh: 收入不低于100万元',
                                       f'value: "{value}", op: ">=", threshold: {threshold}, unit: {unit}, zh: "{title}"'))

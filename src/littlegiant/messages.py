@@ -896,6 +896,15 @@ CATALOG: dict[str, tuple[str, str]] = {
     "rule.band_above": ("a band gives {points} points, above the item's maximum {maximum}",
                         "有一档给 {points} 分，超过了该评分项的满分 {maximum}"),
     "rule.band_below": ("a band gives {points} points, below 0", "有一档给 {points} 分，小于 0"),
+    "rule.band_rises": ("{bound} gives {points} points, more than {above_points} for {above} above it: the first band "
+                        "that holds is taken, so the points must fall (or stay) from each band to the next",
+                        "{bound} 得 {points} 分，比上一档 {above} 的 {above_points} 分还多：计分取第一个满足的档，"
+                        "各档的分数应从上往下递减（或相同）"),
+    "rule.percent_fraction": ("{value} in % means {value}%, which looks like a fraction: write percent as whole "
+                              "numbers ({meant} for {meant}%)",
+                              "单位为 % 时 {value} 表示 {value}%，像是按小数写的：百分数请按百分点写（{meant}% 写 {meant}）"),
+    "rule.percent_threshold": ("threshold {value} in % means {value}%: write percent as whole numbers ({meant} for {meant}%)",
+                               "单位为 % 时门槛 {value} 表示 {value}%：百分数请按百分点写（{meant}% 写 {meant}）"),
     "rule.band_last": ("a numeric scale needs a last band without a bound (what scores below the lowest)",
                        "按数值分档时，最后一档不应设界限（它是低于最低界限时的得分）"),
     "rule.item_ways": ("an item scores by exactly one of: bands, best_of, each, points_from_value",

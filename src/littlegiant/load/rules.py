@@ -1667,9 +1667,57 @@ def _check_band_order(r: _Reader, key: str, bands: tuple[Band, ...], maximum: De
         if b.points < 0:  # an item scores 0 to its maximum: a minus typed by mistake took points off the total
             r.fail("rule.band_below", key, points=str(b.points))
     if (lows or highs) and bands[-1].at_least is None and bands[-1].at_most is None:
+        _check_points_fall(r, key, bands)
         return
     if lows or highs:
         r.fail("rule.band_last", key)
+
+
+def _band_at(r: _Reader, key: str, i: int, kind: str, **params: object) -> NoReturn:
+    """Raise ``kind`` at the line of band ``i`` of ``key``: the one to correct, in a list of six."""
+    listed = r.get(key)
+    raise InputError(kind=kind, params=params, file=r.file, line=line_of(listed, i) or r._line(key),
+                     field=f"{r._join(key)}[{i}]")
+
+
+def _bound(b: Band) -> str:
+    return f"at_least {b.at_least}" if b.at_least is not None else f"at_most {b.at_most}" if b.at_most is not None else ""
+
+
+def _check_points_fall(r: _Reader, key: str, bands: tuple[Band, ...]) -> None:
+    """The first band that holds gives its points, and the bands run from the best figure to the worst:
+    so no band may give more than the one above it. Ordered 80% → 1, 70% → 3, 60% → 5, a company of 90%
+    scored 1 and one of 65% scored 5, and nothing said so (``when`` bands are a list of answers, in any
+    order, and are not checked)."""
+    for i in range(1, len(bands)):
+        above, band = bands[i - 1], bands[i]
+        if above.when is None and band.points > above.points:
+            _band_at(r, key, i, "rule.band_rises", bound=_bound(band), points=str(band.points),
+                     above=_bound(above), above_points=str(above.points))
+
+
+def _check_percent_bounds(r: _Reader, key: str, bands: tuple[Band, ...], unit: str | None) -> None:
+    """A scale in % whose every bound lies under 1% was written as fractions (at_least: 0.8 for 80%):
+    each company of 1% or more took its top band. Bounds in % are whole percent, as every shipped one is.
+    Said before the bands' order, which fractions among whole percents break (0.8, 0.7, 60): "must go
+    from the highest bound down" did not say why."""
+    if unit is None or unit.strip() not in ("%", "％"):
+        return
+    bounds = [(i, b.at_least if b.at_least is not None else b.at_most) for i, b in enumerate(bands)]
+    written = [(i, v) for i, v in bounds if v is not None and v != 0]
+    fractions = [(i, v) for i, v in written if abs(v) < 1]
+    lows = [b.at_least for b in bands if b.at_least is not None]
+    highs = [b.at_most for b in bands if b.at_most is not None]
+    # 0.8, 0.7, 60: two written as fractions among whole percents, which put them out of order
+    unordered = lows != sorted(lows, reverse=True) or highs != sorted(highs)
+    if fractions and (len(fractions) == len(written) or unordered):
+        i, v = fractions[0]
+        _band_at(r, key, i, "rule.percent_fraction", value=_plain_number(v), meant=_plain_number(v * 100))
+
+
+def _plain_number(v: Decimal) -> str:
+    """A number as an author writes it: 80, not 8E+1 nor 80.0."""
+    return format(v.normalize(), "f")
 
 
 def _score_item(r: _Reader, names: _Names, groups: dict[str, ScoreGroup]) -> ScoreItem:
@@ -1688,8 +1736,10 @@ def _score_item(r: _Reader, names: _Names, groups: dict[str, ScoreGroup]) -> Sco
         if value is not None:
             _check_refs(value, names, r, "value", want=expr.NUMBER)
         bands = _bands(r, "bands", names, numeric=value is not None)
+        unit = amount_unit(r, "unit")
+        _check_percent_bounds(r, "bands", bands, unit)
         _check_band_order(r, "bands", bands, maximum)
-        scales.append(Scale(value, bands, amount_unit(r, "unit"), None))
+        scales.append(Scale(value, bands, unit, None))
     elif r.has("best_of"):
         listed = r.items("best_of")
         if len(listed) > MAX_SCALES:
@@ -1700,9 +1750,11 @@ def _score_item(r: _Reader, names: _Names, groups: dict[str, ScoreGroup]) -> Sco
             if value is not None:
                 _check_refs(value, names, sr, "value", want=expr.NUMBER)
             bands = _bands(sr, "bands", names, numeric=value is not None)
+            unit = amount_unit(sr, "unit")
+            _check_percent_bounds(sr, "bands", bands, unit)
             _check_band_order(sr, "bands", bands, maximum)
             label = Text(sr.string("zh"), sr.string("en")) if sr.has("zh") else None
-            scales.append(Scale(value, bands, amount_unit(sr, "unit"), label))
+            scales.append(Scale(value, bands, unit, label))
     each: tuple[Band, ...] = ()
     if r.has("each"):
         each = _bands(r, "each", names, numeric=False)
@@ -1921,6 +1973,9 @@ class _NodeBuilder:
                 r.fail("rule.table_group", "group", table=quoted(table), name=quoted(group))
             op = r.choice("op", (">=", ">"))
             threshold = r.number("threshold")
+        unit = self._unit(r, value)
+        if kind == "check":
+            _check_percent_threshold(r, op, threshold, unit)
         applies = r.choice("applies", APPLIES, "always")
         if nid in self.applies:
             applies = self.applies[nid]
@@ -1928,7 +1983,7 @@ class _NodeBuilder:
         return Node(
             id=nid, kind=kind, title=Text(r.string("zh"), r.string("en")), source=source,
             confidence=confidence, children=children, value=value, op=op, threshold=threshold,
-            unit=self._unit(r, value), field=fld, table=table, group=group,
+            unit=unit, field=fld, table=table, group=group,
             applies=applies, note=r.text("note", optional=True),
             evidence=r.texts("evidence"), line=r.line, file=r.file,
             when_present=r.choice("when_present", ("unmet", "manual_review"), "unmet"),
@@ -1983,6 +2038,19 @@ class _NodeBuilder:
         if got is None or (want != expr.ANY and got != want):
             r.fail("rule.threshold_kind", "threshold", want=expr.KIND_WORDS[want], got=Got(v))
         return checked_number(v, lambda kind, **params: r.fail(kind, "threshold", **params)) if got == expr.NUMBER else v
+
+
+def _check_percent_threshold(r: _Reader, op: str | None, threshold: Any, unit: str | None) -> None:
+    """A bar in % written as a fraction (``threshold: 0.03`` for 3%) is met by every company with any of
+    the figure. One under 1% that the title writes as well (不低于0.5%) is meant; one it does not write is
+    refused here, where ``rules test`` said it only if the title wrote some number."""
+    if unit is None or unit.strip() not in ("%", "％"):
+        return
+    edges: tuple[Any, ...] = threshold if op == "between" and isinstance(threshold, tuple) else (threshold,)
+    title = unicodedata.normalize("NFKC", str(r.get("zh") or ""))
+    for v in edges:  # a number was made a Decimal (checked_number)
+        if isinstance(v, Decimal) and v != 0 and abs(v) < 1 and _plain_number(v) not in title:
+            r.fail("rule.percent_threshold", "threshold", value=_plain_number(v), meant=_plain_number(v * 100))
 
 
 def _tiers(top: _Reader, shared: dict[str, tuple[Any, _Reader]], names: _Names,
