@@ -715,6 +715,18 @@ class DiffLine:
     applies: str = "always"  # whom it is for, its group's when not its own
     old_title: Text | None = None  # a red line or qualitative criterion reworded: its words before
     moved_from: tuple[Text, Text | None] | None = None  # a condition now in another group: its title and place before
+    provenance: tuple[tuple[str, str | None, str | None], ...] = ()  # ("source"|"confidence", before, after) that differ
+
+
+PROVENANCE = "provenance"
+"""The section of the criteria and score items whose requirement is the same and whose cited document or
+confidence tag changed: an overlay citing the province's own notice for a national bar said "0 changed"."""
+
+
+def _changed_provenance(old: Any, new: Any) -> tuple[tuple[str, str | None, str | None], ...]:
+    """What changed of where a criterion or score item comes from, and how sure that is."""
+    return tuple((what, getattr(old, what), getattr(new, what)) for what in ("source", "confidence")
+                 if getattr(old, what) != getattr(new, what))
 
 
 SHARED = "shared"  # the section of the conditions every tier shares (the gate), said once
@@ -738,6 +750,7 @@ def diff(a: RuleSet, b: RuleSet) -> list[DiffLine]:
     """Criterion by criterion per tier (matched by what they measure and how they stand, then by
     order), then score items per table (matched by id: an overlay that swaps one indicator shows here)."""
     out: list[DiffLine] = []
+    provenance: list[DiffLine] = []
     ca: dict[tuple[str, str], tuple[Node, ...]] = {}
     cb: dict[tuple[str, str], tuple[Node, ...]] = {}
     la, lb = _leaves(a, ca), _leaves(b, cb)
@@ -755,12 +768,16 @@ def diff(a: RuleSet, b: RuleSet) -> list[DiffLine]:
                     # another meaning; matched by what it tests alone, it was not said at all
                     out.append(DiffLine(tid, "changed", n.title, f"{old.id} → {n.id}", _threshold(old), _threshold(n), st,
                                         where=_where(now), applies=_applies(n, now),
-                                        moved_from=(old.title, _where(was))))
+                                        moved_from=(old.title, _where(was)), provenance=_changed_provenance(old, n)))
                     continue
                 if (old.op, old.threshold, old.unit, old.applies, old.when_present) != \
                         (n.op, n.threshold, n.unit, n.applies, n.when_present) or _worded(old) != _worded(n):
                     out.append(DiffLine(tid, "changed", n.title, f"{old.id} → {n.id}", _threshold(old), _threshold(n), st,
-                                        old_title=old.title if _worded(old) != _worded(n) else None))
+                                        old_title=old.title if _worded(old) != _worded(n) else None,
+                                        provenance=_changed_provenance(old, n)))
+                elif _changed_provenance(old, n):
+                    provenance.append(DiffLine(PROVENANCE, "provenance", n.title, f"{old.id} → {n.id}", None, None, st,
+                                               provenance=_changed_provenance(old, n)))
             else:
                 chain = cb.get((tid, n.id), ())
                 out.append(DiffLine(tid, "added", n.title, n.id, None, _threshold(n), st, where=_where(chain),
@@ -777,7 +794,8 @@ def diff(a: RuleSet, b: RuleSet) -> list[DiffLine]:
             if (d.change, d.ids) not in said:
                 said.add((d.change, d.ids))
                 hoisted.append(DiffLine(SHARED, d.change, d.title, d.ids, d.before, d.after, d.standing,
-                                        where=d.where, applies=d.applies, old_title=d.old_title))
+                                        where=d.where, applies=d.applies, old_title=d.old_title,
+                                        provenance=d.provenance))
         else:
             rest.append(d)
     out = hoisted + rest
@@ -789,10 +807,18 @@ def diff(a: RuleSet, b: RuleSet) -> list[DiffLine]:
             if iid not in old_items:
                 out.append(DiffLine(section, "added", item.title, iid, None, _item_text(item)))
             elif _item_text(old_items[iid]) != _item_text(item):
-                out.append(DiffLine(section, "changed", item.title, iid, _item_text(old_items[iid]), _item_text(item)))
+                out.append(DiffLine(section, "changed", item.title, iid, _item_text(old_items[iid]), _item_text(item),
+                                    provenance=_changed_provenance(old_items[iid], item)))
+            elif _changed_provenance(old_items[iid], item):
+                provenance.append(DiffLine(PROVENANCE, "provenance", item.title, iid, None, None,
+                                           provenance=_changed_provenance(old_items[iid], item)))
         out.extend(DiffLine(section, "removed", item.title, iid, _item_text(item), None)
                    for iid, item in old_items.items() if iid not in new_items)
-    return out
+    # last, and each once: the gate's criteria are in every tier
+    said_once: dict[tuple[str, str, tuple[tuple[str, str | None, str | None], ...]], DiffLine] = {}
+    for d in provenance:
+        said_once.setdefault((d.title.zh, d.ids, d.provenance), d)
+    return out + list(said_once.values())
 
 
 def _item_text(item: ScoreItem) -> str:
@@ -823,6 +849,10 @@ def diff_text(a: RuleSet, b: RuleSet, lang: str) -> str:
     for head, d in _by_section(a, b, "en"):
         lines += head
         counts[d.change] += 1
+        if d.change == "provenance":
+            lines.append(f"  {d.title.en}  [{d.ids}]")
+            lines += _provenance_lines(d, "en")
+            continue
         if d.change == "changed":
             word = "changed"
         elif d.section.startswith("scores."):
@@ -838,6 +868,7 @@ def diff_text(a: RuleSet, b: RuleSet, lang: str) -> str:
                 lines.append(f"      worded before: {d.old_title.en}")
             if d.before != d.after:
                 lines.append(f"      {d.before} → {d.after}")
+            lines += _provenance_lines(d, "en")
         else:
             shown = d.after or d.before
             if d.where is not None and d.standing != BAND:  # a band says which route it picks itself
@@ -846,8 +877,33 @@ def diff_text(a: RuleSet, b: RuleSet, lang: str) -> str:
                 shown = (shown or "") + _EN_APPLIES[d.applies]
             lines.append(f"  {word}: {d.title.en}  [{d.ids}]" + (f"  ({shown})" if shown else ""))
     lines.append("")
-    lines.append(f"{counts['added']} added, {counts['removed']} removed, {counts['changed']} changed")
+    lines.append(_totals(counts, "en"))
     return "\n".join(lines) + "\n"
+
+
+def _provenance_lines(d: DiffLine, lang: str) -> list[str]:
+    """A criterion's or score item's new source and confidence, in words (the tag's meaning, as ``rules
+    show`` says it), under its line of the diff."""
+    out = []
+    for what, before, after in d.provenance:
+        if what == "confidence":
+            before, after = (CONFIDENCE[t][lang] if t in CONFIDENCE else t for t in (before, after))
+        was, now = (t or ("未写" if lang == "zh" else "none") for t in (before, after))
+        if lang == "zh":
+            out.append(f"      {_SAY['source' if what == 'source' else 'sure'].zh}由「{was}」改为「{now}」")
+        else:
+            out.append(f"      {what}: {was} → {now}")
+    return out
+
+
+def _totals(counts: Counter[str], lang: str) -> str:
+    """The diff's last line; criteria whose source or confidence alone changed are counted apart from
+    the changed requirements, which they are not."""
+    if lang == "zh":
+        also = f"；另有 {counts['provenance']} 项仅依据或可靠度有变化" if counts["provenance"] else ""
+        return f"共 {counts['added']} 项新增、{counts['removed']} 项删除、{counts['changed']} 项修改{also}"
+    also = f"; {counts['provenance']} with only their source or confidence changed" if counts["provenance"] else ""
+    return f"{counts['added']} added, {counts['removed']} removed, {counts['changed']} changed{also}"
 
 
 def _in_force(rs: RuleSet, lang: str) -> str:
@@ -881,6 +937,8 @@ def _heading(a: RuleSet, b: RuleSet, section: str, lang: str) -> str:
     zh = lang == "zh"
     if section == SHARED:
         return "各层级共用的参评基本条件" if zh else "Who may be assessed at all (every tier)"
+    if section == PROVENANCE:
+        return "依据或可靠度有变化（要求未变）" if zh else "Source or confidence changed (requirement unchanged)"
     if section in b.tiers:
         title = b.tiers[section].title.get(lang)
         return title if zh else f"{title} ({section})"
@@ -914,6 +972,10 @@ def _diff_zh(a: RuleSet, b: RuleSet) -> str:
     for head, d in _by_section(a, b, "zh"):
         lines += head
         counts[d.change] += 1
+        if d.change == "provenance":
+            lines.append(f"  {d.title.zh}")
+            lines += _provenance_lines(d, "zh")
+            continue
         if d.section.startswith("scores."):
             key = (d.section.removeprefix("scores."), d.ids)
             if d.change == "changed":
@@ -923,6 +985,7 @@ def _diff_zh(a: RuleSet, b: RuleSet) -> str:
                 was, now = _bands_zh(before, a), _bands_zh(after, b)
                 if was != now:
                     lines.append(f"      分档由「{was}」改为「{now}」")
+                lines += _provenance_lines(d, "zh")
             else:
                 item = new_items[key] if d.change == "added" else old_items[key]
                 lines.append(f"  {'新增' if d.change == 'added' else '删除'}：{d.title.zh}（满分{_n(item.max)}分）")
@@ -943,13 +1006,14 @@ def _diff_zh(a: RuleSet, b: RuleSet) -> str:
                 note = new_node[0].note
                 if new_node[0].when_present != old_node[0].when_present and note is not None:
                     lines.append(f"      说明：{note.zh}")  # why a red line stopped being one
+            lines += _provenance_lines(d, "zh")
         else:
             word = _ZH_WORDS[(d.change, d.standing)] if d.where is None or d.standing == BAND else \
                 f"{'新增' if d.change == 'added' else '删除'}{d.where.zh}"
             need = _need(*(nodes if d.change == 'added' else old_nodes)(d.section, d.ids), 'zh', d.applies)
             lines.append(f"  {word}：{d.title.zh}（{need}）")
     lines.append("")
-    lines.append(f"共 {counts['added']} 项新增、{counts['removed']} 项删除、{counts['changed']} 项修改")
+    lines.append(_totals(counts, "zh"))
     return "\n".join(lines) + "\n"
 
 
