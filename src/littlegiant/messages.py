@@ -971,6 +971,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                        "数字 {number} 太大（公式中的数字应小于 10^15）"),
     "expr.parts": ("a formula of more than {limit} parts", "公式超过 {limit} 个部分"),
     "expr.depth": ("a formula nested more than {limit} levels deep", "公式嵌套超过 {limit} 层"),
+    "expr.long_sum": ("{count} terms added or multiplied in one run: a formula has at most {limit} levels and each term "
+                      "is one; add them in parts (derived quantities), then add those",
+                      "连续相加或相乘的 {count} 项，每一项多一层嵌套，超过了公式最多 {limit} 层：请分成几个派生量分别合计，再相加"),
     "expr.div_zero": ("a division by 0 in {source}, which no answer can settle", "公式{source}中除以 0，无论怎样回答都算不出结果"),
     "expr.empty": ("an expression must be a non-empty string", "公式不能为空"),
     "expr.chars": ("a formula of {count} characters (at most {limit})", "公式有 {count} 个字符（最多 {limit} 个）"),

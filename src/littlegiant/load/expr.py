@@ -237,20 +237,39 @@ def _short(node: ast.expr) -> str:
 def _check_size(tree: ast.expr, source: str) -> int:
     """Refuse a formula too large or too deep before anything recurses through it; its parts counted."""
     count = 0
-    stack: list[tuple[ast.AST, int]] = [(tree, 1)]
+    # each part with its depth and the top of the run of sums and products it is in (None: in none)
+    stack: list[tuple[ast.AST, int, ast.BinOp | None]] = [(tree, 1, None)]
     while stack:
-        node, depth = stack.pop()
+        node, depth, run = stack.pop()
         count += 1
         if count > MAX_NODES:
             raise ExprError("expr.parts", limit=MAX_NODES)
         if depth > MAX_DEPTH:
+            terms = _terms(run) if run is not None else 0
+            if terms > MAX_DEPTH // 2:  # a + b + c + … nests each term a level deeper: said as nesting, it misled
+                raise ExprError("expr.long_sum", count=terms, limit=MAX_DEPTH)
             raise ExprError("expr.depth", limit=MAX_DEPTH)
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div | ast.Mod | ast.FloorDiv) \
                 and _always_zero(node.right):  # never a value: its criterion stayed unknown with nothing missing
             raise ExprError("expr.div_zero", source=shown(source))
-        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node)
+        # a term's own parts (revenue[y1] is three) are still in the run: a sum of them fails there
+        top = (run or node) if isinstance(node, ast.BinOp) else run if isinstance(node, ast.Subscript) else None
+        stack.extend((child, depth + 1, top) for child in ast.iter_child_nodes(node)
                      if not isinstance(child, ast.expr_context | ast.operator | ast.cmpop | ast.boolop | ast.unaryop))
     return count
+
+
+def _terms(run: ast.BinOp) -> int:
+    """How many terms a run of sums and products (``a + b * c - d``) joins: its operands that are no
+    operation of the run themselves. Walked with a stack, the run being as deep as a formula is refused."""
+    terms, stack = 0, [run.left, run.right]
+    while stack:
+        part = stack.pop()
+        if isinstance(part, ast.BinOp):
+            stack += [part.left, part.right]
+        else:
+            terms += 1
+    return terms
 
 
 def _always_zero(node: ast.expr, depth: int = 0) -> bool:
