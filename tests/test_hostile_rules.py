@@ -613,7 +613,7 @@ def with_industry(choices: str, extra: str = "") -> str:
 
 PLAIN_WORDS_WRONG = [
     ("unknown key", "      industrial: {zh: 工业, en: Industry, word: [制造]}\n",
-     "unknown key 'word' (expected one of: zh, en, words)", 50),
+     "unknown key 'word': did you mean 'words'? (expected one of: zh, en, words)", 50),
     ("not a list", "      industrial: {zh: 工业, en: Industry, words: 制造}\n",
      "expected a non-empty list of words, got", 50),
     ("not a word", "      industrial:\n        zh: 工业\n        en: Industry\n        words:\n          - 制造\n          - 12\n",

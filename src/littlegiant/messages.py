@@ -758,6 +758,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     # as written; a value the author wrote is quoted as each language quotes it ('x' in en, “x” in zh)
     "rule.mapping": ("expected a mapping, got {got}", "应是一组键值，现在是{got}"),
     "rule.unknown_key": ("unknown key {name} (expected one of: {allowed})", "不认识的键{name}（应是以下之一：{allowed}）"),
+    "rule.unknown_key_near": ("unknown key {name}: did you mean {near}? (expected one of: {allowed})",
+                              "不认识的键{name}，是不是想写{near}？（应是以下之一：{allowed}）"),
     "rule.missing_key": ("missing required key {name}", "缺少必填的键{name}"),
     "rule.string": ("expected a non-empty string, got {got}", "应填非空的文字，现在是{got}"),
     "rule.id": ("{value} is not a valid id (lower-case letters, digits, '_')",

@@ -126,6 +126,10 @@ class _Stop(Exception):
     """Under ``validate``: the problems are recorded and the rule set cannot be built further."""
 
 
+def _raise(exc: InputError) -> NoReturn:
+    raise exc
+
+
 def _attempt(fn: Callable[..., _T], *args: Any, **kwargs: Any) -> _T | None:
     """Run one part of the loading. Normally an error propagates; under ``validate`` it is
     recorded and the part skipped, so that one run lists every problem of a file."""
@@ -401,11 +405,30 @@ class _Reader:
             return line_of(self.data, next((k for k in lines if str(k) == key), key))
         return line_of(self.data, key)
 
-    def keys(self, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> None:
+    def keys(self, required: tuple[str, ...], optional: tuple[str, ...] = (), *, telling: tuple[str, ...] = ()) -> None:
+        """Refuse a key not in ``required`` or ``optional``, naming the one a slip of a few letters meant
+        (threshhold → threshold), and a required key missing; a key missing because it was misspelt is
+        said once, as the slip: "missing required key 'confidence'" under "unknown key 'confidance'"
+        sent the author looking for a second problem. ``telling``: optional keys whose absence changes
+        what the rest means (``extends``, a band's ``at_least``), read no further when misspelt: what
+        followed was said as problems of its own (a band "never reached", a date in force missing)."""
+        names = tuple(dict.fromkeys((*required, *optional)))
+        slips: dict[str, InputError] = {}
         for key in self.data:
-            if key not in required and key not in optional:
-                allowed = Choices(tuple(dict.fromkeys((*required, *optional))))
-                _attempt(self.fail, "rule.unknown_key", str(key), name=quoted(key), allowed=allowed)
+            if key not in names:
+                near = nearest(key, names) if isinstance(key, str) else None
+                if near is None or near in self.data:
+                    _attempt(self.fail, "rule.unknown_key", str(key), name=quoted(key), allowed=Choices(names))
+                    continue
+                try:
+                    self.fail("rule.unknown_key_near", str(key), name=quoted(key), near=quoted(near),
+                              allowed=Choices(names))
+                except InputError as exc:
+                    slips.setdefault(near, exc)
+                    _attempt(_raise, exc)
+        for key in (*required, *telling):
+            if key not in self.data and key in slips:
+                raise slips[key]  # under validate, said already: the same problem is listed once
         for key in required:
             if key not in self.data:
                 self.fail("rule.missing_key", name=quoted(key))
@@ -894,7 +917,7 @@ def _read_merged(path: Path, seen: tuple[Path, ...], *, allow_outside: bool = Fa
     if getattr(data, "from_yaml", False):  # the shipped files, read from their parsed form, are checked by tests
         _refuse_controls(data, name)
     top = _Reader(data, name, "")
-    top.keys(("format", "id"), _TOP_KEYS[2:])
+    top.keys(("format", "id"), _TOP_KEYS[2:], telling=("extends",))
     if not _format_one(top.get("format")):
         top.fail("rule.format", "format", got=Got(top.get("format")))
     parent_ref = top.string("extends", optional=True)
@@ -1629,7 +1652,7 @@ def _bands(r: _Reader, key: str, names: _Names, *, numeric: bool) -> tuple[Band,
     if len(lines) > MAX_BANDS:
         _over_limit(r, "rule.bands_many", key, count=len(lines), limit=MAX_BANDS)
     for br, _ in lines:
-        br.keys(("points",), ("at_least", "at_most", "when", "review", "zh", "en"))
+        br.keys(("points",), ("at_least", "at_most", "when", "review", "zh", "en"), telling=("at_least", "at_most", "when"))
         conds = [k for k in ("at_least", "at_most", "when") if br.has(k)]
         if len(conds) > 1:
             br.fail("rule.band_one")
