@@ -138,6 +138,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "data.not_json_number": ("{text} is not a number JSON allows", "{text} 不是 JSON 允许的数字"),
     "data.key_plain": ("a mapping key must be a plain value", "项目名称只能是普通的文字或数字"),
     "data.duplicate": ("duplicate key {key!r} (first at line {first})", "“{key}”重复填写了（第一次在第 {first} 行）"),
+    "data.merge_key": ("'<<' (a YAML merge key) is not read here: write the keys it would copy out in full",
+                       "这里不读取 YAML 合并键“<<”：请把要沿用的各项完整写出"),
     "data.duplicate_here": ("duplicate key {key!r}", "“{key}”重复填写了"),
     "data.aliases": ("more than {most} alias uses (*name)", "引用（*名称）超过 {most} 次"),
     "data.tag": ("explicit tag {tag} is not read (write the value plainly)", "不读取 {tag} 这样的标记，请直接写出值"),

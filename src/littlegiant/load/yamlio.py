@@ -258,8 +258,12 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineD
     as_text: dict[str, Any] = {}
     previous_line: int | None = None
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
+        if not getattr(key_node, "style", None) and key_node.value == "<<":  # plain, not "<<" quoted
+            # a merge key (<<: *common) was read as a key named "<<": refused as unknown, then every key it
+            # was to copy as missing. Merged, what it copies would be hidden from the line numbers; neither.
+            raise InputError(kind="data.merge_key", line=line)
+        key = loader.construct_object(key_node, deep=True)
         try:
             typed = (type(key), key)
             hash(typed)
