@@ -26,7 +26,7 @@ from littlegiant.errors import InputError
 from littlegiant.i18n import CONFIDENCE, SIZE, STATUS
 from littlegiant.load import expr
 from littlegiant.load.profile import from_data
-from littlegiant.load.rulecalendar import KINDS, RENEWABLE, Calendar, Choice
+from littlegiant.load.rulecalendar import KINDS, RENEWABLE, Calendar, Choice, is_calendar_file
 from littlegiant.load.rules import (
     CALENDAR_FILE,
     FieldDef,
@@ -1197,7 +1197,7 @@ def run_tests(rule_ref: str, *, allow_outside: bool = False) -> Outcome:
     ``allow_outside``: the set's ``extends:`` may read a file outside its folder (--allow-outside)."""
     from littlegiant.load.rules import resolve_rules_arg
 
-    if rule_ref == CALENDAR_ID or Path(rule_ref).name == CALENDAR_FILE:
+    if rule_ref == CALENDAR_ID or Path(rule_ref).name == CALENDAR_FILE or is_calendar_file(Path(rule_ref)):
         return run_calendar_tests(Path(rule_ref) if rule_ref != CALENDAR_ID else builtin_dir() / CALENDAR_FILE)
     path = resolve_rules_arg(rule_ref)
     rs = load(rule_ref, check_terms=True, allow_outside=allow_outside)
@@ -1273,7 +1273,7 @@ def run_calendar_tests(calendar_file: Path) -> Outcome:
     from littlegiant.load.rulecalendar import load_calendar
 
     outcome = Outcome(CALENDAR_ID)
-    cases_file = calendar_file.with_name(calendar_file.name.removesuffix(".yaml") + TESTS_SUFFIX)
+    cases_file = tests_file_for(calendar_file)  # a copy saved as my-calendar.yml has my-calendar.tests.yaml
     if not cases_file.is_file():
         return outcome
     # the calendar given, not the shipped one: `rules test copy/calendar.yaml` of an edited copy tested the

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from littlegiant.errors import InputError, describe
-from littlegiant.load.rules import CONFIDENCE, Text, iso_date, read_file
+from littlegiant.load.rules import CONFIDENCE, Text, iso_date, read_file, read_rule_data
 from littlegiant.load.yamlio import line_of
 from littlegiant.records import record
 
@@ -117,6 +117,19 @@ def forced(rule_set: str, renewal: str | None, option: str | None = "--rules") -
 
 
 _CACHE: dict[Path, Calendar] = {}
+
+
+def is_calendar_file(path: Path) -> bool:
+    """Whether ``path`` is a calendar by its keys (``periods``, no ``id``), whatever its name: a copy
+    saved as my-calendar.yaml was read as a rule set by ``rules test`` ("unknown key 'rounds'"). A file
+    that cannot be read is none here; read as a rule file, what is wrong with it is said."""
+    try:
+        if not path.is_file() or path.suffix.lower() not in (".yaml", ".yml"):
+            return False
+        data = read_rule_data(path)
+    except (InputError, OSError):  # OSError: a name too long for the system
+        return False
+    return isinstance(data, dict) and "periods" in data and "id" not in data
 
 
 def load_calendar(path: Path) -> Calendar:
