@@ -13,9 +13,10 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from littlegiant.errors import InputError, describe
+from littlegiant.errors import InputError
 from littlegiant.load.rules import CONFIDENCE, Text, iso_date, read_file, read_rule_data
 from littlegiant.load.yamlio import line_of
+from littlegiant.messages import Choices, Got, nearest, quoted
 from littlegiant.records import record
 
 APPLICATION = "application"
@@ -90,7 +91,8 @@ class Calendar:
         """The period in force on ``as_of`` for a new application (``renewal=None``) or a renewal."""
         kind = renewal or APPLICATION
         if kind not in KINDS:
-            raise InputError(f"expected one of {', '.join(RENEWABLE)}, got {renewal!r}", field="--renewal")
+            raise InputError(kind="rule.choice", params={"allowed": Choices(RENEWABLE), "value": quoted(renewal),
+                                                         "hint": ""}, field="--renewal")
         for p in self.periods:
             if kind in p.kinds and p.start <= as_of and (p.end is None or as_of <= p.end):
                 return Choice("renewal" if renewal else APPLICATION, renewal, p.rules, p.round, p.reason,
@@ -140,44 +142,59 @@ def load_calendar(path: Path) -> Calendar:
     return _CACHE[key]
 
 
+# Every problem is a catalog message, said in the language of the run: a maintainer editing the calendar
+# under --lang zh (next year's round notice is an edit of this file) was told each one in English.
+
+
 def _words(v: Any, where: str, name: str, line: int | None) -> Text:
     if not isinstance(v, dict) or set(v) != {"zh", "en"} or not all(isinstance(x, str) and x for x in v.values()):
-        raise InputError("expected {zh: ..., en: ...} with both texts", file=where, line=line, field=name)
+        raise InputError(kind="calendar.words", params={"got": Got(v)}, file=where, line=line, field=name)
     return Text(v["zh"], v["en"])
 
 
 def _string(d: dict[str, Any], key: str, where: str, name: str) -> str:
     v = d.get(key)
     if not isinstance(v, str) or not v:
-        raise InputError(f"expected text, got {describe(v)}", file=where, line=line_of(d, key), field=f"{name}.{key}")
+        raise InputError(kind="rule.string", params={"got": Got(v)}, file=where, line=line_of(d, key),
+                         field=f"{name}.{key}")
     return v
 
 
 def _date(d: dict[str, Any], key: str, where: str, name: str) -> date:
     try:
         return iso_date(d.get(key))
-    except ValueError as exc:
-        raise InputError(str(exc), file=where, line=line_of(d, key), field=f"{name}.{key}") from None
+    except ValueError:
+        raise InputError(kind="rule.date", params={"got": Got(d.get(key))}, file=where, line=line_of(d, key),
+                         field=f"{name}.{key}") from None
 
 
 def _keys(d: Any, required: set[str], optional: set[str], where: str, name: str, line: int | None) -> None:
+    """An unknown key first, with the key it misspells (kind → kinds): "missing kinds" of a period that
+    wrote ``kind:`` left the author to find the slip."""
     if not isinstance(d, dict):
-        raise InputError(f"expected a mapping, got {describe(d)}", file=where, line=line, field=name)
+        raise InputError(kind="rule.mapping", params={"got": Got(d)}, file=where, line=line, field=name)
     missing = required - set(d)
     unknown = set(d) - required - optional
-    if missing:
-        raise InputError(f"missing {', '.join(sorted(missing))}", file=where, line=line, field=name)
+    allowed = Choices(tuple(sorted(required | optional)))
     if unknown:
-        bad = sorted(map(str, unknown))[0]
-        raise InputError(f"unknown key {bad!r} (expected {', '.join(sorted(required | optional))})",
-                         file=where, line=line_of(d, bad), field=name)
+        bad = sorted(unknown, key=str)[0]
+        near = nearest(bad, sorted(missing | (optional - set(d)))) if isinstance(bad, str) else None
+        params: dict[str, object] = {"name": quoted(bad), "allowed": allowed}
+        if near is not None:
+            params["near"] = quoted(near)
+        raise InputError(kind="rule.unknown_key_near" if near is not None else "rule.unknown_key", params=params,
+                         file=where, line=line_of(d, bad), field=f"{name}.{bad}" if name else str(bad))
+    if missing:
+        raise InputError(kind="rule.missing_key", params={"name": quoted(sorted(missing)[0])}, file=where, line=line,
+                         field=name or None)
 
 
 def _confidence(d: dict[str, Any], where: str, name: str) -> str:
     v = d.get("confidence")
     if v not in CONFIDENCE:
-        raise InputError(f"expected one of {', '.join(CONFIDENCE)}, got {describe(v)}", file=where,
-                         line=line_of(d, "confidence"), field=f"{name}.confidence")
+        raise InputError(kind="rule.choice", params={"allowed": Choices(tuple(CONFIDENCE)), "value": quoted(v),
+                                                     "hint": ""},
+                         file=where, line=line_of(d, "confidence"), field=f"{name}.confidence")
     return str(v)
 
 
@@ -185,8 +202,8 @@ def _read(path: Path) -> Calendar:
     where = str(path)
     data = read_file(path)
     _keys(data, {"format", "rounds", "periods"}, set(), where, "", None)
-    if data["format"] != 1:
-        raise InputError(f"unsupported format {data['format']!r} (this version reads format 1)", file=where,
+    if type(data["format"]) is not int or data["format"] != 1:
+        raise InputError(kind="rule.format", params={"got": Got(data["format"])}, file=where,
                          line=line_of(data, "format"), field="format")
     rounds: dict[str, Round] = {}
     raw_rounds = data["rounds"]
@@ -200,7 +217,7 @@ def _read(path: Path) -> Calendar:
         if rules is not None:
             if not isinstance(rules, str) or not rules.endswith(".yaml") or ".." in Path(rules).parts \
                     or Path(rules).is_absolute() or not (path.parent / rules).is_file():
-                raise InputError(f"expected a round file beside the calendar, got {describe(rules)}", file=where,
+                raise InputError(kind="calendar.round_file", params={"got": Got(rules)}, file=where,
                                  line=line_of(r, "rules"), field=f"{name}.rules")
         rounds[str(rid)] = Round(str(rid), _string(r, "ref", where, name), Text(_string(r, "zh", where, name),
                                  _string(r, "en", where, name)),
@@ -209,23 +226,25 @@ def _read(path: Path) -> Calendar:
     periods: list[Period] = []
     raw_periods = data["periods"]
     if not isinstance(raw_periods, list) or not raw_periods:
-        raise InputError("expected a list of periods", file=where, line=line_of(data, "periods"), field="periods")
+        raise InputError(kind="calendar.periods", params={"got": Got(raw_periods)}, file=where,
+                         line=line_of(data, "periods"), field="periods")
     for i, p in enumerate(raw_periods):
         name = f"periods[{i}]"
         line = line_of(raw_periods, i)
         _keys(p, {"from", "kinds", "rules", "reason", "source", "confidence"}, {"to", "round"}, where, name, line)
         kinds = p["kinds"]
         if not isinstance(kinds, list) or not kinds or any(k not in KINDS for k in kinds):
-            raise InputError(f"expected a list of {', '.join(KINDS)}", file=where, line=line_of(p, "kinds"),
-                             field=f"{name}.kinds")
+            raise InputError(kind="calendar.kinds", params={"kinds": Choices(KINDS), "got": Got(kinds)}, file=where,
+                             line=line_of(p, "kinds"), field=f"{name}.kinds")
         start = _date(p, "from", where, name)
         end = _date(p, "to", where, name) if "to" in p else None
         if end is not None and end < start:
-            raise InputError("ends before it starts", file=where, line=line, field=name)
+            raise InputError(kind="rule.force_end", params={"start": str(start), "end": str(end)}, file=where,
+                             line=line_of(p, "to"), field=f"{name}.to")
         round_id = p.get("round")
         if round_id is not None and round_id not in rounds:
-            raise InputError(f"unknown round {round_id!r} (the rounds: {', '.join(rounds)})", file=where,
-                             line=line_of(p, "round"), field=f"{name}.round")
+            raise InputError(kind="calendar.unknown_round", params={"name": quoted(round_id), "known": Choices(tuple(rounds))},
+                             file=where, line=line_of(p, "round"), field=f"{name}.round")
         periods.append(Period(start, end, tuple(kinds), _string(p, "rules", where, name),
                               rounds[round_id] if round_id else None,
                               _words(p["reason"], where, f"{name}.reason", line_of(p, "reason")),
@@ -247,8 +266,10 @@ def _check_beside(path: Path, raw: list[Any], periods: list[Period]) -> None:
     for i, (p, period) in enumerate(zip(raw, periods, strict=True)):
         name = f"periods[{i}]"
         if period.rules not in known:
-            raise InputError(f"unknown rule set {period.rules!r} (the rule sets beside the calendar: "
-                             f"{', '.join(known)})", file=where, line=line_of(p, "rules"), field=f"{name}.rules")
+            # a copy in a folder of its own has none beside it: "(the rule sets beside the calendar: )" said nothing
+            raise InputError(kind="calendar.unknown_set" if known else "calendar.no_sets",
+                             params={"name": quoted(period.rules), "known": Choices(tuple(known))},
+                             file=where, line=line_of(p, "rules"), field=f"{name}.rules")
         rnd = period.round
         if rnd is None or rnd.rules is None:
             continue
@@ -257,11 +278,13 @@ def _check_beside(path: Path, raw: list[Any], periods: list[Period]) -> None:
             modified[rnd.id] = (data.get("id"), data.get("round")) if isinstance(data, dict) else (None, None)
         sets, names = modified[rnd.id]
         if names != rnd.id:
-            raise InputError(f"the file of round {rnd.id!r} ({rnd.rules}) names round {names!r}", file=where,
-                             line=line_of(p, "round"), field=f"{name}.round")
+            raise InputError(kind="calendar.round_names", params={"round": quoted(rnd.id), "file": rnd.rules,
+                                                                  "names": quoted(names)},
+                             file=where, line=line_of(p, "round"), field=f"{name}.round")
         if sets != period.rules:
-            raise InputError(f"round {rnd.id!r} modifies rule set {sets!r} ({rnd.rules}), not {period.rules!r} "
-                             "that this period names", file=where, line=line_of(p, "round"), field=f"{name}.round")
+            raise InputError(kind="calendar.round_set", params={"round": quoted(rnd.id), "sets": quoted(sets),
+                                                                "file": rnd.rules, "rules": quoted(period.rules)},
+                             file=where, line=line_of(p, "round"), field=f"{name}.round")
 
 
 def _check_continuous(periods: list[Period], where: str) -> None:
@@ -269,12 +292,12 @@ def _check_continuous(periods: list[Period], where: str) -> None:
     for kind in KINDS:
         mine = sorted((p for p in periods if kind in p.kinds), key=lambda p: p.start)
         if not mine:
-            raise InputError(f"no period for {kind!r}", file=where, field="periods")
+            raise InputError(kind="calendar.no_period", params={"kind": quoted(kind)}, file=where, field="periods")
         for a, b in pairwise(mine):
             if a.end is None or (b.start - a.end).days != 1:
-                what = "overlaps" if a.end is None or b.start <= a.end else "leaves a gap before"
-                raise InputError(f"for {kind!r} the period from {a.start} {what} the one from {b.start}",
+                what = "calendar.overlap" if a.end is None or b.start <= a.end else "calendar.gap"
+                raise InputError(kind=what, params={"kind": quoted(kind), "a": str(a.start), "b": str(b.start)},
                                  file=where, line=b.line, field="periods")
         if mine[-1].end is not None:
-            raise InputError(f"for {kind!r} the last period must be open-ended (no 'to')", file=where,
+            raise InputError(kind="calendar.open_end", params={"kind": quoted(kind)}, file=where,
                              line=mine[-1].line, field="periods")
