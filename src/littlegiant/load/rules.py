@@ -414,9 +414,11 @@ class _Reader:
         followed was said as problems of its own (a band "never reached", a date in force missing)."""
         names = tuple(dict.fromkeys((*required, *optional)))
         slips: dict[str, InputError] = {}
+        unknown = 0
         for key in self.data:
             if key not in names:
-                near = nearest(key, names) if isinstance(key, str) else None
+                unknown += 1  # a mapping of thousands of unknown keys is no slip: each costs a search, so few are
+                near = nearest(key, names) if isinstance(key, str) and unknown <= MAX_SLIPS else None
                 if near is None or near in self.data:
                     _attempt(self.fail, "rule.unknown_key", str(key), name=quoted(key), allowed=Choices(names))
                     continue
@@ -543,6 +545,8 @@ class _Reader:
         ]
 
 
+MAX_SLIPS = 8
+"""Unknown keys of one mapping searched for the key they misspell: bounded work on a hostile file."""
 MAX_WORDS = 200
 MAX_WORD = 40
 """Bounds of a list of plain words in a rule file (a choice's other names): work stays bounded."""
