@@ -290,8 +290,9 @@ SCORED_CASE = ("format: 1\ncases:\n  - name: ranged\n    as_of: \"2026-11-26\"\n
 
 
 @pytest.mark.parametrize(("expected", "code", "said"), [
-    ("5", 1, "FAIL mine.tests.yaml:3 ranged: tier zjtx_sme scores 0–10, expected 5"),
-    ("[0, 5]", 1, "FAIL mine.tests.yaml:3 ranged: tier zjtx_sme scores 0–10, expected a range 0–5 (answers missing)"),
+    ("5", 1, "FAIL mine.tests.yaml:3 ranged: tier zjtx_sme scores the range 0–10 (answers missing), expected 5"),
+    ("[0, 5]", 1, "FAIL mine.tests.yaml:3 ranged: tier zjtx_sme scores the range 0–10 (answers missing), "
+                  "expected a range 0–5 (answers missing)"),
     ("[0, 10]", 0, "mine: 1 case, "),
 ])
 def test_a_score_left_a_range_is_said_and_expected_as_one(tmp_path: Path, expected: str, code: int, said: str) -> None:

@@ -1063,6 +1063,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "rules.fail_sme": ("sme size {got}, expected {want}", "企业规模是{got}，用例期望{want}"),
     "rules.fail_tier": ("tier {tier} is {got}, expected {want}", "层级 {tier} 的结论是{got}，用例期望{want}"),
     "rules.fail_score": ("tier {tier} scores {got}, expected {want}", "层级 {tier} 的得分：{got}，用例期望{want}"),
+    "rules.fail_score_exact": ("tier {tier} scores exactly {got}, no answer missing, where the case expects the range "
+                               "{want} that missing answers leave: expect {got}, or leave out the answers the range is for",
+                               "层级 {tier} 的得分确定为 {got}（没有缺失数据），用例期望的却是缺失数据才会留下的得分范围 {want}："
+                               "请写 {got}，或去掉这个范围所针对的数据"),
     "rules.fail_no_score": ("tier {tier} has no score (no score table decides it), expected {want}",
                             "层级 {tier} 没有得分（不按评分表评定），用例期望{want}"),
     "rules.fail_criterion": ("criterion {criterion} is {got}, expected {want}",
