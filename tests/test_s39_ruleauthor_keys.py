@@ -61,3 +61,36 @@ def test_a_key_like_one_already_there_is_not_said_to_be_meant(tmp_path: Path) ->
     rule = write(tmp_path, OVERLAY.replace("source: x,", "source: x, sources: y,"), "prov.yaml")
     done = cli("rules", "validate", str(rule), env=ENGLISH)
     assert "unknown key 'sources' (expected one of:" in done.stderr and "did you mean" not in done.stderr
+
+
+ADDITIONS = """\
+format: 1
+id: prov-2022
+extends: miit-2022
+title: {zh: 某省细则, en: Province rules}
+source: 某省工信厅〔2024〕1号
+replace_items:
+  zjtx.main_shar:
+    - id: x
+add_criteria:
+  zjtx:
+    - {id: extra.rev, value: "revenue[y1]", op: ">=", threshold: 2000, unit: 万元, zh: 营业收入不低于2000万元, en: Revenue at least 20 million, source: x, confidence: single}
+  little_giant:
+    - {id: extra.rev2, value: "revenu[y1]", op: ">=", threshold: 2000, unit: 万元, zh: 营业收入不低于2000万元, en: Revenue at least 20 million, source: x, confidence: single}
+"""
+
+
+def test_a_misnamed_swap_or_tier_is_said_with_every_problem_after_it(tmp_path: Path) -> None:
+    """replace_items naming no item (zjtx.main_shar) stopped `rules validate` there, one problem of three
+    said, without the item meant; add_criteria of a tier misnamed stopped the additions after it."""
+    rule = write(tmp_path, ADDITIONS, "prov.yaml")
+    done = cli("rules", "validate", str(rule), env=ENGLISH)
+    assert done.returncode == 2
+    lines = done.stderr.splitlines()
+    assert lines[0] == f"{rule}:7: replace_items.zjtx.main_shar: 'zjtx.main_shar' names no score item: did you mean " \
+                       "'zjtx.main_share'? (write table.item)"
+    assert lines[1].startswith(f"{rule}:10: add_criteria.zjtx: ")
+    assert lines[2].startswith(f"{rule}:13: add_criteria.little_giant[0].value: ") and "'revenue'" in lines[2]
+    assert lines[3] == "littlegiant: 3 problems found"
+    zh = cli("rules", "validate", str(rule), env=CHINESE)
+    assert "“zjtx.main_shar”不是已有的评分项，是不是想写“zjtx.main_share”？" in zh.stderr

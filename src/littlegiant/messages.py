@@ -943,6 +943,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                        "分组{name}的满分是 {maximum}，但其中各评分项的满分合计为 {total}"),
     "rule.table_sum": ("the groups do not add up to the table's max {maximum}", "各分组的满分合计不等于评分表的满分 {maximum}"),
     "rule.replace_target": ("{name} names no score item (write table.item)", "{name}不是已有的评分项（应写成 table.item：评分表编号.评分项编号）"),
+    "rule.replace_target_near": ("{name} names no score item: did you mean {near}? (write table.item)",
+                                 "{name}不是已有的评分项，是不是想写{near}？（应写成 table.item：评分表编号.评分项编号）"),
     "rule.criteria_many": ("more than {limit:,} criteria once every 'use' is expanded",
                            "展开每处 use 后，条件超过 {limit:,} 个"),
     "rule.criteria_deep": ("criteria nested more than {limit} levels deep ('use' included)",

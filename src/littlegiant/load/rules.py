@@ -1866,20 +1866,32 @@ def _replace_items(top: _Reader, scores: dict[str, ScoreTable], names: _Names,
         # the swaps of the file this one extends come first (_MERGED_KEYS): each is said in its own file
         at = copy.copy(section)
         at.file = _file_of(section.data[key], section.file)
-        table_id, _, item_id = str(key).partition(".")
-        if table_id not in out or item_id not in [i.id for i in out[table_id].items]:
-            at.fail("rule.replace_target", str(key), name=quoted(key))
-        table = out[table_id]
-        groups = {g.id: g for g in table.groups}
-        listed = at.items(str(key))
-        new_items = [i for ir, _ in listed if (i := _attempt(_score_item, ir, names, groups)) is not None]
-        items: list[ScoreItem] = []
-        for item in table.items:
-            items.extend(new_items if item.id == item_id else [item])
-        replaced = ScoreTable(table.id, table.title, table.max, table.groups, tuple(items))
-        _attempt(_check_table, at, replaced, str(key), sums=len(new_items) == len(listed))
-        out[table_id] = replaced
+        # each swap on its own: one naming no item (zjtx.main_shar) stopped the file there, every
+        # problem after it, in the tiers too, unsaid until it was put right
+        replaced = _attempt(_replace_item, at, str(key), out, names)
+        if replaced is not None:
+            out[replaced.id] = replaced
     return out
+
+
+def _replace_item(at: _Reader, key: str, tables: dict[str, ScoreTable], names: _Names) -> ScoreTable:
+    """The table ``key`` (table.item) names with that item swapped for the items listed under it."""
+    table_id, _, item_id = key.partition(".")
+    if table_id not in tables or item_id not in [i.id for i in tables[table_id].items]:
+        near = nearest(key, [f"{t}.{i.id}" for t, table in tables.items() for i in table.items])
+        if near is not None:
+            at.fail("rule.replace_target_near", key, name=quoted(key), near=quoted(near))
+        at.fail("rule.replace_target", key, name=quoted(key))
+    table = tables[table_id]
+    groups = {g.id: g for g in table.groups}
+    listed = at.items(key)
+    new_items = [i for ir, _ in listed if (i := _attempt(_score_item, ir, names, groups)) is not None]
+    items: list[ScoreItem] = []
+    for item in table.items:
+        items.extend(new_items if item.id == item_id else [item])
+    replaced = ScoreTable(table.id, table.title, table.max, table.groups, tuple(items))
+    _attempt(_check_table, at, replaced, key, sums=len(new_items) == len(listed))
+    return replaced
 
 
 def _shared_nodes(top: _Reader) -> dict[str, tuple[Any, _Reader]]:
@@ -2088,8 +2100,8 @@ def _tiers(top: _Reader, shared: dict[str, tuple[Any, _Reader]], names: _Names,
     if top.has("add_criteria"):
         additions = top.sub("add_criteria")
         for tid in additions.data:
-            if tid not in TIER_IDS:
-                additions.fail("rule.unknown_tier", str(tid), name=quoted(tid), tiers=Choices(TIER_IDS))
+            if tid not in TIER_IDS:  # said, and the other tiers' additions still checked
+                _attempt(additions.fail, "rule.unknown_tier", str(tid), name=quoted(tid), tiers=Choices(TIER_IDS))
     if top.has("set_applies"):
         patch = top.sub("set_applies")
         for nid in patch.data:
