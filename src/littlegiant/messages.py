@@ -1075,6 +1075,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                              "条件 {criterion} 的结论是{got}，用例期望{want}"),
     "rules.fail_wording": ("the wording 「{title}」 means {ops}, but the rule uses {op}",
                            "条件名称「{title}」的措辞对应 {ops}，但规则用的是 {op}"),
+    "rules.fail_wording_en": ("the English title '{title}' writes {numbers}, but the rule uses {op}",
+                              "英文名称「{title}」写的是 {numbers}，但规则用的是 {op}"),
+    "rules.fail_wording_en_amount": ("the English title '{title}' writes {numbers} (in 万元: 20 million CNY is 2000), "
+                                     "but the rule uses {op}",
+                                     "英文名称「{title}」写的是 {numbers}（折算为万元：20 million CNY 即 2000），但规则用的是 {op}"),
     "rules.fail_boundary": ("at {value} the rule gives {got}, §3 says {want}",
                             "取值为 {value} 时，规则判定{got}，按边界规则（criteria.md 第3节）应{want}"),
     "rules.fail_band": ("at {value} the item gives {low}–{high} points, §3 says {want}",

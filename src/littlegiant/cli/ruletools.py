@@ -1489,6 +1489,33 @@ def _check_title_numbers(node: Node, outcome: Outcome) -> None:
         "title": node.title.zh, "ops": Text(" 或 ".join(said), " or ".join(said)), "op": f"{node.op} {uses}"}))
 
 
+_EN_NUMBER = re.compile(r"(?<![\w.])(-?[0-9]{1,3}(?:,[0-9]{3})+|-?[0-9]+(?:\.[0-9]+)?)\s*(million|billion)?", re.IGNORECASE)
+_EN_SCALE = {"million": 100, "billion": 100000, None: 1}
+"""What an English title's amount is in 万元: 20 million CNY is 2000, 200 million 20000."""
+
+
+def _english_numbers(title: str) -> list[Decimal]:
+    """The numbers an English title writes, amounts in 万元; "top 3" writes 1 as well (a rank from 1 to 3)."""
+    out = [Decimal(m.group(1).replace(",", "")) * _EN_SCALE[(m.group(2) or "").lower() or None]
+           for m in _EN_NUMBER.finditer(title)]
+    return out + [Decimal(1)] * bool(re.search(r"\btop [0-9]", title, re.IGNORECASE))
+
+
+def _check_english_numbers(node: Node, outcome: Outcome) -> None:
+    """The English title writes the threshold too: a province's author who set 职工总数不超过300人 left
+    "At most 500 employees" beside it, and every English report and ``rules show --lang en`` said 500.
+    A title with no number is not checked."""
+    written = _english_numbers(node.title.en)
+    edges = list(node.threshold) if node.op == "between" else [node.threshold]
+    if not written or not all(isinstance(e, Decimal) for e in edges) or all(e in written for e in edges):
+        return
+    uses = " – ".join(_plain(e) for e in edges)
+    numbers = ", ".join(dict.fromkeys(_plain(n) for n in written))
+    amount = node.unit is not None and "万元" in node.unit
+    outcome.failures.append(Failure(node.id, "rules.fail_wording_en_amount" if amount else "rules.fail_wording_en", {
+        "title": node.title.en, "numbers": numbers, "op": f"{node.op} {uses}{node.unit or ''}"}))
+
+
 def _holds(op: str, value: Decimal, threshold: Any) -> bool:
     result = expr.compare(op, value, threshold)
     assert result is not None
@@ -1531,6 +1558,7 @@ def _boundaries(rs: RuleSet, outcome: Outcome) -> None:
             outcome.failures.append(Failure(node.id, "rules.fail_wording", {
                 "title": node.title.zh, "ops": Text(" 或 ".join(allowed), " or ".join(allowed)), "op": op}))
         _check_title_numbers(node, outcome)
+        _check_english_numbers(node, outcome)
         ref = node.value.only
         delta = _step(rs, ref.name)
         edges = [thr[0], thr[1]] if op == "between" else [thr]
