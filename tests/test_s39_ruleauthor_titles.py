@@ -48,3 +48,17 @@ def test_an_english_title_writing_another_number_fails(tmp_path: Path, args: tup
 def test_an_english_title_writing_the_bar_or_none_passes(tmp_path: Path, args: tuple[str, ...]) -> None:
     done = cli("rules", "test", str(overlay(tmp_path, *args)), env=ENGLISH)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_score_bar_its_titles_do_not_write_fails(tmp_path: Path) -> None:
+    """得分不低于60分 beside a threshold of 65 passed: only checks of a figure were compared with their titles."""
+    rule = write(tmp_path, OVERLAY.replace(
+        '{{id: extra.check, value: "{value}", op: "{op}", threshold: {threshold}, unit: {unit}, zh: "{zh}", en: "{en}", '
+        'source: x, confidence: single}}',
+        '{id: extra.score, kind: score, table: zjtx, op: ">=", threshold: 65, zh: 专精特新中小企业评分不低于60分, '
+        'en: Score at least 60, source: x, confidence: single}').replace("{{", "{").replace("}}", "}"), "prov.yaml")
+    done = cli("rules", "test", str(rule), env=ENGLISH)
+    assert done.returncode == 1, done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    assert "FAIL extra.score: the wording 「专精特新中小企业评分不低于60分」 means >= 60, but the rule uses >= 65" in lines
+    assert "FAIL extra.score: the English title 'Score at least 60' writes 60, but the rule uses >= 65" in lines

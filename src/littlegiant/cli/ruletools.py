@@ -1547,6 +1547,11 @@ def _boundaries(rs: RuleSet, outcome: Outcome) -> None:
     last_year = 2025
     seen: set[str] = set()
     for _, node in rs.all_nodes():
+        if node.kind == "score" and node.id not in seen:
+            # a score's bar is written in its title too (得分不低于60分): 65 beside it passed unseen
+            seen.add(node.id)
+            _check_title_numbers(node, outcome)
+            _check_english_numbers(node, outcome)
         if node.kind != "check" or node.id in seen or node.value is None or node.value.only is None:
             continue
         seen.add(node.id)
