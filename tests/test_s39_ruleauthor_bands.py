@@ -115,3 +115,12 @@ def test_any_points_are_taken_exactly_when_they_never_rise(points: list[int]) ->
     kinds = _problems(PROVINCE.format(a="80", b="70", c="60", pa=pa, pb=pb, pc=pc))
     assert (kinds == []) == (pa >= pb >= pc), kinds
     assert all(k == "rule.band_rises" for k in kinds)
+
+
+def test_a_scale_without_a_unit_of_its_own_reading_a_share_is_in_percent(tmp_path: Path) -> None:
+    """A scale that left out `unit: "%"` reads main_share all the same, which is in %."""
+    rule = write(tmp_path, PROVINCE.format(a="0.8", b="0.7", c="0.6", pa=5, pb=3, pc=1).replace('      unit: "%"\n', ""),
+                 "prov.yaml")
+    done = cli("rules", "validate", str(rule), env=ENGLISH)
+    assert done.returncode == 2
+    assert ":17: replace_items.zjtx.main_share[0].bands[0]: 0.8 in % means 0.8%" in done.stderr

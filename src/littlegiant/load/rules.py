@@ -1534,6 +1534,7 @@ class _Names(dict[str, bool]):
 
     kinds: dict[str, str]
     unread: set[str]  # names whose entries were refused (under validate): read as anything, never a problem more
+    units: dict[str, str]  # the unit each is in, where it has one (% of a share): a scale reading it is in it too
 
 
 _FIELD_KINDS = {"bool": expr.BOOL, "text": expr.TEXT, "choice": expr.TEXT}
@@ -1542,6 +1543,8 @@ _FIELD_KINDS = {"bool": expr.BOOL, "text": expr.TEXT, "choice": expr.TEXT}
 def _names(fields: dict[str, FieldDef], derived: dict[str, Derived], unread: set[str] | None = None) -> _Names:
     names = _Names({**{k: f.per_year for k, f in fields.items()}, **{k: d.per_year for k, d in derived.items()}})
     names.kinds = {k: _FIELD_KINDS.get(f.type, expr.NUMBER) for k, f in fields.items()}
+    names.units = {k: u for k, u in [*((k, f.unit) for k, f in fields.items()), *((k, d.unit) for k, d in derived.items())]
+                   if u}
     names.unread = set(unread or ())
     names.kinds.update(dict.fromkeys(names.unread, expr.ANY))
     visiting: set[str] = set()
@@ -1742,6 +1745,14 @@ def _check_percent_bounds(r: _Reader, key: str, bands: tuple[Band, ...], unit: s
         _band_at(r, key, i, "rule.percent_fraction", value=_plain_number(v), meant=_plain_number(v * 100))
 
 
+def _unit_of(value: expr.Expression | None, names: _Names) -> str | None:
+    """The unit of what a scale reads when it is one field or derived quantity (main_share: %): a scale
+    that wrote no ``unit`` of its own is in it all the same."""
+    if value is None or value.only is None:
+        return None
+    return getattr(names, "units", {}).get(value.only.name)
+
+
 def _plain_number(v: Decimal) -> str:
     """A number as an author writes it: 80, not 8E+1 nor 80.0."""
     return format(v.normalize(), "f")
@@ -1764,7 +1775,7 @@ def _score_item(r: _Reader, names: _Names, groups: dict[str, ScoreGroup]) -> Sco
             _check_refs(value, names, r, "value", want=expr.NUMBER)
         bands = _bands(r, "bands", names, numeric=value is not None)
         unit = amount_unit(r, "unit")
-        _check_percent_bounds(r, "bands", bands, unit)
+        _check_percent_bounds(r, "bands", bands, unit or _unit_of(value, names))
         _check_band_order(r, "bands", bands, maximum)
         scales.append(Scale(value, bands, unit, None))
     elif r.has("best_of"):
@@ -1778,7 +1789,7 @@ def _score_item(r: _Reader, names: _Names, groups: dict[str, ScoreGroup]) -> Sco
                 _check_refs(value, names, sr, "value", want=expr.NUMBER)
             bands = _bands(sr, "bands", names, numeric=value is not None)
             unit = amount_unit(sr, "unit")
-            _check_percent_bounds(sr, "bands", bands, unit)
+            _check_percent_bounds(sr, "bands", bands, unit or _unit_of(value, names))
             _check_band_order(sr, "bands", bands, maximum)
             label = Text(sr.string("zh"), sr.string("en")) if sr.has("zh") else None
             scales.append(Scale(value, bands, unit, label))
