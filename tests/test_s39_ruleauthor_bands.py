@@ -99,6 +99,11 @@ def test_a_percent_threshold_written_as_a_fraction_is_refused_unless_the_title_w
     meant = write(tmp_path, OK.replace(line, 'value: "rd_share[y1]", op: ">=", threshold: 0.5, unit: "%", '
                                              'zh: 研发费用占比不低于0.5%'), "meant.yaml")
     assert cli("rules", "validate", str(meant), env=ENGLISH).returncode == 0
+    # no unit written: rd_share is in % all the same
+    bare = write(tmp_path, OK.replace(line, 'value: "rd_share[y1]", op: ">=", threshold: 0.03, zh: 研发费用占比不低于3%'),
+                 "bare.yaml")
+    done = cli("rules", "validate", str(bare), env=ENGLISH)
+    assert done.returncode == 2 and "threshold 0.03 in % means 0.03%" in done.stderr
 
 
 def _problems(text: str) -> list[str]:

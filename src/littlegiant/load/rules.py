@@ -2025,7 +2025,7 @@ class _NodeBuilder:
             threshold = r.number("threshold")
         unit = self._unit(r, value)
         if kind == "check":
-            _check_percent_threshold(r, op, threshold, unit)
+            _check_percent_threshold(r, op, threshold, unit or _unit_of(value, self.names))
         applies = r.choice("applies", APPLIES, "always")
         if nid in self.applies:
             applies = self.applies[nid]
