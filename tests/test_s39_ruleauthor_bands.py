@@ -129,3 +129,15 @@ def test_a_scale_without_a_unit_of_its_own_reading_a_share_is_in_percent(tmp_pat
     done = cli("rules", "validate", str(rule), env=ENGLISH)
     assert done.returncode == 2
     assert ":17: replace_items.zjtx.main_share[0].bands[0]: 0.8 in % means 0.8%" in done.stderr
+
+
+def test_a_bar_under_one_percent_its_band_writes_is_taken(tmp_path: Path) -> None:
+    """A province whose bars truly are under 1% writes them in the bands' words; refused, it is told so."""
+    bare = province(tmp_path, "0.8", "0.7", "0.6")
+    done = cli("rules", "validate", str(bare), env=ENGLISH)
+    assert "if 0.8% is meant, write it in the band's zh too" in done.stderr
+    text = bare.read_text(encoding="utf-8")
+    for v in ("0.8", "0.7", "0.6"):
+        text = text.replace(f"{{at_least: {v}, ", f"{{at_least: {v}, zh: 不低于{v}%, en: at least {v}%, ")
+    labelled = write(tmp_path, text, "labelled.yaml")
+    assert cli("rules", "validate", str(labelled), env=ENGLISH).returncode == 0

@@ -926,10 +926,13 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "{bound} 得 {points} 分，比上一档 {above} 的 {above_points} 分还多：计分取第一个满足的档，"
                         "各档的分数应从上往下递减（或相同）"),
     "rule.percent_fraction": ("{value} in % means {value}%, which looks like a fraction: write percent as whole "
-                              "numbers ({meant} for {meant}%)",
-                              "单位为 % 时 {value} 表示 {value}%，像是按小数写的：百分数请按百分点写（{meant}% 写 {meant}）"),
-    "rule.percent_threshold": ("threshold {value} in % means {value}%: write percent as whole numbers ({meant} for {meant}%)",
-                               "单位为 % 时门槛 {value} 表示 {value}%：百分数请按百分点写（{meant}% 写 {meant}）"),
+                              "numbers ({meant} for {meant}%); if {value}% is meant, write it in the band's zh too",
+                              "单位为 % 时 {value} 表示 {value}%，像是按小数写的：百分数请按百分点写（{meant}% 写 {meant}）；"
+                              "确实是 {value}% 的，请在这一档的 zh 里也写明"),
+    "rule.percent_threshold": ("threshold {value} in % means {value}%: write percent as whole numbers ({meant} for "
+                               "{meant}%); if {value}% is meant, write it in the title (zh) too",
+                               "单位为 % 时门槛 {value} 表示 {value}%：百分数请按百分点写（{meant}% 写 {meant}）；"
+                               "确实是 {value}% 的，请在名称（zh）里也写明"),
     "rule.band_last": ("a numeric scale needs a last band without a bound (what scores below the lowest)",
                        "按数值分档时，最后一档不应设界限（它是低于最低界限时的得分）"),
     "rule.item_ways": ("an item scores by exactly one of: bands, best_of, each, points_from_value",

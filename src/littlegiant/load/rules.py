@@ -1728,14 +1728,16 @@ def _check_points_fall(r: _Reader, key: str, bands: tuple[Band, ...]) -> None:
 
 def _check_percent_bounds(r: _Reader, key: str, bands: tuple[Band, ...], unit: str | None) -> None:
     """A scale in % whose every bound lies under 1% was written as fractions (at_least: 0.8 for 80%):
-    each company of 1% or more took its top band. Bounds in % are whole percent, as every shipped one is.
+    each company of 1% or more took its top band. Bounds in % are whole percent, as every shipped one is;
+    one under 1% is taken where the band's own words write it.
     Said before the bands' order, which fractions among whole percents break (0.8, 0.7, 60): "must go
     from the highest bound down" did not say why."""
     if unit is None or unit.strip() not in ("%", "％"):
         return
     bounds = [(i, b.at_least if b.at_least is not None else b.at_most) for i, b in enumerate(bands)]
     written = [(i, v) for i, v in bounds if v is not None and v != 0]
-    fractions = [(i, v) for i, v in written if abs(v) < 1]
+    # a band whose own words write its bound (zh: 不低于0.5%) means it: a bar under 1% can be written
+    fractions = [(i, v) for i, v in written if abs(v) < 1 and not _labelled(bands[i], v)]
     lows = [b.at_least for b in bands if b.at_least is not None]
     highs = [b.at_most for b in bands if b.at_most is not None]
     # 0.8, 0.7, 60: two written as fractions among whole percents, which put them out of order
@@ -1751,6 +1753,10 @@ def _unit_of(value: expr.Expression | None, names: _Names) -> str | None:
     if value is None or value.only is None:
         return None
     return getattr(names, "units", {}).get(value.only.name)
+
+
+def _labelled(band: Band, v: Decimal) -> bool:
+    return band.label is not None and _plain_number(v) in unicodedata.normalize("NFKC", band.label.zh)
 
 
 def _plain_number(v: Decimal) -> str:
