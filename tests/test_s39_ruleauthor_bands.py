@@ -83,8 +83,10 @@ def test_points_rising_down_the_bands_are_refused_at_the_band(tmp_path: Path) ->
     assert done.returncode == 2
     assert f"{rule}:19: replace_items.zjtx.main_share[0].bands[1]: at_least 70 gives 3 points, more than 1 for " \
            "at_least 80 above it" in done.stderr
+    assert done.stderr.splitlines()[0].endswith("; where a lower figure scores more, use at_most bands, lowest bound first")
     zh = cli("rules", "validate", str(rule), env=CHINESE)
     assert "at_least 70 得 3 分，比上一档 at_least 80 的 1 分还多" in zh.stderr
+    assert "数值越低得分越高的，请用 at_most 分档，从最低的界限往上排" in zh.stderr
 
 
 def test_a_percent_threshold_written_as_a_fraction_is_refused_unless_the_title_writes_it(tmp_path: Path) -> None:

@@ -922,9 +922,13 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "有一档给 {points} 分，超过了该评分项的满分 {maximum}"),
     "rule.band_below": ("a band gives {points} points, below 0", "有一档给 {points} 分，小于 0"),
     "rule.band_rises": ("{bound} gives {points} points, more than {above_points} for {above} above it: the first band "
-                        "that holds is taken, so the points must fall (or stay) from each band to the next",
+                        "that holds is taken, so the points must fall (or stay) from each band to the next; {hint}",
                         "{bound} 得 {points} 分，比上一档 {above} 的 {above_points} 分还多：计分取第一个满足的档，"
-                        "各档的分数应从上往下递减（或相同）"),
+                        "各档的分数应从上往下递减（或相同）；{hint}"),
+    "rule.band_rises_low": ("where a lower figure scores more, use at_most bands, lowest bound first",
+                            "数值越低得分越高的，请用 at_most 分档，从最低的界限往上排"),
+    "rule.band_rises_high": ("where a higher figure scores more, use at_least bands, highest bound first",
+                             "数值越高得分越高的，请用 at_least 分档，从最高的界限往下排"),
     "rule.percent_fraction": ("{value} in % means {value}%, which looks like a fraction: write percent as whole "
                               "numbers ({meant} for {meant}%); if {value}% is meant, write it in the band's zh too",
                               "单位为 % 时 {value} 表示 {value}%，像是按小数写的：百分数请按百分点写（{meant}% 写 {meant}）；"

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 from littlegiant.errors import InputError, clip, describe
 from littlegiant.load import expr, parsed
 from littlegiant.load.yamlio import MAX_FILE_BYTES, LineDict, LineList, line_of, read_data_file
-from littlegiant.messages import Choices, Got, SystemError_, Text, found, nearest, quoted, shown_path
+from littlegiant.messages import Choices, Got, SystemError_, Text, found, nearest, quoted, say, shown_path
 from littlegiant.records import record
 
 if TYPE_CHECKING:
@@ -1722,8 +1722,12 @@ def _check_points_fall(r: _Reader, key: str, bands: tuple[Band, ...]) -> None:
     for i in range(1, len(bands)):
         above, band = bands[i - 1], bands[i]
         if above.when is None and band.points > above.points:
+            # points rising down at_least bands are a lower-is-better figure, whose edges then take the worse
+            # band (criteria.md §3: the better one): at_most says it
+            hint = Text(*(say("rule.band_rises_low" if above.at_least is not None else "rule.band_rises_high", lang, {})
+                          for lang in ("zh", "en")))
             _band_at(r, key, i, "rule.band_rises", bound=_bound(band), points=str(band.points),
-                     above=_bound(above), above_points=str(above.points))
+                     above=_bound(above), above_points=str(above.points), hint=hint)
 
 
 def _check_percent_bounds(r: _Reader, key: str, bands: tuple[Band, ...], unit: str | None) -> None:
