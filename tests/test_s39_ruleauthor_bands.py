@@ -143,3 +143,11 @@ def test_a_bar_under_one_percent_its_band_writes_is_taken(tmp_path: Path) -> Non
         text = text.replace(f"{{at_least: {v}, ", f"{{at_least: {v}, zh: 不低于{v}%, en: at least {v}%, ")
     labelled = write(tmp_path, text, "labelled.yaml")
     assert cli("rules", "validate", str(labelled), env=ENGLISH).returncode == 0
+
+
+def test_a_last_band_giving_more_than_the_one_above_is_named_as_the_last_band(tmp_path: Path) -> None:
+    rule = write(tmp_path, PROVINCE.format(a="80", b="70", c="60", pa=5, pb=3, pc=1).replace("{points: 0}", "{points: 2}"),
+                 "prov.yaml")
+    done = cli("rules", "validate", str(rule), env=ENGLISH)
+    assert f"{rule}:21: replace_items.zjtx.main_share[0].bands[3]: the last band (otherwise) gives 2 points, more than 1 " \
+           "for at_least 60 above it" in done.stderr

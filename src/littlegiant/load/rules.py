@@ -1710,8 +1710,11 @@ def _band_at(r: _Reader, key: str, i: int, kind: str, **params: object) -> NoRet
                      field=f"{r._join(key)}[{i}]")
 
 
-def _bound(b: Band) -> str:
-    return f"at_least {b.at_least}" if b.at_least is not None else f"at_most {b.at_most}" if b.at_most is not None else ""
+def _bound(b: Band) -> str | Text:
+    """A band by its bound as the file writes it; the last band, which has none, by what it is."""
+    if b.at_least is not None:
+        return f"at_least {b.at_least}"
+    return f"at_most {b.at_most}" if b.at_most is not None else Text("兜底档（其他情况）", "the last band (otherwise)")
 
 
 def _check_points_fall(r: _Reader, key: str, bands: tuple[Band, ...]) -> None:
