@@ -321,6 +321,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.grouping": ("got {shown!r}, which is ambiguous: a comma (or space) may only group thousands, as in 1,200 "
                        "or 12,000.5; write {write}",
                        "“{shown}”看不出是多少：逗号（或空格）只能三位一组分隔千位，如 1,200、12,000.5；请写成 {write}"),
+    "value.dot_grouping": ("{shown!r} is ambiguous: a point before three digits may group thousands (as some countries "
+                           "write them) or be a decimal point; write {write}",
+                           "“{shown}”看不出是多少：点后面跟三位数字，可能是分隔千位（有的国家这样写），也可能是小数点；请写成 {write}"),
     "value.vague": ("{shown!r} is no single figure (a range, or more or less than one): write the figure itself, "
                     "or don't know",
                     "“{shown}”不是一个确切的数（像是一个范围，或比某个数多些、少些）：请填确切的数，不清楚就填“不知道”"),

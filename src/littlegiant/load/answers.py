@@ -663,6 +663,32 @@ def _check_grouping(typed: str, f: FieldDef, where: str, label: Text) -> None:
                          params={"shown": brief(typed.strip()), "write": Text(" 或 ".join(options), " or ".join(options))})
 
 
+_DOTTED = re.compile(r"(?<![\d.,])(\d{1,3})((?:\.\d{3})+)(?![\d.,])")
+"""Digits grouped by points, 8.000 or 1.234.567: where a point groups thousands (much of Europe, and a
+slip for the comma), 8.000 is 8000; as a decimal it is 8."""
+
+
+def check_dotted(f: FieldDef, typed: str, where: str, label: Text) -> None:
+    """Refuse an amount typed with points that may group thousands: ``8.000`` (or 8.000万) read as a
+    decimal is 8, a thousandth of the 8000万 a person who groups with points meant, and was saved so
+    without a word; ``1.234.567`` has no decimal reading at all. Three decimals ending in 0 (8.000,
+    12.500) are no way to write 8 or 12.5, so they are asked about; 8.125, a figure in 万元 from 81,250元,
+    is read as the decimal it most likely is. Asked of a person typing (the interview), who can say."""
+    if f.type not in MONEY_TYPES:
+        return
+    text = unicodedata.normalize("NFKC", typed).strip()
+    for found in _DOTTED.finditer(text):
+        head, groups = found.group(1), found.group(2)
+        if groups.count(".") == 1 and not groups.endswith("0"):
+            continue
+        before, after = text[: found.start()], text[found.end():]
+        options = [before + head + groups.replace(".", "") + after]
+        if groups.count(".") == 1:
+            options.append(before + format(Decimal(head + groups).normalize(), "f") + after)
+        raise InputError(kind="value.dot_grouping", field=where, label=label,
+                         params={"shown": brief(typed.strip()), "write": Text(" 或 ".join(options), " or ".join(options))})
+
+
 _BRACKETED_UNIT = re.compile(r"(\d+(?:\.\d*)?|\.\d+)\((?:金额)?(?:单位:?)?(?:人民币)?(.+)\)")
 """A plain number and, in brackets, its unit (8000（万元）, as people copy a header's 营业收入（万元）): brackets
 full-width or not (NFKC folds them). Only a number and one of MONEY_UNITS: 8000万(元), two units, stays refused."""
