@@ -78,3 +78,43 @@ def test_three_decimals_ending_in_0_are_never_read_as_a_decimal(head: int, tens:
 def test_a_decimal_that_groups_nothing_is_read_as_before(typed: str, value: str) -> None:
     iv, q = question("financials.2025.revenue")
     assert iv.parse(q, typed)[0] == Decimal(value)
+
+
+def test_revenue_with_vat_is_refused_saying_the_figure_asked_is_without_it(tmp_path: Path) -> None:
+    """500万（含税） was told only 「应填金额」, the owner left to guess what was wrong; read as the net figure
+    it would be some 13% above the books. Now the refusal says the amount asked is without VAT, and how
+    to take it off; the figure without VAT, said so, is read and said back."""
+    s = started(tmp_path)
+    s.until_prompt()
+    said = s.reply("500万（含税）")
+    assert "“500万（含税）”是含税金额：这里填不含增值税的数" in said and "÷1.13" in said, said
+    said = s.reply("442.48万（不含税）")
+    assert "→ 442.48万（不含税） = 442.48万元\n" in said, said
+    assert "    revenue: 442.48\n" in saved_text(s, tmp_path)
+
+
+@pytest.mark.parametrize(("typed", "kind"), [("含税500万", "value.tax_inclusive"), ("价税合计500万", "value.tax_inclusive"),
+                                             ("5 million incl. VAT", "value.tax_inclusive")])
+def test_every_way_of_saying_with_vat_is_refused_so(typed: str, kind: str) -> None:
+    iv, q = question("financials.2025.revenue")
+    with pytest.raises(InputError) as refused:
+        iv.parse(q, typed)
+    assert refused.value.kind == kind
+
+
+@pytest.mark.parametrize(("typed", "value"), [("不含税500万", "500"), ("500万不含增值税", "500"),
+                                              ("5 million (excl. VAT)", "500"), ("约500万（不含税）", "500")])
+def test_an_amount_said_without_vat_is_read(typed: str, value: str) -> None:
+    iv, q = question("financials.2025.revenue")
+    assert iv.parse(q, typed)[0] == Decimal(value)
+
+
+def test_a_net_profit_before_tax_is_refused_and_one_after_tax_read(tmp_path: Path) -> None:
+    """净利润 300万（税前） is the total profit, before income tax: refused saying which figure is asked."""
+    iv, q = question("financials.2025.net_profit")
+    for typed in ("300万（税前）", "3 million before tax"):
+        with pytest.raises(InputError) as refused:
+            iv.parse(q, typed)
+        assert refused.value.kind == "value.pre_tax_profit"
+    assert iv.parse(q, "亏损300万（税后）")[0] == Decimal(-300)
+

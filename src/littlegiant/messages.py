@@ -321,6 +321,13 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.grouping": ("got {shown!r}, which is ambiguous: a comma (or space) may only group thousands, as in 1,200 "
                        "or 12,000.5; write {write}",
                        "“{shown}”看不出是多少：逗号（或空格）只能三位一组分隔千位，如 1,200、12,000.5；请写成 {write}"),
+    "value.tax_inclusive": ("{shown!r} includes VAT: give the amount without VAT, as the financial statements show it "
+                            "(the amount with VAT ÷ (1 + the VAT rate), e.g. ÷ 1.13 at 13%)",
+                            "“{shown}”是含税金额：这里填不含增值税的数，即财务报表上的数；请换算后再填"
+                            "（含税金额 ÷（1＋税率），如税率 13% 时 ÷1.13）"),
+    "value.pre_tax_profit": ("{shown!r} is before income tax (the total profit): give the net profit after income tax, "
+                             "the \"net profit\" line of the income statement",
+                             "“{shown}”是税前的数（利润总额）：这里填扣除所得税后的净利润，即利润表“净利润”行的数"),
     "value.dot_grouping": ("{shown!r} is ambiguous: a point before three digits may group thousands (as some countries "
                            "write them) or be a decimal point; write {write}",
                            "“{shown}”看不出是多少：点后面跟三位数字，可能是分隔千位（有的国家这样写），也可能是小数点；请写成 {write}"),

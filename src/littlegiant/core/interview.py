@@ -22,7 +22,7 @@ from littlegiant.core import engine
 from littlegiant.core.inputs import InputPaths, sibling_path, whole_of
 from littlegiant.core.plan import applies
 from littlegiant.core.result import UNKNOWN, UNMET, CriterionResult, Result, TierResult
-from littlegiant.load.answers import Conversion, check_dotted, plain, read_typed
+from littlegiant.load.answers import Conversion, plain, read_typed
 from littlegiant.load.consistency import (
     FRACTION,
     GROWTH,
@@ -35,15 +35,7 @@ from littlegiant.load.consistency import (
     part_violations,
     unusual_figures,
 )
-from littlegiant.load.profile import (
-    ANSWERED_UNDER,
-    PartExceedsWhole,
-    Profile,
-    Scalar,
-    field_for_path,
-    field_words,
-    year_in_path,
-)
+from littlegiant.load.profile import ANSWERED_UNDER, PartExceedsWhole, Profile, Scalar, field_for_path, year_in_path
 from littlegiant.load.rules import Derived, FieldDef, Node, RuleSet
 from littlegiant.records import record
 
@@ -281,7 +273,6 @@ class Interview:
         nothing is recorded. A person answering here may say a start year for years in a market (counted
         to the end of this interview's last year) and 无 for a count or an amount (0). Bad text raises
         InputError."""
-        check_dotted(q.field, text, q.path, field_words(q.field, q.path))  # 8.000: 8000 or 8? asked, never read as 8
         return read_typed(q.field, text, where=q.path, numbered=True, last_year=self.last_year, none_is_zero=True)
 
     def answer(self, q: Question, text: str) -> Scalar | None:

@@ -366,6 +366,8 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     if f.type != "text" and len(text) > MOST_TYPED:  # before any pattern meets it (see MOST_TYPED)
         raise InputError(kind="value.typed", params={"expect": _expected(f, unit), "shown": brief(text.strip())},
                          field=where, label=label or field_words(f, where))
+    if f.type in MONEY_TYPES and "." in text:  # 8.000: 8000 or 8? asked, never read as 8
+        check_dotted(f, text, where, label or field_words(f, where))
     if f.type in NUMERIC_TYPES and _PLAIN.fullmatch(text):  # 5000, -120, 12.5: most cells, read at once
         number = Decimal(text)
         if unit is None or unit == 1:
@@ -483,6 +485,9 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             raise InputError(kind=f"{kind}_hint" if hint else kind, params=params | hint, field=where,
                              label=label or field_words(f, where))
         return check_value(f, found, where=where, label=label), None
+    noted = False  # 500万（不含税）: the basis asked, said back as read
+    if f.type in MONEY_TYPES:
+        raw, noted = _tax_basis(raw, f, stripped, where, label)
     profit = _PROFIT.match(raw) if f.type == "signed_money" else None
     if profit:  # 盈利300万: the figure alone, its sign its own
         raw = raw[profit.end():]
@@ -491,7 +496,7 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         raw = swapped[2] + swapped[1] + raw[swapped.end():]
     exact = _ABOUT.sub("", raw) or raw  # 约500万, 500万左右: the figure itself, shown back as read
     about = exact != raw
-    factor, typed, raw = Decimal(1) if unit is None else unit, about or profit is not None, exact
+    factor, typed, raw = Decimal(1) if unit is None else unit, about or noted or profit is not None, exact
     by_sign = False
     loss = f.type == "signed_money" and _LOSS.match(raw)
     if loss:  # 亏损300万, 负300: a loss as people say it, shown back as the negative figure it is saved as
@@ -663,7 +668,33 @@ def _check_grouping(typed: str, f: FieldDef, where: str, label: Text) -> None:
                          params={"shown": brief(typed.strip()), "write": Text(" 或 ".join(options), " or ".join(options))})
 
 
-_DOTTED = re.compile(r"(?<![\d.,])(\d{1,3})((?:\.\d{3})+)(?![\d.,])")
+_OWN_BASIS = "不含(?:增值)?税|未含税|除税|(?i:excl(?:\\.|uding)?vat|exvat|netofvat|withoutvat|vatexcluded)"
+"""An amount said to be without VAT (500万（不含税）, 5 million excl. VAT; spaces gone): the basis the
+statements, and so every amount asked, are on."""
+_TAX_IN = re.compile(r"(?<![不未])含(?:增值)?税|价税合计|(?i:incl(?:\.|uding)?vat|withvat|vatincluded|vatinclusive)")
+"""An amount said to include VAT (500万（含税）, 含税500万, 5 million incl. VAT): not the figure asked, some 13%
+above the books."""
+
+_PRE_TAX = re.compile(r"税前|(?i:beforetax|pretax|pre-tax)")
+"""A profit said before income tax (300万（税前）, 3 million before tax): the total profit, not the net."""
+
+
+def _tax_basis(raw: str, f: FieldDef, typed: str, where: str, label: Text | None) -> tuple[str, bool]:
+    """``raw`` (normalised) without a note of its tax basis that is the field's own (不含税; 税后 for a net
+    profit, which is after income tax), and whether there was one. A note that makes it another figure is
+    refused saying which figure is asked: 含税 (revenue with VAT, 13% over the books: read as the net
+    figure, it passed the revenue bands of a company below them), 税前 for a net profit (the total
+    profit, before income tax). Only the person knows the rate to take it off, so it is not guessed."""
+    own = _OWN_BASIS + ("|税后|(?i:aftertax)" if f.type == "signed_money" else "")
+    bare = re.sub(rf"^\(?(?:{own})\)?[:]?|\(?(?:{own})\)?$", "", raw)
+    kind = ("value.pre_tax_profit" if f.type == "signed_money" and (_TAX_IN.search(bare) or _PRE_TAX.search(bare))
+            else "value.tax_inclusive" if _TAX_IN.search(bare) else None)
+    if kind is not None:
+        raise InputError(kind=kind, params={"shown": brief(typed)}, field=where, label=label or field_words(f, where))
+    return bare, bare != raw
+
+
+_DOTTED = re.compile(r"(?<![\d.,])([1-9]\d{0,2})((?:\.\d{3})+)(?![\d.,])")
 """Digits grouped by points, 8.000 or 1.234.567: where a point groups thousands (much of Europe, and a
 slip for the comma), 8.000 is 8000; as a decimal it is 8."""
 
@@ -673,7 +704,7 @@ def check_dotted(f: FieldDef, typed: str, where: str, label: Text) -> None:
     decimal is 8, a thousandth of the 8000万 a person who groups with points meant, and was saved so
     without a word; ``1.234.567`` has no decimal reading at all. Three decimals ending in 0 (8.000,
     12.500) are no way to write 8 or 12.5, so they are asked about; 8.125, a figure in 万元 from 81,250元,
-    is read as the decimal it most likely is. Asked of a person typing (the interview), who can say."""
+    is read as the decimal it most likely is. Every door alike: a cell of 8.000 is as ambiguous."""
     if f.type not in MONEY_TYPES:
         return
     text = unicodedata.normalize("NFKC", typed).strip()
