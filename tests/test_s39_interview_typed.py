@@ -118,3 +118,37 @@ def test_a_net_profit_before_tax_is_refused_and_one_after_tax_read(tmp_path: Pat
         assert refused.value.kind == "value.pre_tax_profit"
     assert iv.parse(q, "亏损300万（税后）")[0] == Decimal(-300)
 
+
+@pytest.mark.parametrize("typed", ["忘了", "我忘了", "忘记了", "记不清了", "想不起来", "不记得了", "不知道啊", "没印象"])
+def test_forgotten_is_dont_know_never_0(tmp_path: Path, typed: str) -> None:
+    """忘了 was refused as no amount (「应填金额…现在是“忘了”」): the owner who said they forgot was asked to
+    type what they had just said. It is "don't know", saved as null, never 0."""
+    s = started(tmp_path)
+    s.until_prompt()
+    said = s.reply(typed)
+    assert "→ 记为「不知道」" in said, said
+    assert "    revenue: null\n" in saved_text(s, tmp_path)
+
+
+@pytest.mark.parametrize("typed", ["forgot", "I forgot", "no idea", "dunno", "I don't know", "can't remember", "not sure."])
+def test_dont_know_in_english_words(tmp_path: Path, typed: str) -> None:
+    s = started(tmp_path, "en")
+    s.until_prompt()
+    said = s.reply(typed)
+    assert 'recorded as "don\'t know"' in said, said
+    assert "    revenue: null\n" in saved_text(s, tmp_path)
+
+
+@pytest.mark.parametrize(("typed", "value"), [("yep", True), ("Yeah", True), ("yup", True), ("nope", False), ("Nah", False)])
+def test_yep_and_nope_answer_a_yes_no_question(typed: str, value: bool) -> None:
+    """yep, yeah and nope were refused in English: 「expected yes or no … got 'yep'」."""
+    iv, q = question("registered_in_china")
+    assert iv.parse(q, typed)[0] is value
+
+
+def test_yep_at_the_terminal(tmp_path: Path) -> None:
+    s = Session(["assess", *AS_OF, "--lang", "en", "--save", "a.yaml"], tmp_path)
+    s.unknown_until("Registered in mainland China", besides={"Company name": "Acme"})
+    said = s.reply("yep")
+    assert "expected yes or no" not in said, said
+    assert "registered_in_china: true\n" in saved_text(s, tmp_path)

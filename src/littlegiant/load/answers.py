@@ -32,11 +32,12 @@ from littlegiant.load.rules import FieldDef
 from littlegiant.messages import EXPECT, Choices, Got, Text, expect_money, grouped, unit_text
 from littlegiant.records import record
 
-YES = frozenset({"是", "是的", "对", "对的", "有", "有的", "y", "yes", "true", "1", "✓", "✔", "√",
+YES = frozenset({"是", "是的", "对", "对的", "有", "有的", "y", "yes", "yep", "yeah", "yup", "true", "1", "✓", "✔", "√",
                  "存在", "列入", "已列入", "被列入"})
-NO = frozenset({"否", "不是", "不对", "没有", "无", "没", "不", "n", "no", "false", "0", "✗", "✘", "×",
+NO = frozenset({"否", "不是", "不对", "没有", "无", "没", "不", "n", "no", "nope", "nah", "false", "0", "✗", "✘", "×",
                 "不存在", "未列入", "没列入", "没有列入", "未被列入", "没被列入", "没有被列入"})
-"""Yes and no as people write them (compared after NFKC and in lower case): a park's sheet ticks
+"""Yes and no as people write them (compared after NFKC and in lower case; yep and nope were refused as
+no yes or no): a park's sheet ticks
 (√) and crosses (×) its yes/no columns; a red line (是否存在…行为, 是否列入经营异常名录) is answered in its
 own words, 不存在 or 未列入, which the report itself writes back (the interview asked again). Not 不涉及 ("does
 not apply"): said of 境内注册 it would be 否 and fail the gate."""
@@ -79,6 +80,14 @@ FORMULA_ERROR = re.compile(r"#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!
 「应填金额…现在是“#DIV/0!”」, it read as a typing slip, where the sheet's formula is what to correct.
 #N/A, "not available", is read as unknown before this (UNKNOWN): a park types it, or a lookup finds no
 figure for the company, and it made the whole company an error row for one figure not given."""
+DONT_KNOW = re.compile(
+    r"(?:我|真|实在|暂时|目前|现在|也|还)*(?:忘了|忘记了?|想不起来?了?|记不(?:清|得|住)(?:楚)?|不(?:太|大)?(?:知道|清楚|记得|确定|晓得)"
+    r"|没印象|搞不清(?:楚)?|说不清(?:楚)?)(?:了|啊|呀|哦|呢|吧|耶|诶)*"
+    r"|i?(?:forgot|forget|(?:dont|donot|cant|cannot)(?:remember|recall)|(?:dont|donot)know|(?:have)?noidea|noclue|dunno"
+    r"|notknown|unsure|notsure|notcertain)(?:it|sorry)?")
+""""Don't know" said as people say it, past UNKNOWN's fixed words (compared as they are): that it was
+forgotten (忘了, 记不清了, 想不起来), with 我 or a particle (不知道啊, 我忘了), and in English (forgot, no idea,
+dunno, I don't know). Each was refused as no amount, the owner told to type what they had just said."""
 NONE_YET = frozenset({"暂无"})
 """"None so far": of a yes/no (被列入经营异常名录: 暂无), a rank whose 0 means none, or a choice with a
 none, it answers 无, as 无 does; of a figure, it is unknown (no figure given, never a silent 0)."""
@@ -379,7 +388,7 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     raw = normalise(text)
     if f.type == "bool" and f.path.startswith(_HELD) and _NEVER_APPLIED.fullmatch(raw):
         return False, None  # 未报 under a title: never applied for, so not held (read as unknown, its tier went 未知)
-    if raw.lower() in UNKNOWN or NOT_GIVEN.fullmatch(raw):
+    if raw.lower() in UNKNOWN or NOT_GIVEN.fullmatch(raw) or DONT_KNOW.fullmatch(raw.lower()):
         return None, None
     expect = _expected(f, unit)
     if f.type != "text" and FORMULA_ERROR.fullmatch(unicodedata.normalize("NFKC", stripped).upper()):  # #DIV/0!
