@@ -152,3 +152,27 @@ def test_yep_at_the_terminal(tmp_path: Path) -> None:
     said = s.reply("yep")
     assert "expected yes or no" not in said, said
     assert "registered_in_china: true\n" in saved_text(s, tmp_path)
+
+
+ASSETS = "资产总额（2025年末）"
+
+
+def test_none_for_total_assets_is_asked_again_saying_why(tmp_path: Path) -> None:
+    """没有 to 资产总额 was saved as 0 (「没有 = 0万元」): no company is without assets, and 0 left the debt
+    ratio 无法计算 in the report. It is asked again, saying why; 没有 to a count stays 0 (the test below)."""
+    s = Session(["assess", *AS_OF, "--lang", "zh", "--save", "a.yaml"], tmp_path)
+    s.unknown_until(ASSETS, besides={"企业名称": "某公司"})
+    said = s.reply("没有")
+    assert "资产总额不会是 0" in said and "没有 = 0万元" not in said, said
+    said = s.reply("1.2亿")
+    assert "→ 1.2亿 = 12,000万元" in said, said
+    assert "total_assets: 12000\n" in saved_text(s, tmp_path)
+
+
+def test_none_for_a_count_is_still_0() -> None:
+    iv, q = question("ip.class1")
+    assert iv.parse(q, "没有")[0] == Decimal(0)
+    iv, q = question("financials.2025.total_assets")
+    with pytest.raises(InputError) as refused:
+        iv.parse(q, "无")
+    assert refused.value.kind == "value.typed_none_assets"

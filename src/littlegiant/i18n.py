@@ -111,6 +111,16 @@ MESSAGES = {
                                      "en": "If all of the revenue comes from the main business, type the revenue's amount; "
                                            "if there truly is none, type 0; if you don't know, type \"don't know\"; "
                                            "Enter keeps the answer as it was."},
+    "interview.none_is_assets": {"zh": "企业总有资产（至少有货币资金），资产总额不会是 0：请填资产负债表“资产总计”行的年末数；"
+                                       "不知道就直接回车。",
+                                 "en": "A company always holds some assets (its cash at least), so total assets are never "
+                                       "0: type the \"total assets\" line of the balance sheet at year end; if you don't "
+                                       "know, press Enter."},
+    "interview.none_is_assets_keep": {"zh": "企业总有资产（至少有货币资金），资产总额不会是 0：请填资产负债表“资产总计”行的"
+                                            "年末数；不知道请输入「不知道」；直接回车保留原来的回答。",
+                                      "en": "A company always holds some assets (its cash at least), so total assets are "
+                                            "never 0: type the \"total assets\" line of the balance sheet at year end; if "
+                                            "you don't know, type \"don't know\"; Enter keeps the answer as it was."},
     "interview.none_is_unknown": {"zh": "没有的话直接回车（记为「不知道」）。", "en": "If there is none, press Enter (don't know)."},
     "interview.none_is_unknown_keep": {"zh": "没有的话请输入「不知道」；直接回车保留原来的回答。",
                                        "en": "If there is none, type \"don't know\"; Enter keeps the answer as it was."},

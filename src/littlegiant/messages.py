@@ -315,6 +315,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                               "don't know",
                               "应填{expect}，现在是“{shown}”：如果收入全部来自主营业务，请填与营业收入相同的数额；"
                               "确实没有的请填 0；不清楚的请填“不知道”"),
+    "value.typed_none_assets": ("expected {expect}, got {shown!r}: a company always holds some assets (its cash at "
+                                "least), so total assets are never 0; write the \"total assets\" line of the balance "
+                                "sheet at year end; if unknown, write don't know",
+                                "应填{expect}，现在是“{shown}”：企业总有资产（至少有货币资金），资产总额不会是 0；"
+                                "请填资产负债表“资产总计”行的年末数，不清楚的请填“不知道”"),
     "value.typed_none_unknown": ("expected {expect}, got {shown!r}: if there is none, or it is not known, write "
                                  "don't know",
                                  "应填{expect}，现在是“{shown}”：没有或不清楚的请填“不知道”"),

@@ -30,6 +30,7 @@ from littlegiant.i18n import t
 from littlegiant.load import numerals
 from littlegiant.load.answers import (
     MONEY_TYPES,
+    NEVER_NONE,
     NO,
     NUMERIC_TYPES,
     YES,
@@ -485,7 +486,8 @@ class Asker:
                 if q.field.type in NUMERIC_TYPES and stripped.lower() in NO:
                     # "没有" to "how much profit?" means none, but only the user can say it is 0, not unknown;
                     # to a level 1–4 (never assessed), "type 0" sent them to a 0 refused in turn
-                    hint = "none_is_whole" if q.field.type in MONEY_TYPES and q.field.part_of else \
+                    hint = "none_is_assets" if q.field.id in NEVER_NONE else \
+                        "none_is_whole" if q.field.type in MONEY_TYPES and q.field.part_of else \
                         "none_is_zero" if zero_allowed(q.field) else "none_is_unknown"  # 主营业务收入: not 0, the whole
                     self.term.say(wrap("✗ " + _t(hint + ("_keep" if keep else ""), lang), self.width) + "\n")
                     continue

@@ -123,6 +123,10 @@ FIRST_START_YEAR = 1949
 NONE_IS_ZERO = frozenset({"无", "没有", "没", "none", "no", "nil"})
 """What an owner answers "how many?" or "how much?" with when there is none (compared as NO is), which
 the interview reads as 0 for a count or an amount (``read_typed``'s ``none_is_zero``)."""
+NEVER_NONE = frozenset({"total_assets"})
+"""Amounts no company is without: it holds assets (its cash, at least), so 无 or 没有 to 资产总额 is no 0 but
+a slip or a figure not at hand. Read as 0 (and said back as 0万元), it made the debt ratio 无法计算 at
+the report, and sized the company by assets of nothing."""
 _HELD = ("titles.", "honors.")
 """The fields of a title or an honour held, which a park's sheet marks by how it was won rather than 是/否."""
 _UNDER_REVIEW = re.compile(r"(?:复核|复审|重新认定)中")
@@ -413,7 +417,8 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         # 无 for an amount: none, most likely, but only the person can say it is 0, not unknown; say how.
         # Not 0 where 0 is refused (a level 1–4): there none is no level, left unknown
         none = f.type in NUMERIC_TYPES and raw.lower() in NO
-        kind = ("value.typed_none_part" if f.type == "money" and f.part_of else  # 主营业务收入: not 0, the whole
+        kind = ("value.typed_none_assets" if f.id in NEVER_NONE else  # 资产总额: never none
+                "value.typed_none_part" if f.type == "money" and f.part_of else  # 主营业务收入: not 0, the whole
                 "value.typed_none" if zero_allowed(f) else "value.typed_none_unknown") if none else "value.typed"
         return InputError(kind=kind,
                           params={"expect": expect, "shown": brief(stripped)},
@@ -578,7 +583,8 @@ def _counts_from_zero(f: FieldDef) -> bool:
     nor an amount that is part of another (主营业务收入 of 营业收入): an owner who does not split out main
     revenue answers 无, and 0 made the main-business share 0%, failing the 80% and 90% tests."""
     low, _ = f.value_range()
-    return f.type in ("int", "money") and low is not None and low <= 0 and not (f.type == "money" and f.part_of) and zero_allowed(f)
+    return f.type in ("int", "money") and low is not None and low <= 0 and not (f.type == "money" and f.part_of) \
+        and zero_allowed(f) and f.id not in NEVER_NONE
 
 
 def _years_since(f: FieldDef, year: int, last_year: int, typed: str, about: bool, where: str,
