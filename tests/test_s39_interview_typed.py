@@ -176,3 +176,24 @@ def test_none_for_a_count_is_still_0() -> None:
     with pytest.raises(InputError) as refused:
         iv.parse(q, "无")
     assert refused.value.kind == "value.typed_none_assets"
+
+
+@pytest.mark.parametrize("typed", ["3000-4000万", "3000万~4000万", "3000到4000万", "3千至4千万", "30 to 40 million"])
+def test_a_range_is_refused_as_a_range(tmp_path: Path, typed: str) -> None:
+    """3000-4000万 was told 「应填金额…现在是“3000-4000万”」, as if no figure were there; 两三百万 is told it is
+    a range. Now a range with a dash, 到 or 至 is told so too, and nothing is saved."""
+    s = started(tmp_path)
+    s.until_prompt()
+    said = s.reply(typed)
+    assert f"“{typed}”不是一个确切的数（像是一个范围" in said, said
+    assert "revenue" not in saved_text(s, tmp_path)
+
+
+@given(st.integers(1, 10**6), st.integers(1, 10**6), st.sampled_from(["-", "~", "～", "到", "至", "—"]),
+       st.sampled_from(["", "万", "亿", "%"]))
+@settings(max_examples=80, deadline=None)
+def test_two_figures_joined_as_a_range_are_never_one_figure(low: int, high: int, joint: str, unit: str) -> None:
+    iv, q = question("financials.2025.revenue")
+    with pytest.raises(InputError) as refused:
+        iv.parse(q, f"{low}{unit}{joint}{high}{unit}")
+    assert refused.value.kind == "value.vague"
