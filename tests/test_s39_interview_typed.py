@@ -197,3 +197,23 @@ def test_two_figures_joined_as_a_range_are_never_one_figure(low: int, high: int,
     with pytest.raises(InputError) as refused:
         iv.parse(q, f"{low}{unit}{joint}{high}{unit}")
     assert refused.value.kind == "value.vague"
+
+
+def test_a_world_rank_for_the_domestic_rank_is_refused_saying_what_is_asked(tmp_path: Path) -> None:
+    """全球第一 to 主导产品国内细分市场排名 was told 「应填整数」. The question asks the domestic rank (the 2026
+    rule reads 国内前三名, and a share abroad separately): the refusal says so, and 国内第二 is read."""
+    s = Session(["assess", *AS_OF, "--lang", "zh", "--save", "a.yaml"], tmp_path)
+    s.unknown_until("主导产品国内细分市场排名", besides={"企业名称": "某公司"}, most=80)
+    said = s.reply("全球第一")
+    assert "“全球第一”是全球（国际）的排名；这里问的是「主导产品国内细分市场排名」" in said, said
+    said = s.reply("国内第二")
+    assert "→ 国内第二 = 2" in said, said
+    assert "domestic_rank: 2\n" in saved_text(s, tmp_path)
+
+
+@pytest.mark.parametrize("typed", ["世界第一", "全球排名第3", "国际第二", "world No. 1", "No. 1 globally"])
+def test_every_world_rank_is_refused_as_one(typed: str) -> None:
+    iv, q = question("market.domestic_rank")
+    with pytest.raises(InputError) as refused:
+        iv.parse(q, typed)
+    assert refused.value.kind == "value.rank_abroad"

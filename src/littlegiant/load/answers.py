@@ -105,6 +105,9 @@ _COUNT_WORDS = {"人": ("个人", "个", "位", "people", "persons", "person", "
 """Other words a count is said with (12个, 12位, 十二个人; 5件 for IP): refused as no whole number, where 12人
 was read."""
 _RANKED = re.compile(r"(?:国内|全国|行业内?|细分市场)?(?:排名|排)?(第.+)")
+_RANKED_ABROAD = re.compile(r"(?:全球|世界|全世界|国际|国外|海外|亚洲|欧洲)(?:市场)?(?:排名|排)?第|(?i:(?:world|global|international)(?:ly)?)")
+"""A rank said of the world (全球第一, 世界排名第3, world No. 1), typed for a rank the question asks of China or of
+an award's winners: not its figure. Read as 1, a world leader exported mostly abroad passed 国内前三名."""
 _RANKED_EN = re.compile(r"(?:(?:ranked|rank|no\.?|number|#)(\d+)|(\d+)(?:st|nd|rd|th))", re.IGNORECASE)
 """A rank in English (2nd, No. 2, #2, ranked 2): the figure."""
 """A rank said with where it stands (排名第3, 国内第二, 全国第一): the rank is the figure."""
@@ -545,6 +548,10 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             if word and raw.lower().endswith(word):
                 raw = raw[: -len(word)]
                 break
+        if f.unit is None and _RANKED_ABROAD.search(raw):  # 全球第一 to 国内排名: not the rank asked
+            asked = Text(f"「{f.label.zh}」", f.label.en[:1].lower() + f.label.en[1:])
+            raise InputError(kind="value.rank_abroad", params={"shown": brief(stripped), "asked": asked},
+                             field=where, label=label or field_words(f, where))
         ranked = _RANKED.fullmatch(raw) if f.unit is None else None
         if ranked is not None:  # 排名第3, 国内第二: the rank, as the question asks it
             raw = ranked[1]
