@@ -217,3 +217,19 @@ def test_every_world_rank_is_refused_as_one(typed: str) -> None:
     with pytest.raises(InputError) as refused:
         iv.parse(q, typed)
     assert refused.value.kind == "value.rank_abroad"
+
+
+SHARE = "主导产品国内细分市场占有率（%）"
+
+
+@pytest.mark.parametrize(("typed", "lang", "back"), [("12个百分点", "zh", "→ 12个百分点 = 12%"),
+                                                     ("12.5 percent", "en", "→ 12.5 percent = 12.5%")])
+def test_a_share_said_in_words_is_read_and_said_back(tmp_path: Path, typed: str, lang: str, back: str) -> None:
+    """12个百分点 was refused as Chinese numerals with two readings, told to write 1200万; 12 percent was told
+    a percentage was expected. Both are the share with its % sign, said back as 百分之12 is."""
+    s = Session(["assess", *AS_OF, "--lang", lang, "--save", "a.yaml"], tmp_path)
+    asked = SHARE if lang == "zh" else "Domestic niche-market share of the main product"
+    s.unknown_until(asked, besides={"企业名称": "某公司", "Company name": "Acme"})
+    said = s.reply(typed)
+    assert back in said, said
+    assert "domestic_share: " + typed.split()[0].removesuffix("个百分点") + "%\n" in saved_text(s, tmp_path)
