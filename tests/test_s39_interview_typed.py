@@ -233,3 +233,16 @@ def test_a_share_said_in_words_is_read_and_said_back(tmp_path: Path, typed: str,
     said = s.reply(typed)
     assert back in said, said
     assert "domestic_share: " + typed.split()[0].removesuffix("个百分点") + "%\n" in saved_text(s, tmp_path)
+
+
+@pytest.mark.parametrize(("typed", "back"), [("8000w", "→ 8000w = 8,000万元"), ("¥8000万", "→ ¥8000万 = 8,000万元")])
+def test_an_amount_read_by_a_rule_is_said_back(tmp_path: Path, typed: str, back: str) -> None:
+    """8000w (w for 万) and ¥8000万 (¥ alone is 元) were read right but said nothing, where 0.8亿 is said back:
+    the owner could not see that the w or the ¥ was read as they meant. 8000 and 8000万 stay unsaid."""
+    s = started(tmp_path)
+    s.until_prompt()
+    said = s.reply(typed)
+    assert back in said, said
+    said = s.reply("500万")
+    assert "→" not in said, said
+    assert "    revenue: 8000\n" in saved_text(s, tmp_path)

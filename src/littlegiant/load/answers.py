@@ -540,6 +540,8 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             by_sign = unit is None
         if size is not None:
             factor, typed = size, typed or size != 1
+        # 8000w, ¥8000万, (120): read by a rule the person may not know the tool has, said back as 0.8亿 is
+        typed = typed or _BARE_AMOUNT.fullmatch(normalise(text)) is None
     elif f.type == "percent":
         raw = raw.removesuffix("%")
     else:
@@ -747,6 +749,11 @@ def check_dotted(f: FieldDef, typed: str, where: str, label: Text) -> None:
             options.append(before + format(Decimal(head + groups).normalize(), "f") + after)
         raise InputError(kind="value.dot_grouping", field=where, label=label,
                          params={"shown": brief(typed.strip()), "write": Text(" 或 ".join(options), " or ".join(options))})
+
+
+_BARE_AMOUNT = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:万元?)?")
+"""An amount written in the question's own unit (8000, 8000万, 8,000万元, full-width or 萬 folded): read as
+it stands, nothing to say back. Anything else (8000w, ¥8000万, 人民币8000万元, (120)) is said back."""
 
 
 _BRACKETED_UNIT = re.compile(r"(\d+(?:\.\d*)?|\.\d+)\((?:金额)?(?:单位:?)?(?:人民币)?(.+)\)")
