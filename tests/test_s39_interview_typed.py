@@ -246,3 +246,30 @@ def test_an_amount_read_by_a_rule_is_said_back(tmp_path: Path, typed: str, back:
     said = s.reply("500万")
     assert "→" not in said, said
     assert "    revenue: 8000\n" in saved_text(s, tmp_path)
+
+
+@pytest.mark.parametrize(("typed", "back"), [("亏了300万", "→ 亏了300万 = -300万元"), ("赔了300万", "→ 赔了300万 = -300万元"),
+                                             ("亏了大概300万", "→ 亏了大概300万 = 约-300万元")])
+def test_a_loss_said_as_it_is_said_is_read(tmp_path: Path, typed: str, back: str) -> None:
+    """亏了300万, as an owner says it, was told 「应填金额…亏损写负数」 where 亏损300万 and 亏300万 were read."""
+    s = Session(["assess", *AS_OF, "--rules", "miit-2022", "--lang", "zh", "--save", "a.yaml"], tmp_path)
+    s.unknown_until("净利润（2025年）", besides={"企业名称": "某公司"})
+    said = s.reply(typed)
+    assert back in said, said
+    assert "net_profit: " in saved_text(s, tmp_path)
+
+
+@pytest.mark.parametrize(("path", "typed", "kind"), [("niche_years", "8年多", "value.vague"),
+                                                     ("employees", "200人出头", "value.vague")])
+def test_more_than_a_figure_after_its_unit_is_a_bound(path: str, typed: str, kind: str) -> None:
+    """8年多 was told 「应填数字」 where 8多年 is told it is no single figure."""
+    iv, q = question(path)
+    with pytest.raises(InputError) as refused:
+        iv.parse(q, typed)
+    assert refused.value.kind == kind
+
+
+def test_a_start_year_to_now_counts_the_years() -> None:
+    """2018年到现在 was told 「应填数字」 where 2018年至今 was counted."""
+    iv, q = question("niche_years")
+    assert iv.parse(q, "2018年到现在")[0] == Decimal(2025 - 2018)

@@ -91,10 +91,10 @@ dunno, I don't know). Each was refused as no amount, the owner told to type what
 NONE_YET = frozenset({"暂无"})
 """"None so far": of a yes/no (被列入经营异常名录: 暂无), a rank whose 0 means none, or a choice with a
 none, it answers 无, as 无 does; of a figure, it is unknown (no figure given, never a silent 0)."""
-_LOSS = re.compile(r"(?:净?亏损?|负|(?i:a?(?:net)?lossof|a?(?:net)?loss|minus))(?=[\d.０-９〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟])")
-"""A loss said in words before its figure (亏损300万, 净亏损0.5亿, 亏了 is not taken, 负三百万): the interview's
-net profit asked "亏损写负数", and the owner who typed 亏损300万 was asked again."""
-_LOSS_ABOUT = re.compile(r"(净?亏损?|负)(约合?|大约|大概|差不多|将近|接近|近)")
+_LOSS = re.compile(r"(?:净?亏(?:损了?|了)?|赔了?|负|(?i:a?(?:net)?lossof|a?(?:net)?loss|minus))(?=[\d.０-９〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟])")
+"""A loss said in words before its figure (亏损300万, 净亏损0.5亿, 亏了300万, 赔了300万, 负三百万): the interview's
+net profit asked "亏损写负数", and the owner who typed 亏损300万 (later 亏了300万, as it is said) was asked again."""
+_LOSS_ABOUT = re.compile(r"(净?亏(?:损了?|了)?|赔了?|负)(约合?|大约|大概|差不多|将近|接近|近)")
 """A loss said before the word that makes it approximate (亏损约300万, 净亏损大概0.5亿): read as 约亏损300万
 is. It was refused as no amount, where 约亏损300万 was read."""
 _PROFIT = re.compile(r"(?:净?盈利|净?利润|赚了?|(?i:a?(?:net)?profit(?:of)?))(?:为|是)?(?=[-−\d.０-９〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟]|约|大约|大概|差不多|将近|接近|近)")
@@ -118,9 +118,9 @@ around, roughly, or so): the figure is what is read, as a finance manager means 
 never more exact than its statement. 将近 and 接近 say "a little under" as 约 says "about": both mark
 the figure approximate, never a range (refusing 差不多220万 as no amount made a user retype what the
 tool could read; "around 80 million" was refused as no amount where "about" was read)."""
-_SINCE = re.compile(r"(?:从|自|于)?(\d{4})年?(?:开始|起|以来|至今)|(?:从|自)(\d{4})年?|(?:since|from)(\d{4})(?:onwards?)?",
+_SINCE = re.compile(r"(?:从|自|于)?(\d{4})年?(?:开始|起|以来|至今|到现在|到目前|到今天|到今)|(?:从|自)(\d{4})年?|(?:since|from)(\d{4})(?:onwards?)?",
                     re.IGNORECASE)
-"""A start year said as such (2008年开始, 从2008年起, 2008年以来, 从2008年, since 2008), typed for a number of years."""
+"""A start year said as such (2008年开始, 从2008年起, 2008年以来, 2008年到现在, 从2008年, since 2008), typed for a number of years."""
 FIRST_START_YEAR = 1949
 """The earliest start year read for years in a market: one before it is a slip of the year, not a count."""
 NONE_IS_ZERO = frozenset({"无", "没有", "没", "none", "no", "nil"})

@@ -31,10 +31,10 @@ such as 500万, 0.8亿 or 3千万 is read as before, by the units alone."""
 _ANY_DIGIT = rf"[0-9{''.join(DIGITS)}十拾百佰千仟]"
 _VAGUE = re.compile(
     rf"几|(?:近|将近|接近|不到|不足|不少于|超过|上|数|小)(?={_ANY_DIGIT})"
-    rf"|(?<=[0-9{_NUMERAL}])(?:多|余|来|出头)|(?:以上|以下|以内)$"
+    rf"|(?<=[0-9{_NUMERAL}])(?:多|余|来|出头)|(?<=[0-9{_NUMERAL}])[年人项个名位件](?:多|余|出头)|(?:以上|以下|以内)$"
     rf"|(?<![0-9.{''.join(DIGITS)}{_POINT}])[一二两兩三四五六七八九]{{2}}(?=[{''.join(SMALL)}{''.join(BIG)}])"
     rf"|(?<=[0-9{_NUMERAL}%])(?:元|w|W)?(?:[-~—–]+|至|到|(?i:to))(?=[0-9{''.join(DIGITS)}十拾])")
-"""A range or a bound, not a figure: 十几万, 两三百万, 500多万, 不到1亿, 上千万, 1亿以上, 3000-4000万, 3000万到4000万
+"""A range or a bound, not a figure: 十几万, 两三百万, 500多万, 8年多, 200人出头, 不到1亿, 上千万, 1亿以上, 3000-4000万, 3000万到4000万
 (a range with its dash or 到 was told only 「应填金额」, as if no figure had been typed). Read as the figure
 it names, 不到1亿 would meet the 1亿 band of the 2022 little-giant R&D rule. 近1亿 (将近, 接近) at the
 start of an answer is no bound but a figure given as approximate, as 约1亿 is (answers._ABOUT takes it
