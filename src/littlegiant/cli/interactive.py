@@ -74,7 +74,9 @@ HEADER = {
 reads the rule set by its title, as the report's 依据 line names it (not its id, miit-2026)."""
 OLD_HEADER_LINES = ("# 由 littlegiant 问答生成的企业信息（规则 {rules}，评估日期 {as_of}）。",)
 """A first line earlier versions wrote (the set by its id): such a file is still known as the interview's."""
-BACK = ("<", "＜", "《")
+BACK = ("<", "＜", "《", "上一题", "回到上一题", "返回", "back", "goback", "previous")
+"""Typed alone (trimmed, any case): back one question. The intro names <; 上一题 or "back", typed by one who
+wanted to go back, was refused as no amount (or, to the name question, saved as the company's name)."""
 HELP = ("?", "？")
 QUIT = ("退出", "q", "quit", "exit")
 """Typed alone at any prompt (trimmed, any case), these stop the interview as Ctrl-D does: a user who
@@ -468,7 +470,7 @@ class Asker:
             if stripped in HELP:
                 self.term.say(self.help_text(q))
                 continue
-            if stripped in BACK:
+            if stripped.lower() in BACK:
                 return "back"
             if keep and stripped == "":
                 kept = self.iv.held.get(q.path, self.iv.values.get(q.path))
