@@ -27,3 +27,16 @@ def test_back_in_words_goes_back_one_question(tmp_path: Path, lang: str, word: s
     code, _ = s.finish()
     assert code == 130, s.transcript
     assert "    revenue: 9000\n" in (tmp_path / "a.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("word", ["不用", "确认", "没问题", "ok", "done"])
+def test_nothing_to_change_in_words_makes_the_report(tmp_path: Path, word: str) -> None:
+    """At 「要修改哪一项？」 不用 or 确认 was asked again for a number; it makes the report, as Enter does."""
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "sum.yaml",
+                 "--set", "compliance.data_fabrication=是", "--format", "json"], tmp_path)
+    s.answers("甲公司")
+    assert "直接回车生成报告" in (s.until_prompt() or "")
+    s.send(word)
+    code, out = s.finish()
+    assert code == 0 and '"name": "甲公司"' in out, s.transcript
+    assert "请输入 1–" not in s.transcript

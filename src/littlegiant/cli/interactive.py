@@ -785,6 +785,10 @@ def _progress(n: int, total: int, width: int = 20) -> str:
 PlanAsks = Callable[[Interview], tuple[list[Question], list[Text]]]
 """The questions the report's plans would still ask of these answers, and the tiers whose plans ask
 them: made by the command, which knows the calendar that judges a later round."""
+NO_CHANGE = frozenset({"不用", "不用改", "不改", "不需要", "不要", "都对", "没问题", "确认", "好", "好的", "可以", "行",
+                       "生成报告", "出报告", "ok", "okay", "done", "none", "nothing", "report", "fine"})
+"""Typed at the list of answers, "nothing to change" (compared after ``normalise``, in lower case): the
+report, as Enter. 不用 or 确认, the natural answer to 「要修改哪一项？」, was asked again for a number."""
 PLAN = ("p", "ｐ", "plan", "计划")
 """Typed at the list of answers: answer the plans' questions now."""
 
@@ -930,7 +934,7 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                     except Interrupted:  # end of input here: nothing more to change, on to the report
                         term.say("\n")
                         reply = ""
-                    if reply == "" or reply in NO or (reply in BACK and asker.history) or (
+                    if reply == "" or reply in NO or reply in NO_CHANGE or (reply in BACK and asker.history) or (
                             reply.isdigit() and 1 <= int(reply) <= len(paths)) or (asks and reply in PLAN):
                         break
                     prompt = _t("change_plan_retry" if asks else "change_retry", lang, n=len(paths))
