@@ -273,3 +273,28 @@ def test_a_start_year_to_now_counts_the_years() -> None:
     """2018年到现在 was told 「应填数字」 where 2018年至今 was counted."""
     iv, q = question("niche_years")
     assert iv.parse(q, "2018年到现在")[0] == Decimal(2025 - 2018)
+
+
+@pytest.mark.parametrize(("lang", "employees", "asked", "typed", "told"), [
+    ("zh", "从业人员（上年末）（人）", "科技人员", "15%", "这里要填人数，不是比例：15%按从业人员（上年末）201人计为约30人"),
+    ("zh", "从业人员（上年末）（人）", "科技人员", "20个百分点", "20%按从业人员（上年末）201人计为约40人"),
+    ("en", "Employees at last year end (people)", "technology staff", "about 20 percent",
+     "A number of people is asked here, not a share: 20% of Employees at last year end, 201 people, is about 40 people"),
+])
+def test_a_share_typed_for_a_head_count_is_told_the_people_it_comes_to(tmp_path: Path, lang: str, employees: str,
+                                                                         asked: str, typed: str, told: str) -> None:
+    """科技人员 15% (the share the rules read) was told only 「应填整数」, where 研发费用 4.5% is told the amount
+    it comes to. Now the share of the employees answered is turned into people, whole, for the owner to type."""
+    s = Session(["assess", *AS_OF, "--lang", lang, "--save", "a.yaml"], tmp_path)
+    s.unknown_until(asked, besides={"企业名称": "某公司", "Company name": "Acme", employees: "201"})
+    said = s.reply(typed)
+    assert told in said, said
+    said = s.reply("30")
+    assert "tech_staff: 30\n" in saved_text(s, tmp_path)
+
+
+def test_a_share_typed_for_an_ip_count_says_a_count_is_asked(tmp_path: Path) -> None:
+    s = Session(["assess", *AS_OF, "--lang", "zh", "--save", "a.yaml"], tmp_path)
+    s.unknown_until("有效Ⅰ类知识产权（项）", besides={"企业名称": "某公司"})
+    said = s.reply("15%")
+    assert "这里要填项数，不是比例" in said, said

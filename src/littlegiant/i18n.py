@@ -99,6 +99,12 @@ MESSAGES = {
     "interview.share_base": {"zh": "{label}{said}计为{amount}", "en": "{label}, {said}, is {amount}"},
     "interview.share_sep": {"zh": "，按", "en": "; of "},
     "interview.share_unknown": {"zh": "这里要填金额，不是比例；请换算成金额后填写", "en": "An amount is asked here, not a share; please work out the amount and type it"},
+    "interview.share_typed_count": {"zh": "这里要填{what}，不是比例：{pct}按{bases}", "en": "{what} is asked here, not a share: {pct} of {bases}"},
+    "interview.share_unknown_count": {"zh": "这里要填{what}，不是比例；请换算成{what}后填写",
+                                      "en": "{what} is asked here, not a share; please work it out and type it"},
+    "interview.count_of_people": {"zh": "人数", "en": "A number of people"},
+    "interview.count_of_ip": {"zh": "项数", "en": "A number of items"},
+    "interview.count_of_items": {"zh": "数目", "en": "A count"},
     "interview.none_is_zero": {"zh": "没有的话请填 0；不知道就直接回车。", "en": "If there is none, type 0; if you don't know, press Enter."},
     "interview.none_is_zero_keep": {"zh": "没有的话请填 0；不知道请输入「不知道」；直接回车保留原来的回答。",
                                     "en": "If there is none, type 0; if you don't know, type \"don't know\"; "

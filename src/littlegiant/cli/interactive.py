@@ -20,7 +20,7 @@ import shlex
 import stat
 from collections.abc import Callable, Iterable
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import IO, Any
 
@@ -33,6 +33,7 @@ from littlegiant.load.answers import (
     NEVER_NONE,
     NO,
     NUMERIC_TYPES,
+    PERCENT_WORDS,
     YES,
     Conversion,
     normalise,
@@ -493,7 +494,7 @@ class Asker:
                         "none_is_zero" if zero_allowed(q.field) else "none_is_unknown"  # 主营业务收入: not 0, the whole
                     self.term.say(wrap("✗ " + _t(hint + ("_keep" if keep else ""), lang), self.width) + "\n")
                     continue
-                share = self.share_text(q, stripped) if q.field.type in MONEY_TYPES else None
+                share = self.share_text(q, stripped) if q.field.type in MONEY_TYPES or q.field.type == "int" else None
                 msg = share if share is not None else refusal(exc, lang)
                 if exc.kind == "value.start_year":  # 2008 for years in the niche: here a start year is counted
                     msg += _t("since_hint", lang, year=stripped)
@@ -536,7 +537,12 @@ class Asker:
         is a share too: refused as one whose figure could not be read, it got no amount at all. A share
         named before its figure (资产负债率45%, 净利率约6%) is taken of the bases that name can mean
         (``Interview.shares_named``): refused as no figure, 资产负债率45% got no amount though the year's
-        total assets were answered."""
+        total assets were answered. A share typed for a count (科技人员 15%) is told the people it comes to,
+        whole (约30人), as the rules take it of the employees: it was told only 「应填整数」."""
+        count = q.field.type == "int"  # 研发人员 15%: a number of people is asked, a whole one
+        what = {"what": _t({"人": "count_of_people", "项": "count_of_ip"}.get(q.field.unit or "", "count_of_items"),
+                           self.lang)} if count else {}
+        unknown = _t("share_unknown_count", self.lang, **what) if count else _t("share_unknown", self.lang)
         typed = without_about(typed) or typed
         year = _YEAR_SAID.match(typed)
         if year is not None and q.year is not None and int(year[1]) == q.year:  # 2025年末资产负债率45%
@@ -549,7 +555,8 @@ class Asker:
         try:
             raw = numerals.spelled(typed, money=False, percent=True) if typed.startswith("百分之") else typed
         except ValueError:  # 百分之十几, 百分之五以上: a share all the same, but no one figure to take of a base
-            return _t("share_unknown", self.lang)
+            return unknown
+        raw = PERCENT_WORDS.sub("%", raw or "")  # 20 percent, 20个百分点: a share as 20% is
         if not raw or not raw.endswith("%"):
             return None
         try:
@@ -560,15 +567,22 @@ class Asker:
         # 0) is not offered: typed, 0 says there is none
         known = [(s, (pct * s.value / 100).quantize(Decimal("0.01")).normalize()) for s in self.iv.shares_named(q, name)
                  if s.value is not None and pct.is_finite() and 0 < pct <= 1000]  # no amount from a share past any sense
-        known = [(s, amount) for s, amount in known if amount > 0]
+        known = [(s, amount) for s, amount in known if (amount.quantize(Decimal(1), ROUND_HALF_UP) if count else amount) > 0]
         if not known:
-            return _t("share_unknown", self.lang)
+            return unknown
         lang = self.lang
+
+        def said_as(amount: Decimal) -> str:
+            if not count:
+                return with_unit(amount, q.field, lang)
+            whole = amount.quantize(Decimal(1), ROUND_HALF_UP)  # 15% of 201 is 30.15 people: about 30
+            return ("" if whole == amount else _t("about", lang)) + with_unit(whole, q.field, lang)
+
         bases = _t("share_sep", lang).join(
             _t("share_base", lang, label=input_label(s.base, s.path).get(lang), said=self.said(s.path),
-               amount=with_unit(amount, q.field, lang))
+               amount=said_as(amount))
             for s, amount in known)
-        return _t("share_typed", lang, pct=f"{exact(pct)}%", bases=bases)
+        return _t("share_typed_count" if count else "share_typed", lang, pct=f"{exact(pct)}%", bases=bases, **what)
 
     def said(self, path: str, value: Scalar | None = None) -> str:
         """An answer as it was given: 约12,000万元 for one answered 约12000 (the current answer, or

@@ -59,8 +59,9 @@ class Concern:
     violation: PartOverWhole | None = None  # a refused concern's two figures, as assess and batch report them
 
 
-_SHARE = re.compile(r"\s*(\w+)\[y\]\s*/\s*(\w+)\[y\]\s*\*\s*100\s*")
-"""A derived share of two amounts of one year, as the rule data writes it (``rd_expense[y] / revenue[y] * 100``)."""
+_SHARE = re.compile(r"\s*(\w+)(\[y\])?\s*/\s*(\w+)(?(2)\[y\])\s*\*\s*100\s*")
+"""A derived share of two amounts of one year, or of two counts, as the rule data writes it
+(``rd_expense[y] / revenue[y] * 100``, ``rd_staff / employees * 100``)."""
 
 
 _RATIO = re.compile(r"(?:率|占比|比重|比例|强度)$")
@@ -287,15 +288,16 @@ class Interview:
         return value
 
     def shares(self, q: Question) -> list[Share]:
-        """The shares the rule set takes of ``q``'s amount (研发费用 / 营业收入), each with its base's
-        answer for the same year: a finance manager who types 4.5% for R&D expense gives the share
-        they know, and can be told the amount it comes to, to type it if it is what they meant."""
+        """The shares the rule set takes of ``q``'s amount (研发费用 / 营业收入) or count (研发人员 / 从业人员),
+        each with its base's answer for the same year: a finance manager who types 4.5% for R&D expense
+        (or 15% for R&D staff) gives the share they know, and can be told the figure it comes to, to
+        type it if it is what they meant."""
         out = []
         for d in self.rules.derived.values():
             hit = _SHARE.fullmatch(d.expression.source)
-            if hit is None or hit[1] != q.field.id or hit[2] not in self.rules.fields:
+            if hit is None or hit[1] != q.field.id or hit[3] not in self.rules.fields:
                 continue
-            base = self.rules.fields[hit[2]]
+            base = self.rules.fields[hit[3]]
             path = sibling_path(q.field, q.path, base)
             value = self.values.get(path)
             out.append(Share(d, path, base, value if isinstance(value, Decimal) else None))

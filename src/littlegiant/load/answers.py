@@ -343,11 +343,11 @@ def percent_signed(f: FieldDef, text: str) -> bool:
     be (consistency.FRACTION)."""
     if f.type != "percent":
         return False
-    raw = _PERCENT_WORDS.sub("%", without_about(text))
+    raw = PERCENT_WORDS.sub("%", without_about(text))
     return raw.endswith("%") or raw.startswith("百分之")
 
 
-_PERCENT_WORDS = re.compile(r"(?<=[\d.〇零一二三四五六七八九十])(?:个)?百分点$|(?i:(?:per)?cent|pct|percentagepoints?)$")
+PERCENT_WORDS = re.compile(r"(?<=[\d.〇零一二三四五六七八九十])(?:个)?百分点$|(?i:(?:per)?cent|pct|percentagepoints?)$")
 """A share said in words after its figure (12个百分点, 12 percent; spaces gone): its % sign. 12个百分点 was
 refused as Chinese numerals of more than one reading, told to write 1200万."""
 
@@ -523,8 +523,8 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     loss = f.type == "signed_money" and _LOSS.match(raw)
     if loss:  # 亏损300万, 负300: a loss as people say it, shown back as the negative figure it is saved as
         raw, typed = raw[loss.end():], True
-    if f.type == "percent" and _PERCENT_WORDS.search(raw):  # 12个百分点, 12 percent: 12%, said back as 百分之12 is
-        raw, typed = _PERCENT_WORDS.sub("%", raw), True
+    if f.type == "percent" and PERCENT_WORDS.search(raw):  # 12个百分点, 12 percent: 12%, said back as 百分之12 is
+        raw, typed = PERCENT_WORDS.sub("%", raw), True
     written = _numerals(raw, f, stripped, where, label)  # 五百万 → 500万, shown back before it is saved
     if written is not None:
         raw, typed = written, True
