@@ -298,3 +298,12 @@ def test_a_share_typed_for_an_ip_count_says_a_count_is_asked(tmp_path: Path) -> 
     s.unknown_until("有效Ⅰ类知识产权（项）", besides={"企业名称": "某公司"})
     said = s.reply("15%")
     assert "这里要填项数，不是比例" in said, said
+
+
+def test_none_in_english_for_total_assets_is_told_why(tmp_path: Path) -> None:
+    """"none" to total assets was told only that an amount was expected; it is told, as 没有 is, that no
+    company is without assets."""
+    s = Session(["assess", *AS_OF, "--lang", "en", "--save", "a.yaml"], tmp_path)
+    s.unknown_until("Total assets at year end", besides={"Company name": "Acme"})
+    said = s.reply("none")
+    assert "A company always holds some assets" in said, said

@@ -32,6 +32,7 @@ from littlegiant.load.answers import (
     MONEY_TYPES,
     NEVER_NONE,
     NO,
+    NONE_IS_ZERO,
     NUMERIC_TYPES,
     PERCENT_WORDS,
     YES,
@@ -486,7 +487,7 @@ class Asker:
             try:
                 value, conversion = self.iv.parse(q, text)
             except InputError as exc:
-                if q.field.type in NUMERIC_TYPES and stripped.lower() in NO:
+                if q.field.type in NUMERIC_TYPES and (stripped.lower() in NO or stripped.lower() in NONE_IS_ZERO):
                     # "没有" to "how much profit?" means none, but only the user can say it is 0, not unknown;
                     # to a level 1–4 (never assessed), "type 0" sent them to a 0 refused in turn
                     hint = "none_is_assets" if q.field.id in NEVER_NONE else \

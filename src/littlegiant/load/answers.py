@@ -424,7 +424,7 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     def wrong() -> InputError:
         # 无 for an amount: none, most likely, but only the person can say it is 0, not unknown; say how.
         # Not 0 where 0 is refused (a level 1–4): there none is no level, left unknown
-        none = f.type in NUMERIC_TYPES and raw.lower() in NO
+        none = f.type in NUMERIC_TYPES and (raw.lower() in NO or raw.lower() in NONE_IS_ZERO)  # "none" as 没有
         kind = ("value.typed_none_assets" if f.id in NEVER_NONE else  # 资产总额: never none
                 "value.typed_none_part" if f.type == "money" and f.part_of else  # 主营业务收入: not 0, the whole
                 "value.typed_none" if zero_allowed(f) else "value.typed_none_unknown") if none else "value.typed"
