@@ -307,3 +307,19 @@ def test_none_in_english_for_total_assets_is_told_why(tmp_path: Path) -> None:
     s.unknown_until("Total assets at year end", besides={"Company name": "Acme"})
     said = s.reply("none")
     assert "A company always holds some assets" in said, said
+
+
+@pytest.mark.parametrize("typed", ["无此情况", "不存在此情况", "从未", "没发生过", "无记录", "没有的", "no, never", "not listed"])
+def test_a_red_line_answered_no_as_a_statement_says_it(typed: str) -> None:
+    """是否被列入经营异常名录? 无此情况 (or 从未, 没发生过, 无记录), as a statement answers it, was refused as no
+    yes or no; each is 否."""
+    iv, q = question("compliance.abnormal_operation")
+    assert iv.parse(q, typed)[0] is False
+
+
+def test_no_as_a_statement_at_the_terminal(tmp_path: Path) -> None:
+    s = Session(["assess", *AS_OF, "--lang", "zh", "--save", "a.yaml"], tmp_path)
+    s.unknown_until("被列入经营异常名录", besides={"企业名称": "某公司"})
+    said = s.reply("无此情况")
+    assert "应填是或否" not in said, said
+    assert "abnormal_operation: false\n" in saved_text(s, tmp_path)
