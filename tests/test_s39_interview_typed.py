@@ -323,3 +323,22 @@ def test_no_as_a_statement_at_the_terminal(tmp_path: Path) -> None:
     said = s.reply("无此情况")
     assert "应填是或否" not in said, said
     assert "abnormal_operation: false\n" in saved_text(s, tmp_path)
+
+
+@pytest.mark.parametrize(("typed", "held"), [("有，有效期到2027年", True), ("是（2027年到期）", True),
+                                             ("valid until 2028", True), ("有效期到2025年", False)])
+def test_a_title_said_with_the_year_it_is_valid_until(typed: str, held: bool) -> None:
+    """有，有效期到2027年 was refused as saying when the title was won (「说的是何时获得」); 是（2027年到期） as no sure
+    yes. As of 2026 a title valid to 2027 is held, one valid to 2025 has lapsed."""
+    iv, q = question("honors.high_tech_enterprise")
+    assert iv.parse(q, typed)[0] is held
+
+
+def test_a_title_valid_until_this_year_is_asked_about_at_the_terminal(tmp_path: Path) -> None:
+    """Valid until this year: the day decides, and only the owner knows it; asked, saying so, then read."""
+    s = Session(["assess", *AS_OF, "--lang", "zh", "--save", "a.yaml"], tmp_path)
+    s.unknown_until("有效期内的高新技术企业", besides={"企业名称": "某公司"})
+    said = s.reply("有效期至2026年12月")
+    assert "说的是有效期到 2026年，今年是否仍有效要看具体日期" in said, said
+    said = s.reply("有，有效期到2027年")
+    assert "high_tech_enterprise: true\n" in saved_text(s, tmp_path)

@@ -292,6 +292,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.title_level": ("{shown!r} names a {level} title, which is not the one asked ({title}): answer yes if the "
                           "company holds {held}, else no",
                           "“{shown}”说的是{level}称号，不是这里问的{title}：持有{held}填“是”，否则填“否”"),
+    "value.held_until": ("{shown!r} says until when it is valid ({until}), and this year whether it still is depends on "
+                         "the day: answer yes if it is valid now, else no",
+                         "“{shown}”说的是有效期到{until}，今年是否仍有效要看具体日期：目前仍在有效期内填“是”，否则填“否”"),
     "value.held_when": ("{shown!r} says when it was won, not whether it holds now (a title lapses after three "
                         "years unless renewed): answer yes if it is still in force, else no",
                         "“{shown}”说的是何时获得，不是现在是否有效（称号一般3年有效，到期未复核即失效）：目前仍在有效期内"

@@ -206,13 +206,37 @@ def _at_level(low: str, path: str, shown: str, where: str, label: Text | None, f
         rest = text[len(conferred):].translate(_BRACKETS).strip(" ，,、；;:：")
         if rest and _held(rest, path) is False:  # 省级（已过期）, 省级,已过期: as 已过期 alone reads, 否
             return rest
-        if re.search(r"\d", rest) and not _LAPSED.search(rest) and "到期" not in rest:
+        if re.search(r"\d", rest) and not _LAPSED.search(rest) and "到期" not in rest and not _VALID_UNTIL.search(rest):
             # 省级（2021年认定）, 省级2020年, 省级（2021.06）: when it was won, not whether it is valid now (a
             # title lapses after three years unless renewed); read as 是, a lapsed title passed 小巨人's prerequisite
             raise InputError(kind="value.held_when", params={"shown": brief(shown)}, field=where,
                              label=label or field_words(f, where))
     text = ("是" + text[len(conferred):] if text.startswith(conferred) else text).replace(conferred, "")
     return text.replace("()", "").strip(" ，,、；;:：") or "是"
+
+
+_VALID_UNTIL = re.compile(r"(?:有效期)?(?:至|到|截至|截止|截止到|until|to|till)(\d{4})年?(?:\d{1,2}月)?(?:\d{1,2}[日号])?(?:止|到期|为止)?"
+                          r"|(?:有效期)?(\d{4})年?(?:\d{1,2}月)?(?:\d{1,2}[日号])?(?:到期|止)")
+"""A title or honour said with the year it is valid until (有，有效期到2027年; 是（2027年到期）; 有效期至2026年12月).
+It was refused as saying when the title was won (「说的是何时获得」), or as no sure yes: it says until when."""
+
+
+def _held_until(low: str, f: FieldDef, typed: str, where: str, label: Text | None, last_year: int | None) -> bool | None:
+    """Whether a title said as valid until a year (有效期到2027年, 是（2027年到期）) is held; None when the text says
+    no such thing (or says no: 否（有效期到2027年） is read as before). Valid past this year (the one after
+    ``last_year``, the interview's): held; to a year already past: lapsed, not held. To this year, or
+    with no date to judge by (a sheet, a file), it is refused, saying the day decides."""
+    until = _VALID_UNTIL.search(low)
+    if until is None:
+        return None
+    rest = (low[: until.start()] + low[until.end():]).translate(_BRACKETS).strip(" ，,、；;:：")
+    if rest and rest not in YES and _held(rest, f.path) is not True and rest not in ("有效期", "valid", "isvalid", "yesvalid"):
+        return None
+    year = int(until.group(1) or until.group(2))
+    if last_year is not None and year != last_year + 1:
+        return year > last_year + 1
+    raise InputError(kind="value.held_until", params={"shown": brief(typed), "until": Text(f"{year}年", str(year))},
+                     field=where, label=label or field_words(f, where))
 
 
 _YEAR = re.compile(r"\d{4}")
@@ -442,6 +466,10 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         low = raw.lower()
         if f.path in _CONFERRED:
             low = _at_level(low, f.path, stripped, where, label, f)
+        if f.path.startswith(_HELD):
+            held = _held_until(low, f, stripped, where, label, last_year)
+            if held is not None:
+                return held, None
         whole = low
         remark = _REMARK.fullmatch(low) or _SAID_AFTER.fullmatch(low)
         if remark is not None:  # 是（2024年认定）, 是，2023年认定, 否（已过期）: the word before the remark answers
