@@ -415,7 +415,7 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     if f.type != "text" and len(text) > MOST_TYPED:  # before any pattern meets it (see MOST_TYPED)
         raise InputError(kind="value.typed", params={"expect": _expected(f, unit), "shown": brief(text.strip())},
                          field=where, label=label or field_words(f, where))
-    if f.type in MONEY_TYPES and "." in text:  # 8.000: 8000 or 8? asked, never read as 8
+    if f.type in MONEY_TYPES and ("." in text or "．" in text):  # 8.000: 8000 or 8? asked, never read as 8
         check_dotted(f, text, where, label or field_words(f, where))
     if f.type in NUMERIC_TYPES and _PLAIN.fullmatch(text):  # 5000, -120, 12.5: most cells, read at once
         number = Decimal(text)
