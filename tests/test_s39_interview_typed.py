@@ -342,3 +342,35 @@ def test_a_title_valid_until_this_year_is_asked_about_at_the_terminal(tmp_path: 
     assert "说的是有效期到 2026年，今年是否仍有效要看具体日期" in said, said
     said = s.reply("有，有效期到2027年")
     assert "high_tech_enterprise: true\n" in saved_text(s, tmp_path)
+
+
+@pytest.mark.parametrize(("typed", "back"), [("营业收入3200万", "→ 营业收入3200万 = 3,200万元"),
+                                             ("2025年营收约3200万", "→ 2025年营收约3200万 = 约3,200万元"),
+                                             ("3200万元（审计数）", "→ 3200万元（审计数） = 3,200万元")])
+def test_an_amount_typed_with_its_own_name_or_year_is_read(tmp_path: Path, typed: str, back: str) -> None:
+    """营业收入3200万, as a finance manager copies it off the statement, was refused as no amount; so were
+    2025年营收约3200万 and 3200万元（审计数）. The question's own name, year or audit note is read off, and the
+    answer said back."""
+    s = started(tmp_path)
+    s.until_prompt()
+    said = s.reply(typed)
+    assert back in said, said
+    assert "    revenue: " in saved_text(s, tmp_path)
+
+
+@pytest.mark.parametrize("typed", ["2024年营业收入3200万", "3200万（2024年）"])
+def test_another_years_figure_is_refused_naming_the_year_asked(tmp_path: Path, typed: str) -> None:
+    s = started(tmp_path)
+    s.until_prompt()
+    said = s.reply(typed)
+    assert f"“{typed}”是 2024年的数；这里问的是 2025年的" in said, said
+    assert "revenue" not in saved_text(s, tmp_path)
+
+
+@pytest.mark.parametrize(("path", "typed"), [("financials.2025.revenue", "研发费用3200万"),
+                                             ("financials.2025.total_liabilities", "资产负债率45%")])
+def test_another_figures_name_is_not_read_off(path: str, typed: str) -> None:
+    """研发费用3200万 typed for the revenue names another figure: refused, never read as the revenue."""
+    iv, q = question(path)
+    with pytest.raises(InputError):
+        iv.parse(q, typed)

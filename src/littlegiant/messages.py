@@ -339,6 +339,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.rank_abroad": ("{shown!r} is a rank in the world; the question asks for the {asked}: give that rank "
                           "(first is 1), or don't know",
                           "“{shown}”是全球（国际）的排名；这里问的是{asked}：请填这个名次（第1名填1），不清楚就填“不知道”"),
+    "value.other_year": ("{shown!r} is {year}'s figure; the question asks for {asked}'s: give {asked}'s, or don't know",
+                         "“{shown}”是{year}年的数；这里问的是{asked}年的，请填{asked}年的数，不清楚就填“不知道”"),
     "value.dot_grouping": ("{shown!r} is ambiguous: a point before three digits may group thousands (as some countries "
                            "write them) or be a decimal point; write {write}",
                            "“{shown}”看不出是多少：点后面跟三位数字，可能是分隔千位（有的国家这样写），也可能是小数点；请写成 {write}"),

@@ -22,7 +22,8 @@ from littlegiant.core import engine
 from littlegiant.core.inputs import InputPaths, sibling_path, whole_of
 from littlegiant.core.plan import applies
 from littlegiant.core.result import UNKNOWN, UNMET, CriterionResult, Result, TierResult
-from littlegiant.load.answers import Conversion, plain, read_typed
+from littlegiant.errors import InputError
+from littlegiant.load.answers import Conversion, brief, normalise, plain, read_typed
 from littlegiant.load.consistency import (
     FRACTION,
     GROWTH,
@@ -35,7 +36,15 @@ from littlegiant.load.consistency import (
     part_violations,
     unusual_figures,
 )
-from littlegiant.load.profile import ANSWERED_UNDER, PartExceedsWhole, Profile, Scalar, field_for_path, year_in_path
+from littlegiant.load.profile import (
+    ANSWERED_UNDER,
+    PartExceedsWhole,
+    Profile,
+    Scalar,
+    field_for_path,
+    field_words,
+    year_in_path,
+)
 from littlegiant.load.rules import Derived, FieldDef, Node, RuleSet
 from littlegiant.records import record
 
@@ -64,6 +73,21 @@ _SHARE = re.compile(r"\s*(\w+)(\[y\])?\s*/\s*(\w+)(?(2)\[y\])\s*\*\s*100\s*")
 (``rd_expense[y] / revenue[y] * 100``, ``rd_staff / employees * 100``)."""
 
 
+_FIGURE_START = re.compile(r"[\d.+\-−(¥]|[〇零一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾]|约|大约|大概|差不多|将近|接近|近(?=[\d.])"
+                           r"|负|亏|赔|第|百分之|人民币|(?i:rmb|cny|about|around|approx|roughly|minus|loss|no\.)")
+"""Where the figure starts in an answer typed after its name (营业收入3200万, 营收约3200万, revenue: 80m)."""
+_BOUND_AFTER_NAME = re.compile(r"近|将近|接近")
+"""近 after a name (营收近1亿) says "nearly", a bound: refused as a sheet's cell of it is, never read as 约1亿."""
+_LEAD_YEAR = re.compile(r"(\d{4})(?:年度?|年末|年底)(?:末|底)?")
+_NAME_JOINS = re.compile(r"[:=：]|(?:为|是|有|约为|大概是|共|合计|总计|总额|的)$|^(?:我们|公司|本公司|企业)(?:的)?")
+_TAIL_NOTE = re.compile(r"\((?:(\d{4})年度?(?:年末|末|底)?|经审计|审计数|已审计|审计后|审定数|未经审计|未审计|审计前|报表数)\)$")
+"""A note in brackets after the figure: its year (3200万（2025年）) or its audit state (（审计数）, （未审计）), which
+changes nothing the figure says."""
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "revenue": ("营收", "营业额", "年营收"), "total_assets": ("总资产",), "total_liabilities": ("总负债",),
+    "employees": ("员工", "员工人数", "员工数", "职工", "职工人数", "人数"), "net_profit": ("净利",),
+}
+"""Short names of a figure, as owners say them (营收 for 营业收入), taken before the figure as its label is."""
 _RATIO = re.compile(r"(?:率|占比|比重|比例|强度)$")
 """How a Chinese name of a share ends (负债率, 净利率, 研发费用占比, 研发投入强度)."""
 _GROWTH = re.compile(r"增长|增速|增幅|growth", re.IGNORECASE)
@@ -274,7 +298,48 @@ class Interview:
         nothing is recorded. A person answering here may say a start year for years in a market (counted
         to the end of this interview's last year) and 无 for a count or an amount (0). Bad text raises
         InputError."""
-        return read_typed(q.field, text, where=q.path, numbered=True, last_year=self.last_year, none_is_zero=True)
+        bare = self._unnamed(q, text)
+        value, said = read_typed(q.field, bare, where=q.path, numbered=True, last_year=self.last_year, none_is_zero=True)
+        if bare != text and isinstance(value, Decimal):  # 营业收入3200万: said back, the name read off as the question's own
+            said = Conversion(text.strip(), value) if said is None else \
+                Conversion(text.strip(), said.value, said.approximate, said.by_sign, said.since)
+        return value, said
+
+    def _unnamed(self, q: Question, text: str) -> str:
+        """``text`` without the question's own name or year around its figure (营业收入3200万, 2025年营收约3200万,
+        revenue: 80m, 3200万（2025年）, 3200万元（审计数）), as a finance manager copies them from the statement or
+        says them: each was refused as no amount. A name of another figure (研发费用3200万 to the revenue) is left,
+        and refused; another year (3200万（2024年） to 2025's revenue) is refused, saying which year is asked."""
+        f = q.field
+        if f.type not in ("int", "number", "money", "signed_money", "percent"):
+            return text
+        raw = normalise(text)
+        year: str | None = None
+        tail = _TAIL_NOTE.search(raw)
+        if tail is not None:
+            year, raw = tail.group(1), raw[: tail.start()]
+        lead = _LEAD_YEAR.match(raw)
+        head = _FIGURE_START.search(raw, lead.end() if lead is not None else 0)
+        if head is not None and head.start() > 0:
+            name = _key(_NAME_JOINS.sub("", raw[lead.end() if lead is not None else 0: head.start()]))
+            english = re.findall(r"[a-z&]+", f.label.en.lower())  # revenue, of Operating revenue: a whole word
+            names = (_key(f.label.zh), *_ALIASES.get(f.id, ()))
+            if name and not ((len(name) >= 2 and any(name in label for label in names))
+                             or name in english or name == "".join(english)):
+                return text
+            year = lead.group(1) if lead is not None else year
+            raw = raw[head.start():]
+            if _BOUND_AFTER_NAME.match(raw):  # 营收近1亿: a bound, as the other doors read it, not 约1亿
+                return text
+        elif tail is None:
+            return text
+        # a figure of last year's end kept without a year (从业人员, 占有率: 填{year}年…) is last year's too
+        asked = q.year if q.year is not None else self.last_year if f.help is not None and "{year}" in f.help.zh else None
+        if year is not None and asked is not None and year != str(asked):
+            raise InputError(kind="value.other_year", params={"shown": brief(text.strip()), "year": year,
+                                                              "asked": str(asked)},
+                             field=q.path, label=field_words(f, q.path))
+        return raw
 
     def answer(self, q: Question, text: str) -> Scalar | None:
         """Record an answer typed as text; empty is "don't know". Bad text raises InputError, a part
