@@ -40,3 +40,19 @@ def test_nothing_to_change_in_words_makes_the_report(tmp_path: Path, word: str) 
     code, out = s.finish()
     assert code == 0 and '"name": "甲公司"' in out, s.transcript
     assert "请输入 1–" not in s.transcript
+
+
+@pytest.mark.parametrize(("lang", "typed", "told"), [("zh", "900万", "→ 改为：900万元"),
+                                                     ("zh", "0.09亿", "→ 0.09亿 = 900万元"),
+                                                     ("en", "9 million", "→ 9 million = 900 (10k CNY)")])
+def test_the_corrected_figure_typed_at_a_check_is_the_answer(tmp_path: Path, lang: str, typed: str, told: str) -> None:
+    """At 「研发费用9,000万元，高于营业收入8,000万元…确认无误吗？[是/否]」 an owner who typed the right figure, 900万,
+    was told 「请回答是或否」, then had to say 否 and type it again. The figure is read as the answer, said back."""
+    s = Session(["assess", *AS_OF, "--lang", lang, "--save", "a.yaml"], tmp_path)
+    s.answers("某公司" if lang == "zh" else "Acme", "8000万", "9000万")
+    assert "[" in (s.until_prompt() or "")
+    said = s.reply(typed)
+    assert told in said and "请回答是或否" not in said and "answer y or n" not in said, said
+    code, _ = s.finish()
+    assert code == 130, s.transcript
+    assert "    rd_expense: 900\n" in (tmp_path / "a.yaml").read_text(encoding="utf-8")

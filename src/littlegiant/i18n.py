@@ -130,6 +130,7 @@ MESSAGES = {
     "interview.none_is_unknown": {"zh": "没有的话直接回车（记为「不知道」）。", "en": "If there is none, press Enter (don't know)."},
     "interview.none_is_unknown_keep": {"zh": "没有的话请输入「不知道」；直接回车保留原来的回答。",
                                        "en": "If there is none, type \"don't know\"; Enter keeps the answer as it was."},
+    "interview.changed_to": {"zh": "→ 改为：{now}", "en": "→ changed to: {now}"},
     "interview.unknown": {"zh": "  → 记为「不知道」\n", "en": "  → recorded as \"don't know\"\n"},
     "interview.again": {"zh": "请重新输入。", "en": " Please answer again."},
     "interview.again_plain": {"zh": "好的，请重新回答：{question}", "en": "Then please answer again: {question}"},

@@ -445,16 +445,25 @@ class Asker:
         not a rough figure shown as exact. (The answer being checked is not yet recorded: said plainly.)"""
         return self.said(path, value) if value is not None else with_unit(value, f, self.lang)
 
-    def confirm(self, text: str) -> bool:
+    def confirm(self, text: str, q: Question | None = None) -> bool | str:
         """Ask yes or no until one of them is typed. Enter alone is neither: taken as no, it dropped the
-        figure just typed, and a second Enter at the question asked again recorded 不知道 in its place."""
+        figure just typed, and a second Enter at the question asked again recorded 不知道 in its place.
+        With ``q``, an answer to it typed instead (the corrected figure, 900万 at 「研发费用9,000万元，高于营业
+        收入…确认无误吗？」) is returned, to be read as the answer: it was told 「请回答是或否」, then asked again."""
         prompt = text
         while True:
-            reply = normalise(self.term.ask(prompt)).lower()
+            typed = self.term.ask(prompt)
+            reply = normalise(typed).lower()
             if reply in YES or reply == "确认":
                 return True
             if reply in NO or reply in BACK:
                 return False
+            if q is not None and reply:
+                try:
+                    if self.iv.parse(q, typed)[0] is not None:
+                        return typed
+                except InputError:
+                    pass
             prompt = _t("yesno_retry", self.lang)
 
     def ask(self, q: Question, header: str, keep: bool = False) -> str | None:
@@ -465,8 +474,11 @@ class Asker:
         lang = self.lang
         self.term.say("\n" + wrap(header, self.width, indent="") + "\n")
         prompt = self.describe(q)
+        typed_next: str | None = None  # a corrected figure typed at a check, read as the answer
         while True:
-            text = self.term.ask(prompt)
+            corrected = typed_next is not None  # said back once recorded: a yes/no prompt took it
+            text = self.term.ask(prompt) if typed_next is None else typed_next
+            typed_next = None
             prompt = "> "
             stripped = normalise(text)
             if stripped in HELP:
@@ -516,13 +528,22 @@ class Asker:
             if refused:
                 self.term.say(wrap("✗ " + self.concern_text(refused[0], keep) + _t("again", lang), self.width) + "\n")
                 continue
-            if any(not self.confirm(wrap("! " + self.concern_text(c) + _t("confirm", lang), self.width) + " ")
-                   for c in concerns):
+            answered: bool | str = True
+            for c in concerns:
+                answered = self.confirm(wrap("! " + self.concern_text(c) + _t("confirm", lang), self.width) + " ", q)
+                if answered is not True:
+                    break
+            if isinstance(answered, str):  # the corrected figure, typed at the check: read and checked as the answer
+                typed_next = answered
+                continue
+            if not answered:
                 # the question again, with its unit: after the check's lines, a bare 「请重新输入」 left the
                 # user to scroll up for what was asked, and in what unit
                 self.term.say(wrap(_t("again_plain", lang, question=self.heading(q)), self.width) + "\n")
                 continue
             self.iv.record(q.path, value, conversion is not None and conversion.approximate, signed)
+            if corrected and value is not None and conversion is None:
+                self.term.say(wrap(_t("changed_to", lang, now=self.said(q.path)), self.width, indent="  ") + "\n")
             if value is None:
                 self.term.say(_t("unknown", lang))
             elif q.path in self.iv.approximate:  # a verdict that rests on it, this close, is said now
