@@ -334,6 +334,15 @@ def test_a_title_said_with_the_year_it_is_valid_until(typed: str, held: bool) ->
     assert iv.parse(q, typed)[0] is held
 
 
+def test_a_yes_whose_own_date_has_passed_is_asked_about_never_read_as_no() -> None:
+    """是（有效期到2024年）: a yes, and a date that says the title lapsed; read as either it would overrule the
+    person. Asked, as 是（已过期） is."""
+    iv, q = question("honors.high_tech_enterprise")
+    with pytest.raises(InputError) as refused:
+        iv.parse(q, "是（有效期到2024年）")
+    assert refused.value.kind == "value.yes_doubt"
+
+
 def test_a_title_valid_until_this_year_is_asked_about_at_the_terminal(tmp_path: Path) -> None:
     """Valid until this year: the day decides, and only the owner knows it; asked, saying so, then read."""
     s = Session(["assess", *AS_OF, "--lang", "zh", "--save", "a.yaml"], tmp_path)

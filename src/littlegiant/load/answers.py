@@ -234,6 +234,9 @@ def _held_until(low: str, f: FieldDef, typed: str, where: str, label: Text | Non
         return None
     year = int(until.group(1) or until.group(2))
     if last_year is not None and year != last_year + 1:
+        if year < last_year + 1 and (rest in YES or _held(rest, f.path) is True):  # 是（有效期到2024年）: a yes its
+            raise InputError(kind="value.yes_doubt", params={"shown": brief(typed)},  # own date undoes; the person says
+                             field=where, label=label or field_words(f, where))
         return year > last_year + 1
     raise InputError(kind="value.held_until", params={"shown": brief(typed), "until": Text(f"{year}年", str(year))},
                      field=where, label=label or field_words(f, where))
