@@ -383,3 +383,10 @@ def test_another_figures_name_is_not_read_off(path: str, typed: str) -> None:
     iv, q = question(path)
     with pytest.raises(InputError):
         iv.parse(q, typed)
+
+
+@pytest.mark.parametrize(("typed", "value"), [("200名员工", 200), ("200个员工", 200), ("staff 200", 200), ("员工200人", 200)])
+def test_a_head_count_said_with_its_noun(typed: str, value: int) -> None:
+    """200名员工 and 'staff 200' were told 「应填整数」 where 200人 and 200 people were read."""
+    iv, q = question("employees")
+    assert iv.parse(q, typed)[0] == Decimal(value)

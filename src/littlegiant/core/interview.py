@@ -85,7 +85,7 @@ _TAIL_NOTE = re.compile(r"\((?:(\d{4})年度?(?:年末|末|底)?|经审计|审�
 changes nothing the figure says."""
 _ALIASES: dict[str, tuple[str, ...]] = {
     "revenue": ("营收", "营业额", "年营收"), "total_assets": ("总资产",), "total_liabilities": ("总负债",),
-    "employees": ("员工", "员工人数", "员工数", "职工", "职工人数", "人数"), "net_profit": ("净利",),
+    "employees": ("员工", "员工人数", "员工数", "职工", "职工人数", "人数", "staff", "headcount"), "net_profit": ("净利",),
 }
 """Short names of a figure, as owners say them (营收 for 营业收入), taken before the figure as its label is."""
 _RATIO = re.compile(r"(?:率|占比|比重|比例|强度)$")

@@ -104,10 +104,11 @@ is. It was refused as no amount, where 约亏损300万 was read."""
 _PROFIT = re.compile(r"(?:净?盈利|净?利润|赚了?|(?i:a?(?:net)?profit(?:of)?))(?:为|是)?(?=[-−\d.０-９〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟]|约|大约|大概|差不多|将近|接近|近)")
 """A profit said in words before its figure (盈利300万, 净利润-50万, 赚了300万), to the net profit question
 that names it: the owner who typed 盈利300万 was told an amount was expected, and asked again."""
-_COUNT_WORDS = {"人": ("个人", "个", "位", "people", "persons", "person", "staff", "employees"),
+_COUNT_WORDS = {"人": ("个人", "个", "位", "名员工", "个员工", "位员工", "名职工", "员工", "职工", "people", "persons",
+                       "person", "staff", "employees"),
                 "项": ("个", "件", "items", "item"), "年": ("years", "year", "yrs")}
-"""Other words a count is said with (12个, 12位, 十二个人; 5件 for IP): refused as no whole number, where 12人
-was read."""
+"""Other words a count is said with (12个, 12位, 十二个人, 200名员工; 5件 for IP): refused as no whole number,
+where 12人 was read."""
 _RANKED = re.compile(r"(?:国内|全国|行业内?|细分市场)?(?:排名|排)?(第.+)")
 _RANKED_ABROAD = re.compile(r"(?:全球|世界|全世界|国际|国外|海外|亚洲|欧洲)(?:市场)?(?:排名|排)?第|(?i:(?:world|global|international)(?:ly)?)")
 """A rank said of the world (全球第一, 世界排名第3, world No. 1), typed for a rank the question asks of China or of
