@@ -89,8 +89,9 @@ def _in_own_words(exc: InputError) -> None:
         sets = each.params.get("sets")
         keys = None
         if isinstance(sets, Text):  # the other figures to set with it, --set 研发人员人数=… as what_if's keys
+            named = [repr(k) for k in _SET.findall(sets.en)]  # three read "'a' and 'b' and 'c'": 'a', 'b' and 'c'
             keys = Text("".join(f"“{k}”" for k in _SET.findall(sets.zh)),
-                        " and ".join(repr(k) for k in _SET.findall(sets.en)))
+                        " and ".join(named) if len(named) < 3 else f"{', '.join(named[:-1])} and {named[-1]}")
         each.said_as(worded, {"keys": keys} if keys is not None else None)
     if isinstance(exc, RowError):  # its message is its problems' lines, said again
         exc.message = PROBLEMS_SEPARATOR.join(map(str, exc.errors))
