@@ -61,30 +61,34 @@ def _as_arguments(fn: _F) -> _F:
                     # said in Chinese as the argument (what_if：没有“bogus”这个项目), in English it named the
                     # field alone ("bogus: no such field"), as a profile's own key is named
                     exc.field = f"what_if {exc.field}"
-            _in_own_words(exc)
+            _in_own_words(exc, _LOADS_RULES if fn.__name__ == "load_rules" else ())
             raise
     return named  # type: ignore[return-value]
 
 
 _OWN_WORDS = {"profile.other_set": "api.profile_other_set", "column.other_set": "api.column_other_set",
               "set.other_question": "api.set_other_question", "set.part_over_whole": "api.set_part_over_whole",
-              "data.not_text": "api.data_not_text"}
+              "data.not_text": "api.data_not_text", "rule.extends_outside": "api.rule_extends_outside"}
 """The errors whose words tell the user which command-line option to give, by the catalog entry that
 says it with this API's argument: a script was told to "assess it with --rules shandong-2022" or to
 "add --set rd_staff=…", options it has no way to type (nor --encoding: a profile's file is read in
-the encodings it detects)."""
+the encodings it detects), nor "give allow_outside=True" to assess(), which takes no such argument."""
+
+_LOADS_RULES = ("rule.extends_outside",)
+"""What ``load_rules`` says in its own words (RulesError.words): "give allow_outside=True", its own argument."""
 
 _SET = re.compile(r"--set (.+?)=…")
 
 
-def _in_own_words(exc: InputError) -> None:
+def _in_own_words(exc: InputError, kept: tuple[str, ...] = ()) -> None:
     """``exc``, and each problem of a row's error, said in this API's words where the command line's name
-    one of its options (their ``kind`` and ``params`` kept, for a script matching on them)."""
+    one of its options (their ``kind`` and ``params`` kept, for a script matching on them); ``kept``: the
+    kinds the function raising it says rightly as they are."""
     from littlegiant.load.tabular import PROBLEMS_SEPARATOR, RowError
 
     for each in (*exc.errors, exc) if isinstance(exc, RowError) else (exc,):
         worded = _OWN_WORDS.get(each.kind or "")
-        if worded is None or each.worded is not None:
+        if worded is None or each.worded is not None or each.kind in kept:
             continue
         sets = each.params.get("sets")
         keys = None

@@ -839,6 +839,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                     "应写 format: 1（本版本读取的格式），现在是{got}"),
     "rule.extends_outside": ("extends {ref}, outside this rule file's folder (give --allow-outside to read it)",
                              "extends 指向的{ref}在本规则文件所在的文件夹之外（确需读取时请加 --allow-outside）"),
+    # the same, said to a Python API caller: assess(), compare() and screen() take no allow_outside; load_rules does
+    "api.rule_extends_outside": ("extends {ref}, outside this rule file's folder: to read it, load the set with "
+                                 "load_rules(its path, allow_outside=True) and pass that",
+                                 "extends 指向的{ref}在本规则文件所在的文件夹之外：确需读取时，请用 load_rules(文件路径, "
+                                 "allow_outside=True) 读入这套规则，再把它传给评估"),
     "rule.extends_missing": ("extends {ref}, which does not exist", "extends 指向的{ref}不存在"),
     "rule.extends_unknown": ("extends unknown rule set {ref}", "extends 指向的规则版本{ref}不存在"),
     "rule.extends_loop": ("extends {ref}, which extends this file again", "extends 指向的{ref}又扩展回本文件，形成循环"),
