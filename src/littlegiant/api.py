@@ -224,7 +224,9 @@ def read_profile(source: ProfileSource, rules: RuleSet | str | Path | None = Non
     if not OUTCOME_HEADERS.isdisjoint(source) and is_results(source, rules):
         from littlegiant.load.tabular import RowError
 
-        raise RowError([InputError(kind="column.results_row")], _results_name(source, rules))
+        refused = RowError([InputError(kind="column.results_row")], _results_name(source, rules))
+        refused.kind = "column.results_row"  # as read_profile raised it before it named the company: a script matches on it
+        raise refused
     last_year = None if day is None else day.year - 1
     keyed: Mapping[Any, Any] = source
     if isinstance(keyed.get(None), list):  # csv.DictReader's cells past the header's columns
