@@ -67,6 +67,7 @@ def _as_arguments(fn: _F) -> _F:
 
 
 _OWN_WORDS = {"profile.other_set": "api.profile_other_set", "column.other_set": "api.column_other_set",
+              "profile.other_set_only": "api.profile_other_set_only",
               "set.other_question": "api.set_other_question", "set.part_over_whole": "api.set_part_over_whole",
               "data.not_text": "api.data_not_text", "rule.extends_outside": "api.rule_extends_outside"}
 """The errors whose words tell the user which command-line option to give, by the catalog entry that
@@ -685,7 +686,8 @@ def compare(source: ProfileSource, rule_sets: Iterable[RuleSet | str | Path], *,
     return out
 
 
-_COMPARED = {"profile.other_set": "api.compare_other_set", "column.other_set": "api.compare_column_other_set"}
+_COMPARED = {"profile.other_set": "api.compare_other_set", "column.other_set": "api.compare_column_other_set",
+             "profile.other_set_only": "api.compare_other_set_only"}
 """A province's question met in a comparison, said as compare's: "pass rules=…" named an argument compare
 has not, and a set its rule_sets already held."""
 

@@ -217,7 +217,15 @@ CATALOG: dict[str, tuple[str, str]] = {
     "profile.other_set": ("'{key}' is asked by {title} alone, whose questions this profile answers (answered_under: "
                           "{id}): assess it with --rules {id}",
                           "“{key}”是「{title}」才有的项目，这份资料是按这套规则填写的（answered_under: {id}）：评估时请加 --rules {id}"),
+    "profile.other_set_only": ("'{key}' is asked by {title} alone: assess this profile with --rules {id}",
+                               "“{key}”是「{title}」才有的项目：评估这份资料时请加 --rules {id}"),
     # the same, said to a Python API caller, who passes rules= where the command line takes --rules
+    "api.profile_other_set_only": ("'{key}' is asked by {title} alone: pass rules=\"{id}\"",
+                                   "“{key}”是「{title}」才有的项目：请指定 rules=\"{id}\""),
+    "api.compare_other_set_only": ("'{key}' is asked by {title} alone: {this} does not ask it, and cannot judge "
+                                   "this profile; compare it under sets that ask it, such as \"{id}\"",
+                                   "“{key}”是「{title}」才有的项目：{this} 没有这一项，不能据以评估这份资料；"
+                                   "请只在有这一项的规则下比较，如 \"{id}\""),
     "api.profile_other_set": ("'{key}' is asked by {title} alone, whose questions this profile answers (answered_under: "
                               "{id}): pass rules=\"{id}\"",
                               "“{key}”是「{title}」才有的项目，这份资料是按这套规则填写的（answered_under: {id}）：请指定 rules=\"{id}\""),

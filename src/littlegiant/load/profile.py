@@ -393,21 +393,27 @@ def _in_other_set(rules: RuleSet, answered_under: str | None, data: Mapping[Any,
     """For a key these rules do not know in a profile answered under another shipped set (a province's,
     made by ``init --rules shandong-2022``) that reads it whole: the option that judges it, where
     "unknown field" sent the user, following init's own words, to a template that was init's."""
-    if answered_under is None or answered_under == rules.id or not (exc.kind or "").startswith("field.unknown"):
+    if answered_under == rules.id or not (exc.kind or "").startswith("field.unknown"):
         return None
     from littlegiant.load import rules as rulesets
 
-    if answered_under not in (*rulesets.builtin_ids(), *rulesets.overlay_ids()):
+    shipped = (*rulesets.builtin_ids(), *rulesets.overlay_ids())
+    if answered_under is not None and answered_under not in shipped:
         return None
-    other = rulesets.load(answered_under)
-    try:
-        _walk(_without(data, ANSWERED_UNDER), _root(other), {}, exc.file or "", _Noted())
-    except InputError as slip:  # that set does not know a key either: no set to name. A value it refuses
-        if (slip.kind or "").startswith("field.unknown"):  # (大概是) is said once the set judging it is right
-            return None
-    return InputError(kind="profile.other_set", params={"key": exc.params.get("key", exc.field), "id": other.id,
-                                                        "title": other.title}, file=exc.file, line=exc.line,
-                      field=exc.field, label=Text("", ""))
+    # with no answered_under (a profile typed by hand, the shipped Shandong example), a province's key
+    # ("shandong") said only "unknown field": the shipped overlays that read the whole profile are named
+    for other_id in (answered_under,) if answered_under is not None else \
+            [i for i in rulesets.overlay_ids() if i != rules.id]:
+        other = rulesets.load(other_id)
+        try:
+            _walk(_without(data, ANSWERED_UNDER), _root(other), {}, exc.file or "", _Noted())
+        except InputError as slip:  # that set does not know a key either: no set to name. A value it refuses
+            if (slip.kind or "").startswith("field.unknown"):  # (大概是) is said once the set judging it is right
+                continue
+        return InputError(kind="profile.other_set" if answered_under is not None else "profile.other_set_only",
+                          params={"key": exc.params.get("key", exc.field), "id": other.id, "title": other.title},
+                          file=exc.file, line=exc.line, field=exc.field, label=Text("", ""))
+    return None
 
 
 ANSWERED_UNDER = "answered_under"
