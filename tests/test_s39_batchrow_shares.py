@@ -82,10 +82,11 @@ RS = rules.load("miit-2026")
 @settings(max_examples=200, deadline=None)
 @given(revenue=st.integers(1, 10**6), rd=st.integers(0, 10**6), main=st.integers(0, 10**6))
 def test_a_share_is_warned_of_exactly_past_its_bound(revenue: int, rd: int, main: int) -> None:
-    """R&D over half of revenue and not over all of it (that is the above warning), or main-business
-    revenue under a tenth of revenue (0 too): a share warning each, and only then."""
+    """R&D over half of revenue and not over all of it (that is the above warning), from 5,000万 of revenue
+    (under it R&D-heavy firms are real), or main-business revenue under a tenth of revenue (0 too): a
+    share warning each, and only then."""
     values: dict[str, object] = {"financials.2025.revenue": Decimal(revenue), "financials.2025.rd_expense": Decimal(rd),
                                  "financials.2025.main_revenue": Decimal(main)}
     found = {w.figure.path for w in unusual_figures(RS, values, last_year=2025) if w.kind == SHARE}
-    assert ("financials.2025.rd_expense" in found) == (2 * rd > revenue and rd <= revenue)
+    assert ("financials.2025.rd_expense" in found) == (2 * rd > revenue and rd <= revenue and revenue >= 5000)
     assert ("financials.2025.main_revenue" in found) == (10 * main < revenue)

@@ -73,16 +73,19 @@ MONEY_PLAUSIBLE_MAX is not asked about twice (its LARGE warning asks the same qu
 read in 元 for ¥ alone (its YUAN_SIGN warning asks which unit was meant)."""
 
 
-SHARE_MOST = {"rd_expense": ("revenue", Decimal("0.5"))}
+SHARE_MOST = {"rd_expense": ("revenue", Decimal("0.5"), Decimal(5000))}
 """An amount above this share of another, same year, but not above it (``warn_above`` says that): R&D
 expense of more than half of revenue. 11,280万 of R&D against 12,000万 of revenue (94%) passed with no
 word, where 12,001万 was warned of. Half, because the slips that make it land there: a column pasted
 one to the side (主营业务收入 under 研发费用: a main business is most of revenue by its definition) and
 a digit too many (650 typed 6,500 against 12,000: 5% read as 54%); and because real firms stay under
-it: an SME's R&D runs some 3 to 10% of revenue, a small R&D-heavy one 20 to 40%. A firm past half
-that is real (a drug or chip developer selling little yet) is asked only to check, never refused."""
+it: an SME's R&D runs some 3 to 10% of revenue, a small R&D-heavy one 20 to 40%. Asked only from a
+revenue of 5,000万 (the third figure): under it a firm past half is what real R&D-heavy firms are (a
+software start-up spending 30万 of its 40万, the shipped micro-startup example; a chip or drug developer
+selling little yet), and criteria.md §6.1 gives them their own Little Giant route (revenue under 5,000万,
+R&D of 3,000万 in two years): each was told 「少见，请核对」 of true figures, above its verdict."""
 
-SHARE_LEAST = {"main_revenue": ("revenue", Decimal("0.1"))}
+SHARE_LEAST = {"main_revenue": ("revenue", Decimal("0.1"), Decimal(0))}
 """An amount below this share of another, same year (主营业务收入 under a tenth of 营业收入), 0 included:
 180万 of 12,000万 (1.5%) failed every main-business condition with no word. A main business is by its
 definition most of revenue (主导产品: over half of it); what lands under a tenth is a slip: the share
@@ -195,11 +198,11 @@ class _Compiled:
                          if heads is not None and not heads.per_year and fid in fields and fields[fid].per_year]
         self.ratios = [(fields[a], fields[b]) for a, b in AS_RATIO_OF.items()
                        if a in fields and b in fields and fields[a].per_year == fields[b].per_year]
-        # (the amount, its whole, the bound, whether it is a most): SHARE_MOST and SHARE_LEAST
-        self.bounds = [(fields[a], fields[b], share, most) for table, most in ((SHARE_MOST, True), (SHARE_LEAST, False))
-                       for a, (b, share) in table.items()
+        # (the amount, its whole, the bound, whether it is a most, the least whole asked of): SHARE_MOST and SHARE_LEAST
+        self.bounds = [(fields[a], fields[b], share, most, least) for table, most in ((SHARE_MOST, True), (SHARE_LEAST, False))
+                       for a, (b, share, least) in table.items()
                        if a in fields and b in fields and fields[a].per_year == fields[b].per_year]
-        compared += [f for a, b, _, _ in self.bounds for f in (a, b)]
+        compared += [f for a, b, *_ in self.bounds for f in (a, b)]
         compared += [f for pair in self.ratios for f in pair]
         self.prefixes = sorted({*(_prefix(f) for f in compared if f.per_year), *(_prefix(f) for f, *_ in self.per_head)})
         self.layouts: dict[tuple[str, ...], _Checks] = {}
@@ -230,7 +233,7 @@ class _Checks:
         self.within = [pair for f, o in c.within for pair in pairs(f, o, 0)]
         self.growth = [pair for f in c.growth for pair in pairs(f, f, 1)]
         self.ratios = [pair for a, b in c.ratios for pair in pairs(a, b, 0)]
-        self.bounds = [(pair, share, most, _sure_gap(share, most)) for a, b, share, most in c.bounds
+        self.bounds = [(pair, share, most, _sure_gap(share, most), least) for a, b, share, most, least in c.bounds
                        for pair in pairs(a, b, 0)]
         # each list's first figures and second figures, read at once: a row with none above is told so by
         # one comparison a pair in C (_none_above), where each pair cost two isinstance and a test in Python
@@ -449,15 +452,15 @@ def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[st
         if type(v) is Decimal and type(whole) is Decimal and _ZERO < v < _RATIO_MOST and v < whole * RATIO_SHARE \
                 and (ratio := typed_ratio(v)) is not None:
             out.append(Unusual(RATIO, Figure(a, pa, v), Figure(b, pb, whole), limit=ratio))
-    for (a, pa, b, pb), share, upper, gap in checks.bounds:
+    for (a, pa, b, pb), share, upper, gap, least in checks.bounds:
         v, whole = values[pa], values[pb]
         if type(v) is not Decimal or type(whole) is not Decimal:
             continue  # no share of an unknown
         # told by the leading digits first (_sure_gap): R&D a hundredth of revenue, main business most of it
         if (_ADJUSTED(v) - _ADJUSTED(whole) <= gap) if upper else (v and _ADJUSTED(v) - _ADJUSTED(whole) >= gap):
             continue  # (0 has no leading digit: a main business of 0 is told by the product)
-        if whole <= _ZERO:
-            continue  # no share of nothing
+        if whole <= _ZERO or whole < least:
+            continue  # no share of nothing; a firm this small may truly spend most of its revenue on R&D
         if (whole * share < v <= whole) if upper else (_ZERO <= v < whole * share):
             out.append(Unusual(SHARE, Figure(a, pa, v), Figure(b, pb, whole), limit=share))
     for f, path in checks.shares:
