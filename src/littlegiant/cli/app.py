@@ -265,7 +265,8 @@ def _our_json(path: Path) -> bool:
     except (ValueError, RecursionError):  # nested past json's limit: a bug's exit 3 before
         head = None  # cut at 1 MB, or no JSON: judged by its opening below
     if isinstance(head, dict):
-        return bool({"format_version", "compare"} & set(head)) or set(head) == {"tier", "criterion"}
+        # an explanation: its tier and criterion, and (a renewal's) how the tier was judged
+        return bool({"format_version", "compare"} & set(head)) or {"tier", "criterion"} <= set(head)
     return text.lstrip().startswith((b'{"format_version"', b'{\n  "format_version"', b'{\n  "compare"',
                                      b'{\n  "tier"'))
 ALLOW_OUTSIDE = typer.Option("--allow-outside", help="Let the rule file's 'extends:' read a file outside its own folder.")
