@@ -1275,11 +1275,30 @@ def choices_meant(f: FieldDef, text: str) -> tuple[str, ...]:
     零售业), so that a refusal names just those; () for any other word."""
     if not f.choice_either:
         return ()
-    for form in _forms(f, choice_key(text)):
+    forms = _forms(f, choice_key(text))
+    for form in forms:
         meant = f.choice_either.get(form)
         if meant is not None:
             return meant
+    # the name as people shorten it, joined by no word and with no 业 (批发零售, 住宿与餐饮, 交通运输仓储邮政):
+    # it got the list of all sixteen choices, where 批发和零售业 got its two
+    loose = {_loose(form) for form in forms} - {""}
+    for name, meant in f.choice_either.items():
+        if _loose(name) in loose:
+            return meant
     return ()
+
+
+_JOINS = re.compile(r"[和与及、,，&+＋/／\s]|\band\b")
+"""What joins the parts of a name that covers several choices (批发和零售业, 住宿、餐饮, wholesale and retail)."""
+
+
+def _loose(name: str) -> str:
+    """A name of several choices with its joins and its closing 业 (trade, industry) left out."""
+    bare = _JOINS.sub("", name)
+    for end in ("业", "trade", "industry"):
+        bare = bare.removesuffix(end)
+    return bare
 
 
 def _level_in_name(f: FieldDef, text: str) -> str | None:
