@@ -800,7 +800,7 @@ def test_every_question_fits_80_columns_and_names_its_field_as_the_reports_do(la
     ("zh", "rd_institution", "7", "应填 1–5 的编号或选项名称，现在是“7”"),  # the range, not only "one listed"
     ("zh", "rd_institution", "随便", "应填 1–5 的编号或选项名称，现在是“随便”"),
     ("zh", "rd_institution", "国家队", "应填 1–5 的编号或选项名称，现在是“国家队”；您是不是想选“国家级”（5）？"),
-    ("zh", "industry", "批发零售", "应填 1–16 的编号或选项名称，现在是“批发零售”"),  # near two: no guess
+    ("zh", "industry", "批发零售", "现在是文字“批发零售”，这包括不止一类，请写批发业或零售业"),  # the two it covers
     ("zh", "registered_in_china", "也许", "应填是或否（也可以写对/不是、有/没有、y/n），现在是“也许”"),
     ("zh", "digital_level", "7", "不能大于 4，现在是 7"),
     # 应填 straight before a digit read 应填0 到 100: spaced, as the catalog spaces a number from Chinese
