@@ -93,6 +93,40 @@ typed for the amount (92 for 92%: 0.77% of 12,000万), a digit too few (1,100 fo
 unit, or 0 typed for "not known". A firm whose other business truly outweighs its main one by nine to
 one is asked only to check."""
 
+SHARE_LEAST_OF_OTHER = {"total_assets": ("revenue", Decimal("0.02"), Decimal(0)),
+                        "total_costs": ("revenue", Decimal("0.2"), Decimal(0))}
+"""An amount below this share of another that is no whole of it, same year, 0 included: 资产总额 at year
+end under 2% of the year's 营业收入, and 成本费用支出总额 under a fifth of it.
+
+成本费用支出总额 is the year's cost of sales and expenses: under a fifth of revenue, the firm kept over 80% of
+its sales as operating profit, which no going SME does (a software house keeps some 10 to 30%). 600万 of it
+beside 12,000万 of revenue passed with no word, and the 科技型 score read 650万 of R&D as 108% of the costs, at
+full points: a slip there raises the score. What lands under it: one line of the sum typed for the whole
+(营业成本 left out, the R&D or the 管理费用 alone), a digit too few.
+
+Assets: 30万 of assets beside 8,000万 of revenue (0.4%) passed with no word,
+and the size and debt ratio were judged on it. A firm's year-end assets hold at least its receivables,
+stock and cash, which for a going concern are weeks of its sales, not days: 2% is about a week's revenue,
+an asset turnover of 50 a year. Real SMEs turn their assets over about once or twice a year (makers),
+several times (wholesale, retail: 2 to 5), the quickest some 10 to 20 (a supply-chain trader, a labour
+agency booking its wages as revenue, a travel agency at gross): the bound is several times past them, so
+a real company rarely meets it. The slips that land under it: a digit or two too few (3,000 typed 30),
+assets given in 亿元 or 百万元 beside revenue in 万元, 0 typed for "not known". Each is asked only to check,
+with both figures."""
+
+YEAR_END = frozenset({"total_assets"})
+"""Amounts at the year's end, said against a year's revenue as the days of it they come to (0.38% of
+revenue says less to a finance manager than some 1 day of sales)."""
+
+HELD_IN = {"rd_expense": "total_costs"}
+"""An amount another holds by its definition, beside its field's ``warn_above`` (a field names one),
+same year: 成本费用支出总额 is the year's costs and expenses, R&D expense among them. 研发费用 of 650万 beside
+600万 of it passed with no word, and the 科技型 score read R&D as 108% of the costs, at full points.
+A warning, never a refusal (criteria.md §8a refuses only the parts it names): the R&D sub-ledger also
+holds the R&D spent and capitalised, which the income statement's costs leave out, so an R&D-heavy firm
+selling little may truly have it above; far more often it is a column pasted one over or the costs
+without the R&D added in. Said as ABOVE, in words that name the definition."""
+
 AS_RATIO_OF = {"total_liabilities": "total_assets"}
 """An amount (万元) often known as a ratio of another, same year: 负债总额 as 资产负债率 of 资产总额. Typed
 as the ratio (0.45 for 45%, as a finance manager has it at hand), it read as 4,500 元 of liabilities
@@ -172,6 +206,8 @@ class _Compiled:
         fields = rules.fields
         self.parts = [(f, fields[f.part_of]) for f in fields.values() if f.part_of in fields]
         self.above = [(f, fields[f.warn_above]) for f in fields.values() if f.warn_above in fields]
+        self.above += [(fields[a], fields[b]) for a, b in HELD_IN.items()
+                       if a in fields and b in fields and fields[a].per_year == fields[b].per_year]
         self.within = [(f, fields[o]) for f in fields.values() for o in f.within if o in fields]
         self.growth = [f for f in fields.values() if f.warn_growth is not None and f.per_year]
         # the part of a per-year path before "{year}", for the fields compared: the keys that say which
@@ -198,8 +234,10 @@ class _Compiled:
                          if heads is not None and not heads.per_year and fid in fields and fields[fid].per_year]
         self.ratios = [(fields[a], fields[b]) for a, b in AS_RATIO_OF.items()
                        if a in fields and b in fields and fields[a].per_year == fields[b].per_year]
-        # (the amount, its whole, the bound, whether it is a most, the least whole asked of): SHARE_MOST and SHARE_LEAST
-        self.bounds = [(fields[a], fields[b], share, most, least) for table, most in ((SHARE_MOST, True), (SHARE_LEAST, False))
+        # (the amount, its whole, the bound, whether it is a most, the least whole asked of): SHARE_MOST,
+        # SHARE_LEAST and SHARE_LEAST_OF_OTHER
+        self.bounds = [(fields[a], fields[b], share, most, least) for table, most in
+                       ((SHARE_MOST, True), (SHARE_LEAST, False), (SHARE_LEAST_OF_OTHER, False))
                        for a, (b, share, least) in table.items()
                        if a in fields and b in fields and fields[a].per_year == fields[b].per_year]
         compared += [f for a, b, *_ in self.bounds for f in (a, b)]
@@ -463,6 +501,11 @@ def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[st
             continue  # no share of nothing; a firm this small may truly spend most of its revenue on R&D
         if (whole * share < v <= whole) if upper else (_ZERO <= v < whole * share):
             out.append(Unusual(SHARE, Figure(a, pa, v), Figure(b, pb, whole), limit=share))
+    if len(out) > 1 and any(map(_held, out)):
+        # R&D above the costs holding it is said only when nothing else asks about that R&D figure: above revenue
+        # or over half of it, that one question has the user look at it, and a second on one figure buried it
+        asked = {w.figure.path for w in out if not _held(w)}
+        out = [w for w in out if not (_held(w) and w.figure.path in asked)]
     for f, path in checks.shares:
         v = values[path]
         if type(v) is Decimal and 0 < v <= FRACTION_MOST and path not in signed:
@@ -480,6 +523,11 @@ def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[st
             if typed is not None and type(v) is Decimal:
                 out.append(Unusual(YUAN_SIGN, Figure(f, path, v), None, typed=typed))
     return out
+
+
+def _held(w: Unusual) -> bool:
+    """Whether ``w`` is an amount above another that holds it by definition (HELD_IN)."""
+    return w.kind == ABOVE and w.other is not None and HELD_IN.get(w.figure.field.id) == w.other.field.id
 
 
 def _within_growth(values: dict[str, Any], checks: _Checks) -> bool:

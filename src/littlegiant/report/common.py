@@ -22,6 +22,7 @@ from littlegiant.i18n import SIZE
 from littlegiant.load.consistency import (
     ABOVE,
     FRACTION,
+    HELD_IN,
     LARGE,
     LARGE_PER_HEAD,
     LATER,
@@ -30,6 +31,7 @@ from littlegiant.load.consistency import (
     SHARE,
     SMALL,
     WITHIN,
+    YEAR_END,
     YUAN_SIGN,
     Figure,
     PartOverWhole,
@@ -1051,6 +1053,14 @@ def warning_text(w: Unusual, lang: str) -> str:
     if w.kind == SHARE and w.limit is not None:  # R&D over half of revenue, main business under a tenth of it
         share, bound = num(w.figure.value / w.other.value * 100, lang=lang), num(w.limit * 100, lang=lang)
         high = w.figure.value > w.other.value * w.limit
+        if not high and w.figure.field.id in YEAR_END:  # assets beside revenue: no share of it
+            if not w.figure.value:  # 0 for "not known": a firm with revenue holds something at the year's end
+                if lang == "zh":
+                    return (f"「{name}」{value}，而「{other}」{other_value}：有收入的企业年末总有资产（现金、应收账款、存货），"
+                            "如果是不知道，请留空；请核对")
+                return (f"{name} is {value}, while {other} is {other_value}: a firm with revenue holds something at the "
+                        "year's end (cash, receivables, stock); if it is not known, leave it blank; please check")
+            return _few_days_text(name, value, other, other_value, w.other.field.label.get(lang), share, bound, w.limit, lang)
         if lang == "zh":
             return (f"「{name}」{value}，{'占' if high else '只占'}「{other}」{other_value}的{share}%，"
                     f"{'超过' if high else '不到'}{bound}%：少见，请核对")
@@ -1060,6 +1070,12 @@ def warning_text(w: Unusual, lang: str) -> str:
         if lang == "zh":
             return f"「{name}」{value}，多于「{other}」{other_value}：按定义前者每一项都属于后者，请核对"
         return f"{name} is {value}, more than {other} at {other_value}: by definition each of the first is one of the second; please check"
+    if w.kind == ABOVE and HELD_IN.get(w.figure.field.id) == w.other.field.id:  # R&D above the costs holding it
+        part, whole = w.figure.field.label.get(lang), w.other.field.label.get(lang)
+        if lang == "zh":
+            return f"「{name}」{value}，高于「{other}」{other_value}：按定义{whole}包含{part}，一般不会低于它，请核对"
+        return (f"{name} is {value}, above {other} at {other_value}: {whole[:1].lower() + whole[1:]} include {part} by definition "
+                "and are seldom below it; please check")
     if w.kind == ABOVE:
         if lang == "zh":
             return f"「{name}」{value}，高于「{other}」{other_value}：少见，请核对"
@@ -1069,6 +1085,18 @@ def warning_text(w: Unusual, lang: str) -> str:
     if lang == "zh":
         return f"「{name}」{value}，比上年（{other_value}）变化 {sign}{growth}%，超过 ±{limit}%：少见，请核对"
     return f"{name} is {value}, {sign}{growth}% on {other} at {other_value}, beyond ±{limit}%: unusual, please check"
+
+
+def _few_days_text(name: str, value: str, other: str, other_value: str, per_day: str, share: str, bound: str,
+                   limit: Decimal, lang: str) -> str:
+    """An amount far under another it is no part of (year-end assets beside the year's revenue): the share,
+    and the days of revenue it comes to, which a finance manager pictures where 0.38% of revenue says little."""
+    days = num((limit * 365).quantize(Decimal(1)), lang=lang)
+    if lang == "zh":
+        return (f"「{name}」{value}，只有「{other}」{other_value}的{share}%（不到{bound}%，约{days}天的{per_day}）："
+                "少见，是否少写了位数或单位填错了？请核对")
+    return (f"{name} is {value}, only {share}% of {other} at {other_value} (under {bound}%, some {days} days' {per_day.lower()}): "
+            "unusual; were digits left out or the unit given wrongly? Please check")
 
 
 def warning_lines(result: Result, lang: str) -> list[str]:
