@@ -20,7 +20,7 @@ import zipfile
 import zlib
 from array import array
 from collections import deque
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import partial
@@ -433,7 +433,7 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
         suffix = path.suffix.lower()
         try:
             if suffix in TEXT_TABLES:
-                next(_items(path, collecting), None)
+                next(_items(path, collecting, told), None)  # a long table's header: checked as its joined list's
             elif suffix in (".xlsx", ".xlsm") and os.path.lexists(path):
                 from littlegiant.load.xlsx import sheet_rows
 
@@ -455,6 +455,8 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
                     problems[before:] = [peryear.as_typed(joining, p) for p in problems[before:]]
                     if joining.where in fine:  # no --sheet reads the joined list: not offered for another sheet refused
                         fine.remove(joining.where)
+                elif told is not None:
+                    _check_long_sheets(path, probed, problems, collecting, told)
             elif suffix in (".jsonl", ".ndjson") and os.path.lexists(path) and not path.is_dir():
                 next(_jsonl_blocks(path, options.encoding), None)  # a results file is refused on its first line
         except InputError as exc:  # a header row the reader refused (a column twice) joins them, as does a
@@ -469,6 +471,23 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
         raise HeaderError(problems + ([] if options.sheet is not None else _other_sheets(problems, fine)))
     for kind, params in noted:
         tell(kind, params)  # type: ignore[misc]  # noted only when there is one to tell
+
+
+def _check_long_sheets(path: Path, probed: list[Any], problems: list[InputError], collecting: ReadOptions,
+                       told: Callable[[str, list[str], int | None], None]) -> None:
+    """A workbook's long sheets (a row per company and year) checked as the lists they are read as: the
+    refusals of their yearless per-year columns replaced by their joined lists' header's (its rows read,
+    for the years they give)."""
+    from littlegiant.load import peryear
+
+    for table in {table.where: table for table in probed}.values():
+        if not table.where.startswith(f"{path}:") or \
+                peryear.long_table(table.where, table.header, table.problems, collecting.identity) is None:
+            continue
+        given = {id(p) for p in table.problems}
+        problems[:] = [p for p in problems if id(p) not in given]
+        for _ in _items(path, collecting._replace(sheet=table.where[len(str(path)) + 1:]), told):
+            pass
 
 
 def probed_problems(probed: list[Any], where: str) -> list[InputError]:
@@ -849,13 +868,17 @@ def reads_nothing(path: Path, encoding: str | None, known: Callable[[object], bo
     return False
 
 
-def _items(path: Path, options: ReadOptions) -> Iterator[Item]:
+def _items(path: Path, options: ReadOptions, probe: Callable[[str, list[str], int | None], None] | None = None
+           ) -> Iterator[Item]:
+    """The rows of one input as items. ``probe``: the run's header check that raises (check_headers
+    tells ``options.on_header`` what collects the refusals), to learn which table is a long one."""
     if not os.path.lexists(path):
         raise InputError(kind="file.missing_any", file=str(path))
     elif path.suffix.lower() in TEXT_TABLES:
         check_input_file(path)
-        yield from _csv_rows(path, options.encoding, options.on_header, options.on_note, options.known_header,
-                             options.meant_header)
+        longs = _LongTables(options, probe)
+        yield from longs.items(_csv_rows(path, options.encoding, longs.header if longs.probe else options.on_header,
+                                         options.on_note, options.known_header, options.meant_header))
     elif path.suffix.lower() in (".xlsx", ".xlsm"):
         from littlegiant.load.xlsx import sheet_rows
 
@@ -864,10 +887,12 @@ def _items(path: Path, options: ReadOptions) -> Iterator[Item]:
         if joining is not None:
             yield from _joined_items(path, joining, options)
             return
-        for source, cells in sheet_rows(path, options.sheet, options.known_header, options.on_header, options.on_note,
-                                       meant=options.meant_header, used=options.used_header,
-                                       figure=options.figure_header):
-            yield Item(source, "error" if isinstance(cells, InputError) else "csv", cells)
+        longs = _LongTables(options, probe)
+        yield from longs.items(Item(source, "error" if isinstance(cells, InputError) else "csv", cells)
+                               for source, cells in sheet_rows(
+                                   path, options.sheet, options.known_header,
+                                   longs.header if longs.probe else options.on_header, options.on_note,
+                                   meant=options.meant_header, used=options.used_header, figure=options.figure_header))
     elif path.suffix.lower() in PROFILE_SUFFIXES:
         yield Item(str(path), "file", path)  # one profile file, as in a folder
     elif path.suffix.lower() == ".xls":
@@ -878,6 +903,94 @@ def _items(path: Path, options: ReadOptions) -> Iterator[Item]:
                          file=str(path))
     else:
         raise InputError(kind="file.batch_kind", file=str(path))
+
+
+class _LongTables:
+    """A file's tables that are long (a row per company and year, 年度 in a column: how a statistics
+    system exports a park's companies), found from their headers and read as one row per company
+    (``peryear.long_table``): such a table stopped the run asking for each column's year, without a
+    word of its 年度 column. Its rows are held until the table is read; every other table's pass
+    through as they are read."""
+
+    def __init__(self, options: ReadOptions, probe: Callable[[str, list[str], int | None], None] | None) -> None:
+        self.options = options
+        self.probe = probe or options.on_header
+        self.found: dict[str, Any] = {}  # where -> peryear.Long
+
+    def header(self, where: str, header: list[str], year: int | None) -> None:
+        """``on_header`` for the file's tables: a long one's header is checked once its years are known."""
+        from littlegiant.load import peryear
+        from littlegiant.load.tabular import HeaderError
+
+        if self.probe is not None and peryear.year_column(header) is not None:
+            try:
+                self.probe(where, header, year)
+            except HeaderError as exc:
+                long = peryear.long_table(where, header, list(exc.problems), self.options.identity)
+                if long is not None:
+                    self.found[where] = long
+                    return
+        if self.options.on_header is not None:
+            self.options.on_header(where, header, year)
+
+    def items(self, rows: Iterable[Item]) -> Iterator[Item]:
+        for item in rows:
+            if self.found and item.kind == "csv":
+                long = self.found.get(item.source.rpartition(":")[0])
+                if long is not None:
+                    long.rows.append((item.source, item.payload))
+                    continue
+            yield item
+        for long in self.found.values():
+            yield from self._joined(long)
+
+    def _joined(self, long: Any) -> Iterator[Item]:
+        """The long table's companies, a row each (``peryear.joined``): its header told to the run's check
+        once for each year its rows give, as a sheet of that year is."""
+        from littlegiant.load import peryear
+        from littlegiant.load.tabular import ROW_NOTES, HeaderError
+
+        assert self.probe is not None  # found only by it
+        years = sorted({y for _, cells in long.rows if isinstance(y := peryear.cell_year(cells.get(long.column, "")), int)
+                        and y <= long.last})
+        probed: list[peryear.Probed] = []
+        for year in years:
+            where = f"{long.where}:{year}年"
+            try:
+                self.probe(where, long.header, year)
+                probed.append(peryear.Probed(where, list(long.header), year, None))
+            except HeaderError as exc:
+                probed.append(peryear.Probed(where, list(long.header), year, list(exc.problems)))
+        joining = peryear.long_plan(long, probed, self.options.identity) if years else None
+        if joining is None and years and self.options.on_header is not None:
+            self.options.on_header(long.where, long.header, None)  # its refusal, as before
+        if joining is None:  # no row of a year the assessment reads: each row says why
+            for source, cells in long.rows:
+                yield Item(source, "error", peryear.unread_year(long, source, peryear.cell_year(cells.get(long.column, ""))))
+            return
+        rows, aside = peryear.long_rows(joining, long)
+        told = self.options.on_header
+        if told is not None:
+            told(joining.where, joining.header, joining.latest.year)
+        joined = list(peryear.joined(joining, rows, self.options.identity, aside))
+        note = self.options.on_note
+        if note is not None:
+            missing = sum(1 for _, cells in joined if not isinstance(cells, InputError)
+                          and ("note.long_missing" in cells.get(ROW_NOTES, "")
+                               or "note.long_not_latest" in cells.get(ROW_NOTES, "")))
+            later = sorted({int(str(why.params["year"])) for why, fatal in aside.values() if not fatal})
+            note("run.long_joined", {
+                "where": long.where, "column": long.column, "count": len(joined), "rows": len(long.rows),
+                "years": Text("、".join(f"{s.year}年" for s in joining.sheets), ", ".join(str(s.year) for s in joining.sheets)),
+                "by": Text("统一社会信用代码", "unified social credit code") if joining.by_code else
+                Text("企业名称", "company name"),
+                "missing": Text(say("run.long_missing", "zh", {"count": missing}),
+                                say("run.long_missing", "en", {"count": missing})) if missing else "",
+                "later": Text(say("run.long_later", "zh", {"years": "、".join(f"{y}年" for y in later), "last": long.last}),
+                              say("run.long_later", "en", {"years": ", ".join(map(str, later)), "last": long.last}))
+                if later else ""})
+        for source, cells in joined:
+            yield Item(source, "error" if isinstance(cells, InputError) else "csv", cells)
 
 
 def _year_plan(path: Path, options: ReadOptions) -> Any:

@@ -17,6 +17,7 @@ companies, not for hundreds of thousands.
 from __future__ import annotations
 
 import re
+import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -29,9 +30,11 @@ from littlegiant.load.tabular import (
     ROW_NOTES,
     SHEET_UNIT,
     RowError,
+    _bare,
     add_note,
     id_kind,
     names_money_unit,
+    norm,
     stated_year,
     year_named,
 )
@@ -103,6 +106,7 @@ class Plan(NamedTuple):
     unread: dict[str, list[str]]  # an older sheet's columns not read (not per-year figures): by sheet name
     early: list[InputError]  # a sheet of a year not over by the assessment date: why it stops the run
     early_problems: list[InputError]  # the refusals of its columns the line above stands for
+    long: bool = False  # a long table's (a row per company and year): its "sheets" are its years' rows
 
     @property
     def latest(self) -> Sheet:
@@ -121,8 +125,8 @@ def _roles(header: list[str], identity: Callable[[dict[str, str]], list[tuple[st
     return name, code
 
 
-def plan(book: str, probed: list[Probed], identity: Callable[[dict[str, str]], list[tuple[str, str]]] | None
-         ) -> Plan | None:
+def plan(book: str, probed: list[Probed], identity: Callable[[dict[str, str]], list[tuple[str, str]]] | None,
+         least: int = 2) -> Plan | None:
     """The joining of ``book``'s sheets refused only for want of their year, when two or more of
     different years are (None otherwise: the workbook is read, or refused, as before). Two such sheets
     of one year (2025年 and 2025年（修订）) are not joined: which one holds the year is not guessed. The
@@ -159,7 +163,7 @@ def plan(book: str, probed: list[Probed], identity: Callable[[dict[str, str]], l
     later = [s for s in passed if sheets and s.year > max(t.year for t in sheets)]
     if len(later) == 1 and len(passed) == 1:
         sheets += later
-    if len(sheets) < 2 or len({s.year for s in sheets}) != len(sheets):
+    if len(sheets) < least or len({s.year for s in sheets}) != len(sheets):
         return None
     sheets.sort(key=lambda s: s.year)
     sheets = [s._replace(roles=_roles(s.header, identity)) for s in sheets]
@@ -210,24 +214,31 @@ class _Row(NamedTuple):
 
 def _place(row: _Row, plan: Plan) -> Text:
     line = row.source.rpartition(":")[2]
+    if plan.long:
+        year = plan.sheets[row.sheet].year if row.sheet >= 0 else None
+        return Text(f"第{line}行" + (f"（{year}年）" if year else ""), f"row {line}" + (f" ({year})" if year else ""))
     sheet = plan.sheets[row.sheet].name
     return Text(f"“{sheet}”表第{line}行", f"sheet '{sheet}' row {line}")
 
 
 def _shown(row: _Row, plan: Plan, role: int) -> str:
     """The row's company name (role 0) or code (1) as typed on its own sheet."""
-    column = plan.sheets[row.sheet].roles[role]
+    column = plan.sheets[max(row.sheet, 0)].roles[role]  # a long table's row set aside (-1): its header is theirs
     return row.cells.get(column, "").strip() if column else ""
 
 
 def joined(plan: Plan, rows: list[tuple[int, str, dict[str, str]]],
-           identity: Callable[[dict[str, str]], list[tuple[str, str]]] | None
+           identity: Callable[[dict[str, str]], list[tuple[str, str]]] | None,
+           aside: Mapping[str, tuple[InputError, bool]] | None = None
            ) -> Iterator[tuple[str, dict[str, str] | InputError]]:
     """One (source, cells) per company of the plan's sheets, in the order of the latest sheet, then of
     the older ones: its per-year figures from each sheet, the rest from the latest sheet's row. A
     company entered twice on a sheet, or whose name and code disagree across sheets, is one error row
     naming both places; a company missing from a sheet has that year's figures blank (unknown,
-    never 0), and its row says so."""
+    never 0), and its row says so. A long table's rows whose year is not read (``aside``: by source, why,
+    and whether the company cannot be scored without it) come as sheet -1: each is matched to its
+    company as any row is, and said on its row, or makes it an error row."""
+    aside = aside or {}
     read: list[_Row] = []
     for sheet, source, cells in rows:
         keys = dict(reversed(identity(cells))) if identity is not None else {}  # the first of each kind
@@ -249,22 +260,35 @@ def joined(plan: Plan, rows: list[tuple[int, str, dict[str, str]]],
             key = ("row", row.source)  # a row naming no company: scored alone, as on one sheet
         groups.setdefault(key, []).append(row)
     for group in groups.values():
-        group.sort(key=lambda r: r.sheet)
-        yield _joined_row(plan, group, _conflict(plan, group, named))
+        group.sort(key=lambda r: (r.sheet < 0, r.sheet))  # a long table's rows set aside: after the years read
+        kept = [r for r in group if r.sheet >= 0]
+        set_aside = [aside[r.source] for r in group if r.sheet < 0]
+        conflict = _conflict(plan, group, named) or next((why for why, fatal in set_aside if fatal), None)
+        if conflict is None and not kept:  # every row of a year the assessment does not read: why, said of the first
+            conflict = set_aside[0][0]
+        if conflict is not None:
+            yield _joined_row(plan, group, conflict)
+            continue
+        _, out = _joined_row(plan, kept, None)
+        if not isinstance(out, InputError):
+            for why, _ in set_aside:  # a row of a year not over: its figures no year's the criteria read
+                add_note(out, "note.long_after", str(why.params.get("year", "")))
+        yield _source(plan, group), out
 
 
 def _conflict(plan: Plan, group: list[_Row], named: Mapping[str, list[_Row]]) -> InputError | None:
     """Why the group's rows cannot be taken as one company's, or None."""
     by_sheet: dict[int, list[_Row]] = {}
     for row in group:
-        by_sheet.setdefault(row.sheet, []).append(row)
+        if row.sheet >= 0:  # a long table's rows set aside are said on their own
+            by_sheet.setdefault(row.sheet, []).append(row)
     for sheet, twice in by_sheet.items():
         if len(twice) > 1:
             numbers = [r.source.rpartition(":")[2] for r in twice]
             lines = Text("、".join(f"第{n}行" for n in numbers), "rows " + ", ".join(numbers))
             name = _shown(twice[0], plan, 0) or twice[0].code
-            return InputError(kind="row.peryear_twice", params={
-                "name": name, "sheet": plan.sheets[sheet].name, "rows": lines})
+            return InputError(kind="row.long_twice" if plan.long else "row.peryear_twice", params={
+                "name": name, "sheet": plan.sheets[sheet].name, "year": plan.sheets[sheet].year, "rows": lines})
     for kind, of in (("code", lambda r: r.code), ("name", lambda r: r.name)):
         seen: dict[str, _Row] = {}
         for row in group:
@@ -283,15 +307,17 @@ def _conflict(plan: Plan, group: list[_Row], named: Mapping[str, list[_Row]]) ->
 
 def _disagree(plan: Plan, kind: str, first: _Row, second: _Row) -> InputError:
     role = 1 if kind == "code" else 0
-    return InputError(kind="row.peryear_disagree", params={
+    return InputError(kind="row.long_disagree" if plan.long else "row.peryear_disagree", params={
         "what": Text("统一社会信用代码", "unified social credit code") if kind == "code" else Text("企业名称", "company name"),
         "first": _place(first, plan), "first_value": _shown(first, plan, role),
         "second": _place(second, plan), "second_value": _shown(second, plan, role)})
 
 
 def _source(plan: Plan, group: list[_Row]) -> str:
-    """file:2023年:4 + 2024年:3 + 2025年:3: every row the company's results came from."""
-    return plan.book + ":" + " + ".join(f"{plan.sheets[r.sheet].name}:{r.source.rpartition(':')[2]}" for r in group)
+    """file:2023年:4 + 2024年:3 + 2025年:3: every row the company's results came from (a long table's
+    row whose year is not read, by its line alone: long.csv:2024年:3 + 7)."""
+    return plan.book + ":" + " + ".join(
+        (f"{plan.sheets[r.sheet].name}:" if r.sheet >= 0 else "") + r.source.rpartition(':')[2] for r in group)
 
 
 def _joined_row(plan: Plan, group: list[_Row], conflict: InputError | None) -> tuple[str, dict[str, str] | InputError]:
@@ -333,8 +359,113 @@ def _joined_row(plan: Plan, group: list[_Row], conflict: InputError | None) -> t
     given = {r.sheet for r in group}
     absent = [s.name for i, s in enumerate(plan.sheets) if i not in given and i != latest]  # the latest: below
     if absent:
-        add_note(cells, "note.peryear_missing", NOTE_LIST.join(absent))
+        add_note(cells, "note.long_missing" if plan.long else "note.peryear_missing", NOTE_LIST.join(absent))
     if latest not in given:
-        add_note(cells, "note.peryear_not_latest", plan.latest.name)
+        add_note(cells, "note.long_not_latest" if plan.long else "note.peryear_not_latest", plan.latest.name)
     return source, cells
 
+
+
+# A long table: one row per company and year, as a statistics system exports it (企业名称 | 年度 | 营业收入（万元）
+# | …). Its yearless per-year columns are read as each row's year, and a company's rows joined as a workbook's
+# year sheets are (``joined``): each year's rows are a "sheet" of that year, named 2025年.
+
+YEAR_HEADERS = frozenset(norm(h) for h in (
+    "年度", "年份", "年", "报告期", "报告年度", "报告年份", "统计年度", "统计年份", "会计年度", "财务年度", "数据年度",
+    "所属年度", "所属年份", "填报年度", "申报年度", "year", "fiscal year", "reporting year", "report year"))
+"""Headers of a long table's year column (by ``norm``, a remark in brackets after it dropped)."""
+
+
+def year_column(header: list[str]) -> str | None:
+    """The header's one year column (年度, 年份, 报告期, year), None when it has none or several (which
+    one dates the row is not guessed)."""
+    found = [h for h in header if h.strip() and _bare(norm(h)) in YEAR_HEADERS]
+    return found[0] if len(found) == 1 else None
+
+
+class Long(NamedTuple):
+    """A table found to be long from its header: refused only for its per-year columns' years."""
+
+    where: str
+    header: list[str]
+    column: str  # the year column
+    last: int  # the assessment's last year: a row of a later year is not read
+    rows: list[tuple[str, dict[str, str]]]  # (source, cells), held until the table is read
+
+
+def long_table(where: str, header: list[str], problems: list[InputError] | None,
+               identity: Callable[[dict[str, str]], list[tuple[str, str]]] | None) -> Long | None:
+    """The table as a long one, when it has a year column, tells its companies apart (a name or a
+    统一社会信用代码 column), and its header was refused (``problems``) for a per-year column without its
+    year; None otherwise: it is read, or refused, as before."""
+    column = year_column(header)
+    if column is None or not problems:
+        return None
+    missing = [p for p in problems if p.kind in ("column.needs_year", NEEDS_YEAR) and p.field
+               and isinstance(p.params.get("year"), int)]
+    if not missing or _roles(header, identity) == (None, None):
+        return None
+    return Long(where, header, column, max(int(str(p.params["year"])) for p in missing), [])
+
+
+_YEAR_CELL = re.compile(r"(19\d\d|20\d\d|2100)(?:\.0+)?\s*(?:年度|年)?")
+_YEAR_END_CELL = re.compile(r"(19\d\d|20\d\d|2100)(?:[-/.]12[-/.]31|年12月31[日号]?)(?:\s+0?0:00(?::00)?)?")
+_DATE_CELL = re.compile(r"(19\d\d|20\d\d|2100)(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}[日号]?)(?:\s+[\d:]+)?")
+_IN_A_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|2100)(?!\d)")
+
+
+def cell_year(cell: str) -> int | tuple[str, dict[str, object]]:
+    """The year a long table's year cell states (2025, 2025年, 2025年度; a year-end date, 2025-12-31),
+    or why it is none (a message kind and its parameters, the row's line and column to add): a date within a year, or a part of one (2025年1-9月, 2025年上半年), holds no
+    whole year's figures, and is never read as that year's."""
+    text = unicodedata.normalize("NFKC", cell).strip()
+    found = _YEAR_CELL.fullmatch(text) or _YEAR_END_CELL.fullmatch(text)
+    if found is not None:
+        return int(found.group(1))
+    if not text:
+        return "row.long_year_blank", {}
+    years = _IN_A_YEAR.findall(text)
+    if len(set(years)) == 1 and (_DATE_CELL.fullmatch(text) or re.search(r"月|季|半年|q[1-4]", text, re.IGNORECASE)):
+        return "row.long_year_part", {"value": cell.strip(), "year": int(years[0])}
+    return "row.long_year_not", {"value": cell.strip()}
+
+
+def long_plan(long: Long, probed: list[Probed],
+              identity: Callable[[dict[str, str]], list[tuple[str, str]]] | None) -> Plan | None:
+    """How the long table is joined: a "sheet" for each year its rows give (``probed``: its header told
+    to the run's header check once for each of them, as a sheet of that year, named 2025年). The year
+    column itself is no company's figure once the rows are joined: it is left out of the joined list."""
+    joining = plan(long.where, probed, identity, least=1)
+    if joining is None:
+        return None
+    sheets = [s._replace(where=long.where, header=[h for h in s.header if h != long.column]) for s in joining.sheets]
+    header = [h for h in joining.header if h != long.column]
+    return joining._replace(sheets=sheets, where=long.where, header=header, unread={}, long=True)
+
+
+def long_rows(joining: Plan, long: Long) -> tuple[list[tuple[int, str, dict[str, str]]], dict[str, tuple[InputError, bool]]]:
+    """The long table's rows as ``joined`` takes them: each filed under its year's "sheet", and those
+    whose year is not read set aside with why: a cell that is no year (the company cannot be scored
+    without guessing which year's its figures are), or a year not over by the assessment date (read
+    for no year the criteria read: said on the company's row)."""
+    years = {s.year: i for i, s in enumerate(joining.sheets)}
+    rows: list[tuple[int, str, dict[str, str]]] = []
+    aside: dict[str, tuple[InputError, bool]] = {}
+    for source, cells in long.rows:
+        year = cell_year(cells.get(long.column, ""))
+        if isinstance(year, int) and year in years:
+            rows.append((years[year], source, cells))
+            continue
+        aside[source] = (unread_year(long, source, year), not isinstance(year, int))
+        rows.append((-1, source, cells))
+    return rows, aside
+
+
+def unread_year(long: Long, source: str, year: int | tuple[str, dict[str, object]]) -> InputError:
+    """Why the row at ``source`` is not read for its year (``cell_year``'s): it states none, or one
+    later than the assessment's last year."""
+    place = {"line": source.rpartition(":")[2], "column": long.column}
+    if isinstance(year, int):
+        return InputError(kind="row.long_after", params={"year": year, "last": long.last, **place})
+    kind, params = year
+    return InputError(kind=kind, params={**params, **place})
