@@ -650,28 +650,28 @@ CATALOG: dict[str, tuple[str, str]] = {
                              "数据，都按未知处理（不取旧年份那一行的数据）"),
     "note.long_after": ("its row of {param} was not read: that year is not over by the assessment date, and the "
                         "criteria read the years before it",
-                        "这家企业{param}年的一行未读取：按评估日期该年尚未结束，评估只看此前已结束的年度"),
+                        "{param}年的一行未读取：按评估日期该年尚未结束，评估只看此前已结束的年度"),
     "row.long_twice": ("{name} has more than one row of {year} ({rows}): which holds the company's figures cannot be "
                        "told; keep one",
-                       "“{name}”{year}年有不止一行（{rows}），无法判断哪一行是这家企业的数据，请只保留一行"),
+                       "“{name}”{year}有不止一行（{rows}），无法判断哪一行是这家企业的数据，请只保留一行"),
     "row.long_disagree": ("its rows disagree on its {what}: {first_value} on {first}, {second_value} on {second}; "
                           "correct the wrong one so the rows can be matched",
                           "这家企业各年的{what}不一致：{first}为“{first_value}”，{second}为“{second_value}”，"
                           "请改正错的一处，以便对应为同一家企业"),
-    "row.long_year_blank": ("row {line}: the {column} cell is empty: which year its figures are of cannot be told; "
+    "row.long_year_blank": ("{row}: the {column} cell is empty: which year its figures are of cannot be told; "
                             "fill in the year (2025)",
-                            "第{line}行“{column}”为空，无法判断这一行是哪一年的数据，请填写年份（如2025）"),
-    "row.long_year_not": ("row {line}: {column} {value!r} is not a year: which year its figures are of cannot be "
+                            "{row}“{column}”为空，无法判断这一行是哪一年的数据，请填写年份（如2025）"),
+    "row.long_year_not": ("{row}: {column} {value!r} is not a year: which year its figures are of cannot be "
                           "told; write the year alone (2025 or 2025年度)",
-                          "第{line}行“{column}”填的“{value}”不是年份，无法判断这一行是哪一年的数据，请只填年份（如2025或2025年度）"),
-    "row.long_year_part": ("row {line}: {column} {value!r} is part of {year}, not the whole year: the criteria read "
+                          "{row}“{column}”填的“{value}”不是年份，无法判断这一行是哪一年的数据，请只填年份（如2025或2025年度）"),
+    "row.long_year_part": ("{row}: {column} {value!r} is part of {year}, not the whole year: the criteria read "
                            "whole years' figures; give the row of the whole year {year}, once it is over",
-                           "第{line}行“{column}”填的“{value}”只是{year}年的一部分，不是全年：评估看的是全年数据，"
-                           "请改为{year}年全年的数据（该年结束后）"),
-    "row.long_after": ("row {line}: {column} {year} is a year not over by the assessment date, whose last year is "
+                           "{row}“{column}”填的“{value}”只是{year}的一部分，不是全年：评估看的是全年数据，"
+                           "请改为{year}全年的数据（该年结束后）"),
+    "row.long_after": ("{row}: {column} {year} is a year not over by the assessment date, whose last year is "
                        "{last}: its figures are no year's the criteria read, and the company has no row of an "
                        "earlier year",
-                       "第{line}行“{column}”为{year}年：按评估日期，上一年度是{last}年，{year}年尚未结束，其数据不能作为"
+                       "{row}“{column}”为{year}：按评估日期，上一年度是{last}，{year}尚未结束，其数据不能作为"
                        "已结束年度的数据评估，而这家企业没有更早年份的一行"),
     "column.one_column": ("the file reads as one column whose name holds tabs or semicolons: save it from Excel "
                           "as CSV (comma delimited) or as an Excel workbook (.xlsx)",
@@ -1302,8 +1302,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "littlegiant 提示：{book}：工作表{sheets}按年份合并为每家企业一行（共 {count} 家），按{by}"
                            "对应；各表中未写年份的数据按该表的年份读取，从业人员、知识产权、是否类回答及自加的列等"
                            "不分年份的数据只取“{latest}”表{missing}"),
-    "run.long_joined": ("littlegiant: note: {where}: a row per company and year ({rows} rows, {years}) read as one "
-                        "list, a row per company ({count}), matched by {by}: each row's figures without a year are of "
+    "run.long_joined": ("littlegiant: note: {where}: a row per company and year ({rows:row|rows}, {years}) read as "
+                        "one list, a row per company ({count}), matched by {by}: each row's figures without a year are of "
                         "the year in its {column!r} column; what is not a year's figure (head count, IP, yes/no "
                         "answers, your own columns) is read from each company's latest year's row alone{missing}{later}",
                         "littlegiant 提示：{where}：每家企业每年一行（共 {rows} 行，{years}），已按“{column}”列合并为每家"
@@ -1314,7 +1314,7 @@ CATALOG: dict[str, tuple[str, str]] = {
                          "；有 {count} 家企业缺某一年的一行，那一年的数据按未知处理（各行已注明）"),
     "run.long_later": ("; rows of {years} were not read: not over by the assessment date (the criteria read up to "
                        "{last}), said on each row",
-                       "；{years}的行未读取：按评估日期尚未结束（评估看到{last}年为止），各行已注明"),
+                       "；{years}的行未读取：按评估日期尚未结束（评估看到{last}为止），各行已注明"),
     "run.peryear_missing": ("; {count:company is|companies are} missing from some sheet: that year's figures are "
                             "unknown, said on each row",
                             "；有 {count} 家企业在某一年的表中没有，那一年的数据按未知处理（各行已注明）"),

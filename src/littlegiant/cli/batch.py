@@ -978,7 +978,7 @@ class _LongTables:
             missing = sum(1 for _, cells in joined if not isinstance(cells, InputError)
                           and ("note.long_missing" in cells.get(ROW_NOTES, "")
                                or "note.long_not_latest" in cells.get(ROW_NOTES, "")))
-            later = sorted({int(str(why.params["year"])) for why, fatal in aside.values() if not fatal})
+            later = sorted({getattr(why.params["year"], "en", "") for why, fatal in aside.values() if not fatal})
             note("run.long_joined", {
                 "where": long.where, "column": long.column, "count": len(joined), "rows": len(long.rows),
                 "years": Text("、".join(f"{s.year}年" for s in joining.sheets), ", ".join(str(s.year) for s in joining.sheets)),
@@ -986,8 +986,9 @@ class _LongTables:
                 Text("企业名称", "company name"),
                 "missing": Text(say("run.long_missing", "zh", {"count": missing}),
                                 say("run.long_missing", "en", {"count": missing})) if missing else "",
-                "later": Text(say("run.long_later", "zh", {"years": "、".join(f"{y}年" for y in later), "last": long.last}),
-                              say("run.long_later", "en", {"years": ", ".join(map(str, later)), "last": long.last}))
+                "later": Text(say("run.long_later", "zh", {"years": "、".join(f"{y}年" for y in later),
+                                                           "last": f"{long.last}年"}),
+                              say("run.long_later", "en", {"years": ", ".join(later), "last": long.last}))
                 if later else ""})
         for source, cells in joined:
             yield Item(source, "error" if isinstance(cells, InputError) else "csv", cells)

@@ -272,7 +272,7 @@ def joined(plan: Plan, rows: list[tuple[int, str, dict[str, str]]],
         _, out = _joined_row(plan, kept, None)
         if not isinstance(out, InputError):
             for why, _ in set_aside:  # a row of a year not over: its figures no year's the criteria read
-                add_note(out, "note.long_after", str(why.params.get("year", "")))
+                add_note(out, "note.long_after", getattr(why.params.get("year"), "en", ""))
         yield _source(plan, group), out
 
 
@@ -288,7 +288,7 @@ def _conflict(plan: Plan, group: list[_Row], named: Mapping[str, list[_Row]]) ->
             lines = Text("、".join(f"第{n}行" for n in numbers), "rows " + ", ".join(numbers))
             name = _shown(twice[0], plan, 0) or twice[0].code
             return InputError(kind="row.long_twice" if plan.long else "row.peryear_twice", params={
-                "name": name, "sheet": plan.sheets[sheet].name, "year": plan.sheets[sheet].year, "rows": lines})
+                "name": name, "sheet": plan.sheets[sheet].name, "year": _year(plan.sheets[sheet].year), "rows": lines})
     for kind, of in (("code", lambda r: r.code), ("name", lambda r: r.name)):
         seen: dict[str, _Row] = {}
         for row in group:
@@ -426,7 +426,7 @@ def cell_year(cell: str) -> int | tuple[str, dict[str, object]]:
         return "row.long_year_blank", {}
     years = _IN_A_YEAR.findall(text)
     if len(set(years)) == 1 and (_DATE_CELL.fullmatch(text) or re.search(r"月|季|半年|q[1-4]", text, re.IGNORECASE)):
-        return "row.long_year_part", {"value": cell.strip(), "year": int(years[0])}
+        return "row.long_year_part", {"value": cell.strip(), "year": _year(years[0])}
     return "row.long_year_not", {"value": cell.strip()}
 
 
@@ -464,8 +464,14 @@ def long_rows(joining: Plan, long: Long) -> tuple[list[tuple[int, str, dict[str,
 def unread_year(long: Long, source: str, year: int | tuple[str, dict[str, object]]) -> InputError:
     """Why the row at ``source`` is not read for its year (``cell_year``'s): it states none, or one
     later than the assessment's last year."""
-    place = {"line": source.rpartition(":")[2], "column": long.column}
+    line = source.rpartition(":")[2]
+    place: dict[str, object] = {"row": Text(f"第{line}行", f"row {line}"), "column": long.column}
     if isinstance(year, int):
-        return InputError(kind="row.long_after", params={"year": year, "last": long.last, **place})
+        return InputError(kind="row.long_after", params={"year": _year(year), "last": _year(long.last), **place})
     kind, params = year
     return InputError(kind=kind, params={**params, **place})
+
+
+def _year(year: object) -> Text:
+    """A year as a sentence says it: 2025年 in Chinese (no space before it), 2025 in English."""
+    return Text(f"{year}年", str(year))
