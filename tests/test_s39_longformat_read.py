@@ -264,3 +264,20 @@ def test_a_wide_sheet_with_a_year_column_is_read_as_before(tmp_path: Path) -> No
     assert code == 0, said
     assert "合并为每家企业一行" not in said
     assert rows["甲公司"]["status"] == "scored"  # twice: said as ever by the run, not joined
+
+
+@given(st.integers(1990, 2100), st.sampled_from(["{}", "{}年", "{}年度", " {} 年度 ", "{}-12-31", "{}/12/31", "{}年12月31日",
+                                                 "{}年1-12月", "{}年全年", "{}.0"]))
+def test_a_whole_year_however_typed_is_that_year(year: int, typed: str) -> None:
+    from littlegiant.load.peryear import cell_year
+
+    assert cell_year(typed.format(year)) == year
+
+
+@given(st.integers(1990, 2100), st.integers(1, 11), st.sampled_from(["{}年1-{}月", "{}年{}月", "{}-{:02d}-30", "{}年第{}季度"]))
+def test_part_of_a_year_is_never_taken_as_the_year(year: int, month: int, typed: str) -> None:
+    from littlegiant.load.peryear import cell_year
+
+    said = cell_year(typed.format(year, month))
+    assert not isinstance(said, int)
+    assert said[0] == "row.long_year_part"

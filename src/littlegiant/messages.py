@@ -665,9 +665,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "told; write the year alone (2025 or 2025年度)",
                           "{row}“{column}”填的“{value}”不是年份，无法判断这一行是哪一年的数据，请只填年份（如2025或2025年度）"),
     "row.long_year_part": ("{row}: {column} {value!r} is part of {year}, not the whole year: the criteria read "
-                           "whole years' figures; give the row of the whole year {year}, once it is over",
+                           "whole years' figures; give the row of the whole year {year}, once it is over (if its "
+                           "figures are the whole year's already, write {year} alone)",
                            "{row}“{column}”填的“{value}”只是{year}的一部分，不是全年：评估看的是全年数据，"
-                           "请改为{year}全年的数据（该年结束后）"),
+                           "请改为{year}全年的数据（该年结束后）；如这一行本就是全年数据（1-12月累计），请只填“{year}”"),
     "row.long_after": ("{row}: {column} {year} is a year not over by the assessment date, whose last year is "
                        "{last}: its figures are no year's the criteria read, and the company has no row of an "
                        "earlier year",

@@ -409,6 +409,9 @@ def long_table(where: str, header: list[str], problems: list[InputError] | None,
 
 
 _YEAR_CELL = re.compile(r"(19\d\d|20\d\d|2100)(?:\.0+)?\s*(?:年度|年)?")
+_WHOLE_YEAR_CELL = re.compile(r"(19\d\d|20\d\d|2100)\s*年\s*(?:全年|(?:0?1|一)\s*月?份?\s*[-–—~～至到]\s*(?:12|十二)\s*月份?)"
+                              r"(?:累计)?")
+"""2025年1-12月, 2025年全年: a statistics system's report period of the whole year."""
 _YEAR_END_CELL = re.compile(r"(19\d\d|20\d\d|2100)(?:[-/.]12[-/.]31|年12月31[日号]?)(?:\s+0?0:00(?::00)?)?")
 _DATE_CELL = re.compile(r"(19\d\d|20\d\d|2100)(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}[日号]?)(?:\s+[\d:]+)?")
 _IN_A_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|2100)(?!\d)")
@@ -419,7 +422,7 @@ def cell_year(cell: str) -> int | tuple[str, dict[str, object]]:
     or why it is none (a message kind and its parameters, the row's line and column to add): a date within a year, or a part of one (2025年1-9月, 2025年上半年), holds no
     whole year's figures, and is never read as that year's."""
     text = unicodedata.normalize("NFKC", cell).strip()
-    found = _YEAR_CELL.fullmatch(text) or _YEAR_END_CELL.fullmatch(text)
+    found = _YEAR_CELL.fullmatch(text) or _YEAR_END_CELL.fullmatch(text) or _WHOLE_YEAR_CELL.fullmatch(text)
     if found is not None:
         return int(found.group(1))
     if not text:
