@@ -203,7 +203,7 @@ def test_a_row_of_a_year_not_over_is_said_on_the_company_and_not_read(tmp_path: 
     assert code == 1, said
     assert rows["甲公司"]["status"] == "scored"
     assert "2026年的一行未读取：按评估日期该年尚未结束" in rows["甲公司"]["warnings"]
-    assert rows["甲公司"]["source"] == f"{path}:2024年:2 + 2025年:3 + 4"
+    assert rows["甲公司"]["source"] == f"{path}:2024年:2 + 2025年:3 + 2026年:4"
     assert rows["甲公司"]["sme_size"] == "small"  # 100 staff and 50 million at the end of 2025, not 2026's 999
     assert rows["乙公司"]["status"] == "error"
     assert "第5行“年份”为 2026年：按评估日期，上一年度是 2025年，2026年尚未结束" in rows["乙公司"]["error"]

@@ -267,13 +267,13 @@ def joined(plan: Plan, rows: list[tuple[int, str, dict[str, str]]],
         if conflict is None and not kept:  # every row of a year the assessment does not read: why, said of the first
             conflict = set_aside[0][0]
         if conflict is not None:
-            yield _joined_row(plan, group, conflict)
+            yield _joined_row(plan, group, conflict, aside)
             continue
         _, out = _joined_row(plan, kept, None)
         if not isinstance(out, InputError):
             for why, _ in set_aside:  # a row of a year not over: its figures no year's the criteria read
                 add_note(out, "note.long_after", getattr(why.params.get("year"), "en", ""))
-        yield _source(plan, group), out
+        yield _source(plan, group, aside), out
 
 
 def _conflict(plan: Plan, group: list[_Row], named: Mapping[str, list[_Row]]) -> InputError | None:
@@ -313,15 +313,22 @@ def _disagree(plan: Plan, kind: str, first: _Row, second: _Row) -> InputError:
         "second": _place(second, plan), "second_value": _shown(second, plan, role)})
 
 
-def _source(plan: Plan, group: list[_Row]) -> str:
+def _source(plan: Plan, group: list[_Row], aside: Mapping[str, tuple[InputError, bool]] | None = None) -> str:
     """file:2023年:4 + 2024年:3 + 2025年:3: every row the company's results came from (a long table's
-    row whose year is not read, by its line alone: long.csv:2024年:3 + 7)."""
-    return plan.book + ":" + " + ".join(
-        (f"{plan.sheets[r.sheet].name}:" if r.sheet >= 0 else "") + r.source.rpartition(':')[2] for r in group)
+    row whose year is not read, by its year when it states one, else by its line alone: long.csv:2024年:3
+    + 2026年:5 + 7)."""
+    def place(row: _Row) -> str:
+        if row.sheet >= 0:
+            return f"{plan.sheets[row.sheet].name}:"
+        year = (aside or {}).get(row.source, (None, True))[0]
+        said = year.params.get("year") if year is not None and year.kind == "row.long_after" else None
+        return f"{said.zh}:" if isinstance(said, Text) else ""
+    return plan.book + ":" + " + ".join(place(r) + r.source.rpartition(':')[2] for r in group)
 
 
-def _joined_row(plan: Plan, group: list[_Row], conflict: InputError | None) -> tuple[str, dict[str, str] | InputError]:
-    source = _source(plan, group)
+def _joined_row(plan: Plan, group: list[_Row], conflict: InputError | None,
+                aside: Mapping[str, tuple[InputError, bool]] | None = None) -> tuple[str, dict[str, str] | InputError]:
+    source = _source(plan, group, aside)
     name = next((n for r in reversed(group) if (n := _shown(r, plan, 0))), None)
     if conflict is not None:
         return source, RowError([conflict], name)
