@@ -281,3 +281,12 @@ def test_part_of_a_year_is_never_taken_as_the_year(year: int, month: int, typed:
     said = cell_year(typed.format(year, month))
     assert not isinstance(said, int)
     assert said[0] == "row.long_year_part"
+
+
+def test_a_misnamed_column_of_a_long_sheet_stops_the_run_naming_it_once(tmp_path: Path) -> None:
+    path = write_book(tmp_path / "名单.xlsx", ["企业名称", "年度", "营业收入（万元）", "市场占有率"],
+                      [["甲公司", 2025, 5000, 3], ["甲公司", 2024, 4000, 3]])
+    code, said, _ = run(path)
+    assert code == 2
+    assert said.count("“市场占有率”列") == 1 and "请在列名中写明年份" not in said
+    assert not (tmp_path / "名单-out.csv").exists()
