@@ -290,3 +290,23 @@ def test_a_misnamed_column_of_a_long_sheet_stops_the_run_naming_it_once(tmp_path
     assert code == 2
     assert said.count("“市场占有率”列") == 1 and "请在列名中写明年份" not in said
     assert not (tmp_path / "名单-out.csv").exists()
+
+
+def test_a_long_table_of_a_year_not_over_stops_the_run_in_one_line(tmp_path: Path) -> None:
+    """Every row 2026 in a 2026 run: one line saying so, not an error row per company repeating it."""
+    path = write_csv(tmp_path / "名单.csv", ["企业名称", "年度", "营业收入（万元）"], [["甲公司", "2026", 100],
+                                                                             ["乙公司", "2026年", 200]])
+    code, said, _ = run(path)
+    assert code == 2
+    assert said.count("每一行的“年度”都是 2026年：按评估日期，上一年度是 2025年") == 1
+    assert "请把“年度”改为 2025" in said
+    assert not (tmp_path / "名单-out.csv").exists()
+
+
+def test_an_application_year_column_is_no_year_of_the_figures(tmp_path: Path) -> None:
+    """申报年度 2026 is the round applied for, not the year of the figures (2025): the columns are asked
+    to be dated, as before, never read as 2026's and every company refused for it."""
+    path = write_csv(tmp_path / "名单.csv", ["企业名称", "申报年度", "营业收入（万元）"], [["甲公司", "2026", 100]])
+    code, said, _ = run(path)
+    assert code == 2
+    assert "请在列名中写明年份" in said and "2026年尚未结束" not in said

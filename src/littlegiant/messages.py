@@ -433,6 +433,12 @@ CATALOG: dict[str, tuple[str, str]] = {
                              "or give --as-of a date in {year_after} or later",
                              "工作表“{sheet}”是{year}年的数据，按评估日期，上一年度是{last}年，{year}年尚未结束，"
                              "其数据不能作为已结束年度的数据评估：请把这张表移出工作簿，或用 --as-of 指定{year_after}年的日期"),
+    "column.long_early": ("every row's {column} is {years}, a year not over by the assessment date, whose last year is "
+                          "{last}: its figures are no year's the criteria read; if they are {last}'s, write {last} in "
+                          "the {column} column, or give --as-of a date in {year_after} or later",
+                          "每一行的“{column}”都是{years}：按评估日期，上一年度是{last}年，这些年份尚未结束，其数据不能作为"
+                          "已结束年度的数据评估；如这些其实是{last}年的数据，请把“{column}”改为{last}，或用 --as-of 指定"
+                          "{year_after}年的日期"),
     "column.unknown": ("unknown column (expected a field id such as financials.2025.revenue, or its label such as "
                        "Operating revenue 2025 or 营业收入（2025年）)", "不认识这一列（列名应是项目名称，如“营业收入（2025年）”）"),
     "column.unknown_near": ("unknown column; did you mean {near_label!r}?",

@@ -961,6 +961,13 @@ class _LongTables:
                 probed.append(peryear.Probed(where, list(long.header), year, None))
             except HeaderError as exc:
                 probed.append(peryear.Probed(where, list(long.header), year, list(exc.problems)))
+        after = sorted({y for _, cells in long.rows if isinstance(y := peryear.cell_year(cells.get(long.column, "")), int)
+                        and y > long.last})
+        if not years and after:  # every year a row states is not over (a 2026 list run in 2026): one line, as for a
+            # sheet of such a year, not an error row a company repeating it
+            raise InputError(kind="column.long_early", params={
+                "column": long.column, "years": Text("、".join(f"{y}年" for y in after), ", ".join(map(str, after))),
+                "last": long.last, "year_after": after[-1] + 1}, file=long.where)
         joining = peryear.long_plan(long, probed, self.options.identity) if years else None
         if joining is None and years and self.options.on_header is not None:
             self.options.on_header(long.where, long.header, None)  # its refusal, as before

@@ -379,8 +379,9 @@ def _joined_row(plan: Plan, group: list[_Row], conflict: InputError | None,
 
 YEAR_HEADERS = frozenset(norm(h) for h in (
     "年度", "年份", "年", "报告期", "报告年度", "报告年份", "统计年度", "统计年份", "会计年度", "财务年度", "数据年度",
-    "所属年度", "所属年份", "填报年度", "申报年度", "year", "fiscal year", "reporting year", "report year"))
-"""Headers of a long table's year column (by ``norm``, a remark in brackets after it dropped)."""
+    "所属年度", "所属年份", "year", "fiscal year", "reporting year", "report year"))
+"""Headers of a long table's year column (by ``norm``, a remark in brackets after it dropped). Not 申报年度
+or 填报年度: the year of the application or of the filling in (2026), not of the figures (2025)."""
 
 
 def year_column(header: list[str]) -> str | None:
