@@ -310,3 +310,23 @@ def test_an_application_year_column_is_no_year_of_the_figures(tmp_path: Path) ->
     code, said, _ = run(path)
     assert code == 2
     assert "请在列名中写明年份" in said and "2026年尚未结束" not in said
+
+
+def test_a_day_formatted_to_show_its_year_is_that_year(tmp_path: Path) -> None:
+    """Excel shows 2025 for a day formatted yyyy: read as 2025, as the park sees it; a day shown as a day is not."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "数据"
+    ws.append(["企业名称", "年度", "营业收入（万元）", "研发费用（万元）"])
+    for name, day, shown in (("甲公司", datetime.datetime(2025, 1, 1), "yyyy"), ("甲公司", datetime.datetime(2024, 1, 1), "yyyy"),
+                             ("乙公司", datetime.datetime(2025, 1, 1), 'yyyy"年度"'),
+                             ("丙公司", datetime.datetime(2025, 1, 1), "yyyy-mm-dd")):
+        ws.append([name, day, 5000, 300])
+        ws.cell(ws.max_row, 2).number_format = shown
+    path = tmp_path / "名单.xlsx"
+    book.save(path)
+    code, said, rows = run(path)
+    assert code == 1, said
+    assert rows["甲公司"]["source"] == f"{path}:数据:2024年:3 + 2025年:2"
+    assert rows["乙公司"]["status"] == "scored"
+    assert rows["丙公司"]["status"] == "error" and "“2025-01-01”只是 2025年的一部分" in rows["丙公司"]["error"]

@@ -951,7 +951,7 @@ class _LongTables:
         from littlegiant.load.tabular import ROW_NOTES, HeaderError
 
         assert self.probe is not None  # found only by it
-        years = sorted({y for _, cells in long.rows if isinstance(y := peryear.cell_year(cells.get(long.column, "")), int)
+        years = sorted({y for _, cells in long.rows if isinstance(y := peryear.row_year(long, cells), int)
                         and y <= long.last})
         probed: list[peryear.Probed] = []
         for year in years:
@@ -961,7 +961,7 @@ class _LongTables:
                 probed.append(peryear.Probed(where, list(long.header), year, None))
             except HeaderError as exc:
                 probed.append(peryear.Probed(where, list(long.header), year, list(exc.problems)))
-        after = sorted({y for _, cells in long.rows if isinstance(y := peryear.cell_year(cells.get(long.column, "")), int)
+        after = sorted({y for _, cells in long.rows if isinstance(y := peryear.row_year(long, cells), int)
                         and y > long.last})
         if not years and after:  # every year a row states is not over (a 2026 list run in 2026): one line, as for a
             # sheet of such a year, not an error row a company repeating it
@@ -973,7 +973,7 @@ class _LongTables:
             self.options.on_header(long.where, long.header, None)  # its refusal, as before
         if joining is None:  # no row of a year the assessment reads: each row says why
             for source, cells in long.rows:
-                yield Item(source, "error", peryear.unread_year(long, source, peryear.cell_year(cells.get(long.column, ""))))
+                yield Item(source, "error", peryear.unread_year(long, source, peryear.row_year(long, cells)))
             return
         rows, aside = peryear.long_rows(joining, long)
         told = self.options.on_header

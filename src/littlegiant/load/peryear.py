@@ -16,6 +16,7 @@ companies, not for hundreds of thousands.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 import zipfile
@@ -441,6 +442,28 @@ def cell_year(cell: str) -> int | tuple[str, dict[str, object]]:
     return "row.long_year_not", {"value": cell.strip()}
 
 
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def row_year(long: Long, cells: Mapping[str, str]) -> int | tuple[str, dict[str, object]]:
+    """The year the row's year cell states (``cell_year``), as the sheet shows it: a day in a cell formatted
+    to show its year alone (yyyy, yyyy"年度") is that year, as the park sees it in Excel (read as the day
+    2025-01-01, it was refused as part of 2025)."""
+    typed = cells.get(CELL_TYPES)
+    if typed and long.column in typed:
+        try:
+            kind, value, shown = json.loads(typed).get(long.column, (None, None, None))[:3]
+        except (ValueError, TypeError, AttributeError):
+            kind = None
+        if kind == "d" and isinstance(value, str) and isinstance(shown, str):
+            bare = _QUOTED.sub("", shown).lower()
+            if "y" in bare and not re.search(r"[mdhs]", bare):
+                year = cell_year(value[:4])
+                if isinstance(year, int):
+                    return year
+    return cell_year(cells.get(long.column, ""))
+
+
 def long_plan(long: Long, probed: list[Probed],
               identity: Callable[[dict[str, str]], list[tuple[str, str]]] | None) -> Plan | None:
     """How the long table is joined: a "sheet" for each year its rows give (``probed``: its header told
@@ -463,7 +486,7 @@ def long_rows(joining: Plan, long: Long) -> tuple[list[tuple[int, str, dict[str,
     rows: list[tuple[int, str, dict[str, str]]] = []
     aside: dict[str, tuple[InputError, bool]] = {}
     for source, cells in long.rows:
-        year = cell_year(cells.get(long.column, ""))
+        year = row_year(long, cells)
         if isinstance(year, int) and year in years:
             rows.append((years[year], source, cells))
             continue
