@@ -12,6 +12,11 @@ read from the latest year's sheet alone.
 Unlike the one-sheet path, which streams, the rows of the joined sheets are held in memory until every
 one is read (a company's last sheet may be read last): parks keep such workbooks for hundreds of
 companies, not for hundreds of thousands.
+
+A long table (a row per company and year, the year in a 年度 column, as a statistics system exports a
+park's companies) is joined the same way: its rows of each year are that year's "sheet" (``long_plan``,
+``long_rows``), held in memory as well; a row whose year cell states no whole year, or a year not over,
+is matched to its company and said there, never filed under a year guessed.
 """
 
 from __future__ import annotations
