@@ -330,3 +330,16 @@ def test_a_day_formatted_to_show_its_year_is_that_year(tmp_path: Path) -> None:
     assert rows["甲公司"]["source"] == f"{path}:数据:2024年:3 + 2025年:2"
     assert rows["乙公司"]["status"] == "scored"
     assert rows["丙公司"]["status"] == "error" and "“2025-01-01”只是 2025年的一部分" in rows["丙公司"]["error"]
+
+
+def test_a_year_given_by_the_rows_and_by_a_column_stops_the_run(tmp_path: Path) -> None:
+    """营业收入（万元） in the 2024 row is 2024's, as is the column 营业收入（2024年）（万元）: which is right is not
+    guessed (the 2024 row's figure was dropped without a word); a column of a year no row gives is read."""
+    header = ["企业名称", "年度", "营业收入（万元）", "营业收入（2024年）（万元）", "研发费用（万元）"]
+    path = write_csv(tmp_path / "名单.csv", header, [["甲公司", "2025", 5000, 4100, 300], ["甲公司", "2024", 4000, None, 200]])
+    code, said, _ = run(path)
+    assert code == 2
+    assert "“营业收入（万元）”列：在 2024年的行中，这一列就是 2024年的数据，而“营业收入（2024年）（万元）”列也是" in said
+    code, said, rows = run(write_csv(tmp_path / "只有今年.csv", header, [["甲公司", "2025", 5000, 4100, 300]]))
+    assert code == 0, said
+    assert rows["甲公司"]["status"] == "scored"

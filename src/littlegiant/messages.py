@@ -433,6 +433,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                              "or give --as-of a date in {year_after} or later",
                              "工作表“{sheet}”是{year}年的数据，按评估日期，上一年度是{last}年，{year}年尚未结束，"
                              "其数据不能作为已结束年度的数据评估：请把这张表移出工作簿，或用 --as-of 指定{year_after}年的日期"),
+    "column.long_taken": ("in the rows of {year} this column is {year}'s, and so is the column {other!r}: which one "
+                          "holds the figures is not guessed; keep one of the two",
+                          "在{year}的行中，这一列就是{year}的数据，而“{other}”列也是：无法判断以哪一列为准，请只保留其中一列"),
     "column.long_early": ("every row's {column} is {years}, a year not over by the assessment date, whose last year is "
                           "{last}: its figures are no year's the criteria read; if they are {last}'s, write {last} in "
                           "the {column} column, or give --as-of a date in {year_after} or later",

@@ -975,6 +975,9 @@ class _LongTables:
             for source, cells in long.rows:
                 yield Item(source, "error", peryear.unread_year(long, source, peryear.row_year(long, cells)))
             return
+        taken = peryear.long_taken(joining)
+        if taken:
+            raise HeaderError(taken)
         rows, aside = peryear.long_rows(joining, long)
         told = self.options.on_header
         if told is not None:

@@ -482,6 +482,20 @@ def long_plan(long: Long, probed: list[Probed],
     return joining._replace(sheets=sheets, where=long.where, header=header, unread={}, long=True)
 
 
+def long_taken(joining: Plan) -> list[InputError]:
+    """A yearless column whose year some rows give is also a column of its own (营业收入（万元） in the rows
+    of 2024, beside 营业收入（2024年）（万元）): which holds 2024's figures is not guessed. Passed over, the
+    2024 rows' figure was dropped without a word."""
+    out: list[InputError] = []
+    for sheet in reversed(joining.sheets):
+        for p in sheet.others:
+            if p.kind == "column.needs_year_taken" and p.field and all(o.field != p.field for o in out):
+                out.append(InputError(kind="column.long_taken", params={"year": _year(sheet.year),
+                                                                        "other": p.params.get("other", "")},
+                                      field=p.field, label=column_label(p.field), file=joining.where))
+    return out
+
+
 def long_rows(joining: Plan, long: Long) -> tuple[list[tuple[int, str, dict[str, str]]], dict[str, tuple[InputError, bool]]]:
     """The long table's rows as ``joined`` takes them: each filed under its year's "sheet", and those
     whose year is not read set aside with why: a cell that is no year (the company cannot be scored
