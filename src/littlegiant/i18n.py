@@ -188,6 +188,15 @@ MESSAGES = {
         "en": "{amount} of {value} for {staff} ({heads}) is {each} a year each: was an amount in yuan entered as 10k CNY?",
     },
     "interview.summary": {"zh": "全部 {n} 个回答：", "en": "All {n:answer|answers}:"},
+    # at the list of answers, where an answer stops every tier and no more questions were asked: which, and why
+    "interview.stop": {"zh": "\n因为{named}，{why}，其余问题不用再答。如果答错了，输入编号 {numbers} 改正。\n",
+                       "en": "\nBecause of answer {named}, {why}, so no more questions are asked. If it is wrong, "
+                             "type {numbers} to change it.\n"},
+    "interview.stop_red_line": {"zh": "任何称号都不能认定（红线）", "en": "no title can be met (a red line)"},
+    "interview.stop_gate": {"zh": "任何称号都不能认定（每个称号都要求这一条）",
+                            "en": "no title can be met (every title requires it)"},
+    "interview.stop_large": {"zh": "按这些数据属于大型企业，任何称号都不能认定（只认定中小企业）",
+                             "en": "these figures make a large enterprise, and no title can be met (SMEs only)"},
     "interview.change": {"zh": "\n要修改哪一项？输入编号（1–{n}）；直接回车生成报告。\n> ",
                          "en": "\nChange an answer? Type its number (1-{n}); Enter makes the report.\n> "},
     "interview.change_retry": {"zh": "  请输入 1–{n} 之间的编号，或直接回车：", "en": "  Please type a number from 1 to {n}, or press Enter: "},

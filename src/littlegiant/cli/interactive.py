@@ -647,6 +647,34 @@ class Asker:
         self.term.say("\n" + "\n".join(lines) + "\n")
         return paths
 
+    def stop_text(self, paths: list[str]) -> str:
+        """Why the questions ended early, where an answer stops every tier (a red line answered yes,
+        registered in China answered no, figures of a large enterprise): those answers by their numbers in
+        the list just shown, and that a wrong one is changed there. A finance manager who typed 对 to
+        「被列入经营异常名录？」 at question 7 of 52 was shown the list of 7 answers with not a word of why
+        the other 45 were not asked. Empty when nothing stops every tier."""
+        from littlegiant.core.result import bars_every_tier
+        from littlegiant.report.words import red_lines
+
+        result = self.iv.result()
+        first = next(iter(result.tiers.values()), None)
+        gates = [c for c in first.criteria if bars_every_tier(result, c)] if first is not None else []
+        zh = self.lang == "zh"
+        out = []
+        for c in [*red_lines(result), *gates]:
+            said = sorted((p for p in c.inputs if p in paths), key=paths.index)  # as numbered in the list
+            if not said:
+                continue
+            named = ("、" if zh else "; ").join(
+                f"第 {paths.index(p) + 1} 项「{answer_label(field_for_path(self.iv.rules, p), p).get('zh')}：{self.said(p)}」"
+                if zh else f"{paths.index(p) + 1} ({answer_label(field_for_path(self.iv.rules, p), p).get('en')}: "
+                f"{self.said(p)})" for p in said)
+            why = _t("stop_red_line" if c.kind == "veto" else "stop_large" if c.kind == "sme" else "stop_gate",
+                     self.lang)
+            numbers = ("、" if zh else ", ").join(str(paths.index(p) + 1) for p in said)
+            out.append(_t("stop", self.lang, named=named, why=why, numbers=numbers))
+        return "".join(out)
+
 
 _YEAR_SAID = re.compile(r"(\d{4})年(?:末|底|度)?")
 """The year a share is said of (2025年末资产负债率45%): the question's own, or the share is of no amount asked."""
@@ -953,6 +981,9 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                 planned = q is not None
             if q is None:
                 paths = asker.summary()
+                stop = asker.stop_text(paths)
+                if stop:
+                    term.say(wrap_all(stop, term.width()))
                 asks, tiers = plan_asks(interview) if plan_asks is not None else ([], [])
                 if asks:
                     titles = [x.get(lang) for x in tiers]

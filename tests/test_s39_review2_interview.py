@@ -1,0 +1,49 @@
+"""The interview's list of answers, reached early because an answer stops every tier: it says which answer
+and why, as a finance manager who answered 对 to 「被列入经营异常名录？」 at question 7 of 52 was shown the
+list of 7 answers with not a word of why the other 45 were never asked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.test_cli_interactive import Session
+
+
+@pytest.mark.parametrize(("lang", "given", "told"), [
+    ("zh", "compliance.abnormal_operation=是",
+     ["因为第 2 项「被列入经营异常名录：是」，任何称号都不能认定（红线），其余问题不用再答", "输入编号 2 改正"]),
+    ("en", "compliance.abnormal_operation=yes",
+     ["Because of answer 2 (", "no title can be met (a red line), so no more questions are asked", "type 2 to change it"]),
+    ("zh", "registered_in_china=否",
+     ["因为第 2 项「在中华人民共和国境内工商注册登记、具有独立法人资格：否」", "每个称号都要求这一条"]),
+])
+def test_an_answer_that_stops_every_tier_is_named_at_the_list(tmp_path: Path, lang: str, given: str,
+                                                              told: list[str]) -> None:
+    s = Session(["assess", "--as-of", "2026-11-01", "--lang", lang, "--save", "a.yaml", "--set", given,
+                 "--format", "json"], tmp_path)
+    s.answers("甲公司")
+    shown = s.until_prompt() or ""
+    for words in told:
+        assert words in shown, shown
+    code, _ = s.finish()
+    assert code == 0, s.transcript
+
+
+def test_large_enterprise_names_its_figures_in_the_list_order(tmp_path: Path) -> None:
+    s = Session(["assess", "--as-of", "2026-11-01", "--lang", "zh", "--save", "a.yaml", "--set", "industry=工业",
+                 "--set", "employees=2000", "--set", "financials.2025.revenue=90000", "--format", "json"], tmp_path)
+    s.answers("乙公司")
+    shown = s.until_prompt() or ""
+    assert "按这些数据属于大型企业" in shown and "输入编号 2、3、4 改正" in shown, shown
+    s.finish()
+
+
+def test_nothing_stopping_says_nothing_of_it(tmp_path: Path) -> None:
+    s = Session(["assess", "--as-of", "2026-11-01", "--lang", "zh", "--save", "a.yaml",
+                 "--set", "compliance.abnormal_operation=否", "--format", "json"], tmp_path)
+    s.answers("丙公司")
+    shown = s.until_prompt() or ""
+    assert "不用再答" not in shown, shown
+    s.send("退出")
+    s.finish()
