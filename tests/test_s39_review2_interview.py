@@ -47,3 +47,23 @@ def test_nothing_stopping_says_nothing_of_it(tmp_path: Path) -> None:
     assert "不用再答" not in shown, shown
     s.send("退出")
     s.finish()
+
+
+@pytest.mark.parametrize(("lang", "typed", "told"), [
+    ("zh", "3200多万", "只知道大概的，可以在数前加“约”，如 约3000万"),
+    ("zh", "8000-9000万", "只知道大概的，可以在数前加“约”，如 约3000万"),
+    ("en", "3200多万", 'if you know it only roughly, put "about" before it (about 30 million)'),
+])
+def test_a_range_refused_is_told_a_rough_figure_is_taken(tmp_path: Path, lang: str, typed: str, told: str) -> None:
+    """「3200多万」 was told only to write the exact figure or 不知道: one who knew the revenue roughly typed
+    不知道 and the report had nothing. The refusal now says a figure with 约 is taken, and it is."""
+    s = Session(["assess", "--as-of", "2026-11-01", "--lang", lang, "--save", "a.yaml"], tmp_path)
+    s.answers("甲公司")
+    assert "营业收入" in (s.until_prompt() or "") or "revenue" in s.transcript.lower()
+    said = s.reply(typed)
+    assert told in said, said
+    s.send("约3200万" if lang == "zh" else "about 32 million")
+    s.until_prompt()
+    s.send("退出")
+    s.finish()
+    assert "revenue: 约3200" in (tmp_path / "a.yaml").read_text(encoding="utf-8")

@@ -197,6 +197,12 @@ MESSAGES = {
                             "en": "no title can be met (every title requires it)"},
     "interview.stop_large": {"zh": "按这些数据属于大型企业，任何称号都不能认定（只认定中小企业）",
                              "en": "these figures make a large enterprise, and no title can be met (SMEs only)"},
+    # after a range or a bound refused (3200多万, 十几项): a rough figure is taken, with its 约
+    "interview.vague_hint": {"zh": "；只知道大概的，可以在数前加“约”，如 {example}",
+                             "en": "; if you know it only roughly, put \"about\" before it ({example})"},
+    "interview.vague_money": {"zh": "约3000万", "en": "about 30 million"},
+    "interview.vague_share": {"zh": "约12%", "en": "about 12%"},
+    "interview.vague_number": {"zh": "约12", "en": "about 12"},
     "interview.change": {"zh": "\n要修改哪一项？输入编号（1–{n}）；直接回车生成报告。\n> ",
                          "en": "\nChange an answer? Type its number (1-{n}); Enter makes the report.\n> "},
     "interview.change_retry": {"zh": "  请输入 1–{n} 之间的编号，或直接回车：", "en": "  Please type a number from 1 to {n}, or press Enter: "},

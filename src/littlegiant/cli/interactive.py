@@ -509,6 +509,11 @@ class Asker:
                     continue
                 share = self.share_text(q, stripped) if q.field.type in MONEY_TYPES or q.field.type == "int" else None
                 msg = share if share is not None else refusal(exc, lang)
+                if exc.kind == "value.vague" and share is None:  # 3200多万, 十几项: the interview takes a rough figure, 约3200万
+                    # told only to write the exact figure or 不知道, one who knew it roughly lost what they knew
+                    msg += _t("vague_hint", lang, example=_t("vague_money" if q.field.type in MONEY_TYPES else
+                                                             "vague_share" if q.field.type == "percent" else
+                                                             "vague_number", lang))
                 if exc.kind == "value.start_year":  # 2008 for years in the niche: here a start year is counted
                     msg += _t("since_hint", lang, year=stripped)
                 said = _t("retry_keep" if keep else "retry", lang, msg=msg).strip(" \n")
