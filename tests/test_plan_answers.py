@@ -167,7 +167,8 @@ def test_the_terminal_says_how_to_give_the_answers_a_plan_still_asks(tmp_path: P
     text = assess(Path("精工 轴承.yaml"), fmt="text")
     plan = re.sub(r"\n\s*", "", text[text.index("行动计划"):text.index("需准备的材料")])
     said = ("计划中仍需回答的问题：把答案补填到企业信息文件后重新评估；也可以对这个文件重新运行逐题问答"
-            f"（littlegiant assess --save \"精工 轴承.yaml\" --as-of {AS_OF} --lang zh），在答案列表处输入 p 逐一回答。")
+            f"（littlegiant assess --save \"精工 轴承.yaml\" --as-of {AS_OF} --lang zh），在答案列表处输入 p 逐一回答；"
+            "答过“不知道”的，在列表中输入它的编号修改。")
     assert plan.replace(" ", "").count(said.replace(" ", "")) == 1, plan  # (a line may wrap at any of its spaces)
     # the run's renewal and forced set go with it: without them the interview went on as a new application
     text = re.sub(r"\n\s*", "", assess(Path("精工 轴承.yaml"), "--renewal", "zjtx_sme", "--rules", "miit-2026",

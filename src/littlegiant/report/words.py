@@ -104,10 +104,13 @@ W = {
     # the terminal only, under a plan that still asks answers: the interview asks only what decides a
     # verdict today, so a question a plan needs later was never put (QA: no way to give it was said)
     # ({command}: Report.answer_hint, with the profile's own file where it is one an interview can go on with)
+    # p asks only what the file leaves out: one answered 不知道 is changed by its number at the list (a file the
+    # interview wrote holds every question it put, and one who typed p there after 不知道 to all was refused)
     "answer_hint": {"zh": "计划中仍需回答的问题：把答案补填到企业信息文件后重新评估；也可以对这个文件重新运行逐题问答"
-                          "（{command}），在答案列表处输入 p 逐一回答。",
+                          "（{command}），在答案列表处输入 p 逐一回答；答过“不知道”的，在列表中输入它的编号修改。",
                     "en": "Questions the plans still ask: add the answers to the profile file and assess it again, "
-                          "or run the interview on that file ({command}) and type p at the list of answers."},
+                          "or run the interview on that file ({command}) and type p at the list of answers; one "
+                          "answered \"don't know\" is changed by typing its number there."},
     "no_materials": {"zh": "存在红线问题，暂不需要准备申报材料。", "en": "A red line stands: no materials to prepare yet."},
     "nothing": {"zh": "各层级均已满足，无需调整。", "en": "Every tier is met: nothing to change."},
     # beside a criterion that holds a tier back without failing it (the comparison's lists)
