@@ -278,15 +278,17 @@ def test_a_company_twice_on_one_sheet_is_said_with_its_rows_in_english(tmp_path:
     assert "乙公司 is on sheet '2024年' more than once (rows 2, 3)" in row["error"]
 
 
-def test_a_sheet_of_a_year_not_over_stops_the_run_in_one_line_saying_so(tmp_path: Path) -> None:
+def test_a_sheet_of_a_year_not_over_is_said_not_read_and_the_closed_years_joined(tmp_path: Path) -> None:
     """Assessed in 2025 (last year 2024), the 2025年 sheet's columns were each told to write 2024 into their
-    header, which followed filed 2025's figures as 2024's; one line now says the sheet's year is not over."""
+    header, which followed filed 2025's figures as 2024's; one line says the sheet's year is not over, and
+    the closed years' sheets are read (test_s39_peryear_early)."""
     book = per_year_book(tmp_path / "名单.xlsx", {
         "2023年": [["甲公司", A, 3000, 200]], "2024年": [["甲公司", A, 4000, 250]], "2025年": [["甲公司", A, 5000, 300]]},
         HEADER)
     result = runner.invoke(app, ["batch", str(book), "-o", str(tmp_path / "out.csv"), "--as-of", "2025-06-01",
                                  "--lang", "zh"], env={"LANG": "zh_CN.UTF-8", "COLUMNS": "200"})
-    assert result.exit_code == 2
-    said = result.stderr.strip().splitlines()[-1]
-    assert "工作表“2025年”是 2025年的数据，按评估日期，上一年度是 2024年，2025年尚未结束" in said
+    assert result.exit_code == 0, result.stderr
+    assert "工作表“2025年”未读取：它是 2025年的数据，按评估日期 2025年尚未结束" in result.stderr
     assert "营业收入（2024年）" not in result.stderr and "--sheet" not in result.stderr
+    (row,) = results(tmp_path / "out.csv")
+    assert row["来源（文件:行）"].endswith("名单.xlsx:2023年:2 + 2024年:2")

@@ -1328,6 +1328,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "run.peryear_missing": ("; {count:company is|companies are} missing from some sheet: that year's figures are "
                             "unknown, said on each row",
                             "；有 {count} 家企业在某一年的表中没有，那一年的数据按未知处理（各行已注明）"),
+    "run.peryear_early": ("littlegiant: note: {book}: sheet '{sheet}' not read: it holds {year}, a year not over by the "
+                          "assessment date (the criteria read up to {last}); the other sheets are read as one list. "
+                          "To read it as a closed year, give --as-of a date in {year_after} or later",
+                          "littlegiant 提示：{book}：工作表“{sheet}”未读取：它是{year}年的数据，按评估日期{year}年尚未结束"
+                          "（评估只看到{last}年）；其余各表照常合并读取。该年结束后可用 --as-of 指定{year_after}年的日期再评估"),
     "run.peryear_unread": ("littlegiant: note: {where}: columns {columns} not read: of an older year's sheet only that "
                            "year's figures are read, everything else from the latest sheet {latest}",
                            "littlegiant 提示：{where} 中的{columns}列未读取：旧年份的表只读该年度的数据，其余都只取最新一年的"

@@ -1128,12 +1128,14 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
 def _watched(chunks: "Iterator[Any]", shares: "ShareColumns") -> "Generator[Any, None, None]":
     """``chunks`` as read, each sheet's or CSV's rows shown to ``shares`` first (in this process, which
     reads; the workers only score)."""
+    from littlegiant.cli.batch import table_of
+
     try:
         for chunk in chunks:
             if isinstance(chunk, list):  # a block of JSON Lines has no columns
                 for item in chunk:
                     if item.kind == "csv":
-                        shares.see(item.source.rpartition(":")[0], item.payload)
+                        shares.see(table_of(item.source), item.payload)
             yield chunk
     finally:
         close = getattr(chunks, "close", None)

@@ -448,7 +448,8 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
                     given = {id(p) for sheet in joining.sheets for p in probed_problems(probed, sheet.where)}
                     given |= {id(p) for p in joining.early_problems}  # said in one line a sheet: joining.early
                     problems[:] = [p for p in problems if id(p) not in given]
-                    problems.extend(joining.early)
+                    if tell is not None:  # the closed years are joined; the year running is said and not read
+                        noted.extend(("run.peryear_early", {"book": str(path), **p.params}) for p in joining.early)
                     problems.extend(p for sheet in joining.sheets[:-1] for p in sheet.others)
                     before = len(problems)
                     collect(joining.where, joining.header, joining.latest.year)
@@ -1004,6 +1005,18 @@ class _LongTables:
             yield Item(source, "error" if isinstance(cells, InputError) else "csv", cells)
 
 
+def table_of(source: str) -> str:
+    """The table (file:sheet, or file) a row's source names. A row joined from a sheet a year, or from a
+    long table's rows (名单.xlsx:2023年:4 + 2024年:3 + 2025年:3), is its latest year's, whose columns other
+    than the figures it reads: taken apart by its last colon, each joined row was a table of its own, and a
+    share column's notice (all between 0 and 1) was said once a company, of one figure each."""
+    first, _, rest = source.partition(" + ")
+    if not rest:
+        return source.rpartition(":")[0]
+    book = first.rpartition(":")[0].rpartition(":")[0]
+    return f"{book}:{rest.rpartition(' + ')[2].rpartition(':')[0]}"
+
+
 def _year_plan(path: Path, options: ReadOptions) -> Any:
     """How a workbook kept a sheet a year is read as one list (``peryear.Plan``), or None for any other:
     its sheets' headers told to the run's header check, as check_headers told them, to learn which are
@@ -1039,14 +1052,19 @@ def _joined_items(path: Path, joining: Any, options: ReadOptions) -> Iterator[It
     sheets = {sheet.where: i for i, sheet in enumerate(joining.sheets)}
     told = options.on_header
 
+    early = joining.early_sheets  # a year not over: not read (said by check_headers)
+
     def header_seen(where: str, header: list[str], year: int | None) -> None:
-        if where not in sheets and told is not None:  # a joined sheet's header is checked as the joined list's
-            told(where, header, year)
+        if where not in sheets and where not in early and told is not None:  # a joined sheet's header is
+            told(where, header, year)  # checked as the joined list's
 
     held: list[tuple[int, str, dict[str, str]]] = []
     for source, cells in sheet_rows(path, None, options.known_header, header_seen, options.on_note,
                                    meant=options.meant_header, used=options.used_header, figure=options.figure_header):
-        sheet = sheets.get(source.rpartition(":")[0])
+        table = source.rpartition(":")[0]
+        if table in early:
+            continue
+        sheet = sheets.get(table)
         if sheet is None or isinstance(cells, InputError):
             yield Item(source, "error" if isinstance(cells, InputError) else "csv", cells)
         else:

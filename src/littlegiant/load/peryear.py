@@ -118,6 +118,13 @@ class Plan(NamedTuple):
     def latest(self) -> Sheet:
         return self.sheets[-1]
 
+    @property
+    def early_sheets(self) -> frozenset[str]:
+        """The tables (file:sheet) of a year not over by the assessment date (``early``): not read, and said
+        so. A workbook of 2023年 to 2026年, the last year-to-date, stopped the run in 2026 where an assessment
+        of the same figures notes the later year's and goes on."""
+        return frozenset(f"{self.book}:{p.params['sheet']}" for p in self.early)
+
 
 def _roles(header: list[str], identity: Callable[[dict[str, str]], list[tuple[str, str]]] | None
            ) -> tuple[str | None, str | None]:
