@@ -2318,7 +2318,10 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
             try:
                 # as the interview reads an answer, a unit in the cell winning over the header's; never a
                 # choice by its number (a stray 1 in a cell would silently pick the first)
-                value, said = read_typed(f, cell, where=header, label=label, unit=header_unit(rules, header, f, sheet_unit))
+                # a title valid until a year (有效期到2028年) is judged by the run's date, as the interview judges it
+                # by its own: without it the row was told the day decides, of a year after this one
+                value, said = read_typed(f, cell, where=header, label=label, unit=header_unit(rules, header, f, sheet_unit),
+                                         last_year=last_year if f.type == "bool" and f.path.startswith("titles.") else None)
                 if choices is not None and said is None and cell is cells[header]:  # a choice depends on its cell alone
                     if len(choices) >= CHOICES_KEPT:
                         choices.clear()
