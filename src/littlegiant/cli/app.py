@@ -473,8 +473,9 @@ def assess(
             checks = compared_warnings(list(zip(compared_rules, compared_profiles, compared, strict=True)), language)
             make = {"markdown": compare_markdown, "html": compare_html}.get(fmt)
             write_output(make(compared, language, compared_rules, said, checks) if make else
-                         compare_text(compared, language, text_width(output is None and _is_terminal(sys.stdout)),
-                                      compared_rules, said, checks),
+                         compare_text(compared, language, FILE_WIDTH if output is not None else
+                                      text_width(_is_terminal(sys.stdout)), compared_rules, said, checks,
+                                      traced=output is not None),
                          output, language)
         _report_said(asked, output, language)
         return
@@ -564,7 +565,7 @@ def assess(
         from littlegiant.report.compare import moves
 
         report.what_if = moves(baseline, result, language)
-    text = render(report, fmt, to_terminal=output is None and _is_terminal(sys.stdout))
+    text = render(report, fmt, to_terminal=output is None and _is_terminal(sys.stdout), to_file=output is not None)
     write_output(text, output, language)
     _report_said(asked, output, language)
 
@@ -1707,8 +1708,8 @@ def rules_diff(
     write_output(text, None, language)
 
 
-def render(report: Any, fmt: str, *, to_terminal: bool) -> str:
-    """The report in one of FORMATS as a string."""
+def render(report: Any, fmt: str, *, to_terminal: bool, to_file: bool = False) -> str:
+    """The report in one of FORMATS as a string; ``to_file``: written with --output, a document handed on."""
     from littlegiant.report.common import Report
 
     assert isinstance(report, Report)
@@ -1736,12 +1737,21 @@ def render(report: Any, fmt: str, *, to_terminal: bool) -> str:
     from littlegiant.report.text import render as render_text
 
     buf = io.StringIO()
+    if to_file:  # the client's copy: every question, no hint to type, the check code (report.text)
+        from dataclasses import replace
+
+        render_text(replace(report, whole=True), buf, width=FILE_WIDTH, color=False)
+        return buf.getvalue()
     render_text(report, buf, width=text_width(to_terminal),
                 color=True if to_terminal and "NO_COLOR" not in os.environ else False)
     return buf.getvalue()
 
 
 MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 40, 1000, 110
+FILE_WIDTH = 80
+"""Columns of a text file written with --output, whatever COLUMNS or the terminal says: 40 Chinese
+characters, which an A4 page prints in a monospaced font and a phone shows in at most two lines of its
+own. At COLUMNS=200 a client's 报告.txt had 200-column lines that a phone and Notepad broke raggedly."""
 
 
 def text_width(to_terminal: bool) -> int:

@@ -241,11 +241,12 @@ def _footer(results: list[Result], lang: str, traced: bool) -> str:
 
 
 def compare_text(results: list[Result], lang: str, width: int = 100, rule_sets: Sequence[RuleSet] = (),
-                 assumed: Sequence[str] = (), checks: Sequence[str] = ()) -> str:
+                 assumed: Sequence[str] = (), checks: Sequence[str] = (), traced: bool = False) -> str:
     """Each tier under each rule set side by side, and the criteria that hold each one back, wrapped
     to ``width`` columns like the report (Chinese never cut, no line opening with 。 or ）); a renewal
     said under the head, what to check first as the report says it (``checks``:
-    ``compared_warnings``), and under a what-if what it assumed (``assumed``: ``assumed_lines``)."""
+    ``compared_warnings``), and under a what-if what it assumed (``assumed``: ``assumed_lines``).
+    ``traced``: a file handed on (-o 对比.txt), whose footer carries the check code as the .md's does."""
     from littlegiant.report.linebreak import hang, wrap
 
     colon = "：" if lang == "zh" else ": "
@@ -261,7 +262,7 @@ def compare_text(results: list[Result], lang: str, width: int = 100, rule_sets: 
             lines += hang("  ", f"{name}{colon}{STATUS[status][lang]}", width)
             for f in fails:
                 lines += hang(f"    {'  ' * f.level}{ICON[f.status]} ", _said(f, lang), width)
-    lines += ["", *wrap(_footer(results, lang, traced=False), width), *wrap(_disclaimer(lang), width)]
+    lines += ["", *wrap(_footer(results, lang, traced=traced), width), *wrap(_disclaimer(lang), width)]
     return "\n".join(lines) + "\n"
 
 

@@ -49,7 +49,9 @@ def _line(console: Console, text: str | RichText, style: str = "") -> None:
 
 
 def render(report: Report, stream: IO[str], *, width: int | None = None, color: bool | None = None) -> None:
-    """Write the report: answer, plan, evidence, legend; the criterion trace when ``report.detail``."""
+    """Write the report: answer, plan, evidence, legend; the criterion trace when ``report.detail``. A
+    ``report.whole`` is a file handed on (``-o 报告.txt``): every question named, no command to type next,
+    and the footer's check code, as the Markdown has them."""
     lang = report.lang
     zh = lang == "zh"
     result = report.result
@@ -95,7 +97,7 @@ def render(report: Report, stream: IO[str], *, width: int | None = None, color: 
             _hanging(console, [("■", headline)])
             _hanging(console, [("  ·", n) for n in notes], style="dim")
             _hanging(console, [(f"  {i}.", s) for i, s in enumerate(steps, 1)])
-        if report.words.asks_answers():
+        if report.words.asks_answers() and not report.whole:  # a command for the keyboard, not the client's file
             _line(console, report.answer_hint(), style="dim")
     ev = report.evidence()
     if ev:
@@ -122,15 +124,18 @@ def render(report: Report, stream: IO[str], *, width: int | None = None, color: 
         for tier in result.tiers.values():
             console.print()
             _trace(console, report, tier)
-    # what to type next, for the one at the terminal: never in the verdicts and header a client is handed
-    hints = [*report.words.renewal_hints(), *compare_hint(result, lang)]
-    hints += [] if report.detail else [w("detail_hint", lang)]
+    # what to type next, for the one at the terminal: never in the verdicts and header a client is handed, nor
+    # in a file written with -o (``report.whole``), which the client reads with no command to run; the renewal
+    # is said in words beside its verdict
+    hints = [] if report.whole else [*report.words.renewal_hints(), *compare_hint(result, lang)]
+    hints += [] if report.detail or report.whole else [w("detail_hint", lang)]
     if hints:
         console.print()
         for hint in hints:
             _line(console, hint, style="dim")
     foot = RichText(style="dim")
-    foot.append(footer_line(result, lang) + "\n")
+    # a file carries the profile's check code, as the .md and .html do: the printed copy is matched to its profile
+    foot.append(footer_line(result, lang, traced=report.whole) + "\n")
     foot.append(t("disclaimer", lang))
     _line(console, foot)
 
