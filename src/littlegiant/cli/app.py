@@ -459,9 +459,14 @@ def assess(
             import json
 
             from littlegiant.core.result import json_value
+            from littlegiant.report.compare import answered_under_json
             from littlegiant.report.result_json import to_dict
 
+            # each set's document warns as assess's JSON under that set does: answers given to the other set's
+            # questions were said in the text comparison alone, and a script read the 2026 verdicts as sound
             docs = [to_dict(r, language, __version__) for r in compared]
+            for doc, judged in zip(docs, zip(compared_rules, compared_profiles, compared, strict=True), strict=True):
+                doc["warnings"] += answered_under_json(*judged, language)
             what_if = {"what_if": {"set": list(set_ or []), "assumed": [
                 {"path": a.path, "before": json_value(a.before), "after": json_value(a.after)} for a in assumed]}} \
                 if assumed else {}

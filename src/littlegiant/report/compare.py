@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from littlegiant import __version__
 from littlegiant.core.result import MET, UNKNOWN, UNMET, CriterionResult, Result, TierResult
 from littlegiant.i18n import STATUS
+from littlegiant.load.profile import Profile
 from littlegiant.load.rules import RuleSet
 from littlegiant.records import record
 from littlegiant.report.words import ICON, Words, now_text, num, w
@@ -264,6 +265,19 @@ def compare_text(results: list[Result], lang: str, width: int = 100, rule_sets: 
                 lines += hang(f"    {'  ' * f.level}{ICON[f.status]} ", _said(f, lang), width)
     lines += ["", *wrap(_footer(results, lang, traced=traced), width), *wrap(_disclaimer(lang), width)]
     return "\n".join(lines) + "\n"
+
+
+def answered_under_json(rules: RuleSet, profile: Profile, result: Result, lang: str) -> list[dict[str, Any]]:
+    """The ``warnings`` entries assess's JSON adds under ``rules`` for answers saved under another set
+    (``answered_under_warnings``), for the comparison's document of that set: the text comparison says
+    them in 请先核对, and its JSON said nothing of them."""
+    from littlegiant.load.profile import answered_set, other_questions, unknown_set
+    from littlegiant.report.common import answered_under_warnings
+
+    answered = answered_set(rules, profile)
+    forced = result.calendar is not None and result.calendar.forced
+    return answered_under_warnings(answered.title if answered is not None else None, other_questions(rules, profile),
+                                   unknown_set(rules, profile), result.rules_title, result.as_of, lang, forced)
 
 
 _MD_ICON = {"met": "✅", "unmet": "❌", "unknown": "❔", "manual_review": "🔎"}
