@@ -264,11 +264,22 @@ def _our_json(path: Path) -> bool:
         head = json.JSONDecoder().raw_decode(text.decode("utf-8", "replace").lstrip("\ufeff \t\r\n"))[0]
     except (ValueError, RecursionError):  # nested past json's limit: a bug's exit 3 before
         head = None  # cut at 1 MB, or no JSON: judged by its opening below
+    if isinstance(head, list) and head and all(isinstance(x, dict) for x in head):  # a renewal's waived conditions
+        return all(_explained(x) for x in head)
     if isinstance(head, dict):
-        # an explanation: its tier and criterion, and (a renewal's) how the tier was judged
-        return bool({"format_version", "compare"} & set(head)) or {"tier", "criterion"} <= set(head)
+        return bool({"format_version", "compare"} & set(head)) or _explained(head)
     return text.lstrip().startswith((b'{"format_version"', b'{\n  "format_version"', b'{\n  "compare"',
-                                     b'{\n  "tier"'))
+                                     b'{\n  "tier"', b'[\n  {\n    "tier"'))
+
+
+_EXPLAINED = frozenset({"tier", "renewal", "judged_as", "criterion", "scoring", "checked_in_renewal", "why"})
+"""The keys of an --explain document: one of them written with -o 说明.json was refused by the next run as
+"not a littlegiant result", as only {tier, criterion} was looked for."""
+
+
+def _explained(doc: dict[str, Any]) -> bool:
+    """Whether a JSON object is an --explain document (its tier and criterion, nothing a profile has)."""
+    return {"tier", "criterion"} <= set(doc) <= _EXPLAINED
 ALLOW_OUTSIDE = typer.Option("--allow-outside", help="Let the rule file's 'extends:' read a file outside its own folder.")
 
 
