@@ -45,3 +45,43 @@ def test_an_explanation_saved_as_json_is_replaced_by_the_next_run(tmp_path: Path
     before = profile.read_bytes()
     code, err = run("assess", str(HELD_LG), "--format", "json", "-o", str(profile))
     assert code == 2 and profile.read_bytes() == before, err
+
+
+NOTES = "客户访谈记录\n2026-11-20 与财务经理通话：研发费用另有 80 万未入账，下周补齐。\n"
+
+
+@pytest.mark.parametrize(("name", "args"), [
+    ("甲公司.txt", ()), ("甲公司 说明.md", ()), ("甲公司.html", ()), ("对比.txt", ("--compare", "miit-2022,miit-2026")),
+    ("notes", ()),
+])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_report_never_replaces_a_document_this_tool_did_not_write(tmp_path: Path, name: str, args: tuple[str, ...],
+                                                                     lang: str) -> None:
+    """-o 甲公司.txt onto the consultant's own notes of that client replaced them with the report, without a
+    word (a .json that is no result was already refused). It is refused in one line, the notes as they
+    were; a report written there before (by -o or by > 报告.txt) is still replaced by the next run."""
+    own = tmp_path / name
+    own.write_text(NOTES, encoding="utf-8")
+    code, err = run("assess", str(HELD_LG), "--lang", lang, *args, "-o", str(own))
+    assert code == 2 and own.read_text(encoding="utf-8") == NOTES
+    assert err.count("\n") == 1 and str(own) in err
+    assert ("不是本工具写出的报告" if lang == "zh" else "is not a littlegiant report") in err, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+    own.unlink()
+    for _ in range(2):  # written by -o, then replaced by the next run
+        code, err = run("assess", str(HELD_LG), "--lang", lang, *args, "-o", str(own))
+        assert code == 0, err
+    shown = runner.invoke(app, ["assess", str(HELD_LG), *AS_OF, "--lang", lang, *args])
+    own.write_text(shown.stdout, encoding="utf-8")  # > 报告.txt
+    assert run("assess", str(HELD_LG), "--lang", lang, *args, "-o", str(own))[0] == 0
+    own.write_text("", encoding="utf-8")  # an empty file: nothing to lose
+    assert run("assess", str(HELD_LG), "--lang", lang, *args, "-o", str(own))[0] == 0
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_explanation_saved_as_text_is_replaced_by_the_next_run(tmp_path: Path, lang: str) -> None:
+    """--explain writes no footer: its own text is still known as the tool's, and replaced."""
+    out = tmp_path / "说明.txt"
+    for explain in ("lg26.revenue", "研发费用", "lg26.revenue"):
+        code, err = run("assess", str(HELD_LG), "--lang", lang, "--explain", explain, "-o", str(out))
+        assert code == 0, err

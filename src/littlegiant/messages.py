@@ -705,6 +705,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "已存在，而且不是本工具写出的评估结果（可能是企业名单等文件）；为免覆盖，请把结果写到另一个文件名，或先把它移走"),
     "out.not_report": ("exists and is not a littlegiant result (a profile can be JSON too); write the report to "
                        "another file name", "已存在，而且不是本工具写出的评估结果（企业数据也可能是 JSON 文件）；请把报告写到另一个文件名"),
+    "out.not_our_report": ("exists and is not a littlegiant report; to keep it, write the report to another file name "
+                           "(or move it away first)",
+                           "已存在，而且不是本工具写出的报告；为免覆盖，请把报告写到另一个文件名，或先把它移走"),
     "out.report_input_name": ("a report cannot be written to a {suffix} file, the kind that holds a company's "
                               "figures: write .html, .md, .json or .txt",
                               "报告不能写到 {suffix} 文件（这类文件存放企业数据，会被覆盖）：请写成 .html、.md、.json 或 .txt"),

@@ -249,6 +249,31 @@ def report_name(output: Path, lang: str) -> None:
         bad("out.report_input_name", lang, "--output", str(output), suffix=output.suffix)
     if output.suffix.lower() == ".json" and os.path.isfile(output) and not _our_json(output):
         bad("out.not_report", lang, file=str(output))
+    if output.suffix.lower() != ".json" and os.path.isfile(output) and not _our_report(output):
+        bad("out.not_our_report", lang, file=str(output))
+
+
+_OUR_FOOTER = re.compile(rb"littlegiant \d+\.\d+")
+"""The footer every report and comparison ends on (依据 … · littlegiant 0.1.0), in text, Markdown and HTML."""
+_EXPLAINED_END = ("来源可靠程度：".encode(), b"Confidence: ")
+"""The last line of an --explain text, which has no footer."""
+
+
+def _our_report(path: Path) -> bool:
+    """Whether an existing file is empty or one this tool wrote (a report, a comparison, an explanation, or
+    JSON written under another name): -o 甲公司.txt replaced the consultant's own notes of that client
+    with the report, without a word. Read from its end, where the footer is."""
+    try:
+        with path.open("rb") as handle:
+            size = handle.seek(0, os.SEEK_END)
+            handle.seek(max(size - (1 << 14), 0))
+            tail = handle.read()
+    except OSError:
+        return True  # unreadable: the write says why, as before
+    if not tail.strip():
+        return True
+    last = tail.rstrip().rsplit(b"\n", 1)[-1].strip()
+    return bool(_OUR_FOOTER.search(tail)) or last.startswith(_EXPLAINED_END) or _our_json(path)
 
 
 def _our_json(path: Path) -> bool:
