@@ -77,6 +77,20 @@ def _compare_rows(results: list[Result], lang: str,
     return out
 
 
+def _held_notes(results: list[Result], lang: str, rule_sets: Sequence[RuleSet] = ()) -> dict[str, str]:
+    """Per tier whose title the company holds, what the report says of it beside its verdict (已持有这一称号，
+    本报告按新申请条件判定；称号复核须按复核条件另行评估): a comparison of a 专精特新 company read
+    「专精特新中小企业 …（2026）：待审核」 with no word that it holds the title and that this is no renewal."""
+    out: dict[str, str] = {}
+    for i, r in enumerate(results):
+        words = Words(r, rule_sets[i] if i < len(rule_sets) else None, lang=lang)
+        for tid, t in r.tiers.items():
+            said = words._held(t)
+            if said and tid not in out:
+                out[tid] = said + ("。" if lang == "zh" else ".")
+    return out
+
+
 def _holding_rows(words: Words, t: TierResult, lang: str) -> list[Failing]:
     """What holds tier ``t`` back, in the comparison's rows (``_compare_rows``)."""
     if t.status == UNMET and words.stops_tier(t):  # a red line or the gate: said as the report says it
@@ -257,8 +271,10 @@ def compare_text(results: list[Result], lang: str, width: int = 100, rule_sets: 
         lines += ["", f"⚑ {w('assumed', lang)}", *(x for a in assumed for x in hang("→ ", a, width))]
     if checks:
         lines += ["", f"⚠ {w('warnings', lang)}", *(x for c in checks for x in hang("⚠ ", c, width))]
-    for title, cells in _compare_rows(results, lang, rule_sets):
+    held = _held_notes(results, lang, rule_sets)
+    for tid, (title, cells) in zip(results[0].tiers, _compare_rows(results, lang, rule_sets), strict=True):
         lines += ["", *wrap(title, width)]
+        lines += hang("  ", held[tid], width) if tid in held else []
         for name, status, fails, _ in cells:
             lines += hang("  ", f"{name}{colon}{STATUS[status][lang]}", width)
             for f in fails:
@@ -302,6 +318,10 @@ def compare_markdown(results: list[Result], lang: str, rule_sets: Sequence[RuleS
     for title, cells in rows:
         lines.append("| " + " | ".join([md_cell(title), *(f"{_MD_ICON[s]} {STATUS[s][lang]}" for _, s, _, _ in cells)]) + " |")
     lines.append("")
+    held = _held_notes(results, lang, rule_sets)
+    lines += [f"- {md(title)}{'：' if lang == 'zh' else ': '}{md(held[tid])}"
+              for tid, (title, _) in zip(results[0].tiers, rows, strict=True) if tid in held]
+    lines += [""] if held else []
     for _, cells in rows:
         for name, _, fails, own in cells:
             if fails:
@@ -336,6 +356,12 @@ def compare_html(results: list[Result], lang: str, rule_sets: Sequence[RuleSet] 
             f'<td class="status {s}" style="width:{share}">{ICON[s]} {escape(STATUS[s][lang])}</td>'
             for _, s, _, _ in cells) + "</tr>")
     body.append("</tbody></table></div>")
+    held = _held_notes(results, lang, rule_sets)
+    if held:
+        colon = "：" if lang == "zh" else ": "
+        body.append('<ul class="held">' + "".join(f"<li>{escape(title)}{colon}{escape(held[tid])}</li>"
+                                                 for tid, (title, _) in zip(results[0].tiers, rows, strict=True)
+                                                 if tid in held) + "</ul>")
     for _, cells in rows:
         for name, _, fails, own in cells:
             if fails:
