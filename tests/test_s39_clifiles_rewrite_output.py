@@ -80,8 +80,9 @@ def test_a_report_never_replaces_a_document_this_tool_did_not_write(tmp_path: Pa
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_an_explanation_saved_as_text_is_replaced_by_the_next_run(tmp_path: Path, lang: str) -> None:
-    """--explain writes no footer: its own text is still known as the tool's, and replaced."""
+    """--explain writes no footer: its own text is still known as the tool's, and replaced, whatever its
+    last line (需准备的材料：…, 来源可靠程度：…)."""
     out = tmp_path / "说明.txt"
-    for explain in ("lg26.revenue", "研发费用", "lg26.revenue"):
+    for explain in ("lg26.revenue", "研发费用", "gate.sme", "zjtx26.platform", "lg26.revenue"):
         code, err = run("assess", str(HELD_LG), "--lang", lang, "--explain", explain, "-o", str(out))
         assert code == 0, err

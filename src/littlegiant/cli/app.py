@@ -255,25 +255,29 @@ def report_name(output: Path, lang: str) -> None:
 
 _OUR_FOOTER = re.compile(rb"littlegiant \d+\.\d+")
 """The footer every report and comparison ends on (依据 … · littlegiant 0.1.0), in text, Markdown and HTML."""
-_EXPLAINED_END = ("来源可靠程度：".encode(), b"Confidence: ")
-"""The last line of an --explain text, which has no footer."""
+_EXPLAINED_LINES = ((re.compile("^所属称号：".encode(), re.M), re.compile("^政策依据：".encode(), re.M)),
+                    (re.compile(rb"^Tier: ", re.M), re.compile(rb"^Source: ", re.M)))
+"""Two lines every --explain text has (report/explain.py's heads), which has no footer."""
 
 
 def _our_report(path: Path) -> bool:
     """Whether an existing file is empty or one this tool wrote (a report, a comparison, an explanation, or
     JSON written under another name): -o 甲公司.txt replaced the consultant's own notes of that client
-    with the report, without a word. Read from its end, where the footer is."""
+    with the report, without a word. A footer is read at the file's end, an explanation's heads at its
+    start."""
+    most = 1 << 14
     try:
         with path.open("rb") as handle:
+            head = handle.read(most)
             size = handle.seek(0, os.SEEK_END)
-            handle.seek(max(size - (1 << 14), 0))
+            handle.seek(max(size - most, 0))
             tail = handle.read()
     except OSError:
         return True  # unreadable: the write says why, as before
     if not tail.strip():
         return True
-    last = tail.rstrip().rsplit(b"\n", 1)[-1].strip()
-    return bool(_OUR_FOOTER.search(tail)) or last.startswith(_EXPLAINED_END) or _our_json(path)
+    explained = any(tier.search(head) and source.search(head) for tier, source in _EXPLAINED_LINES)
+    return bool(_OUR_FOOTER.search(tail)) or explained or _our_json(path)
 
 
 def _our_json(path: Path) -> bool:
