@@ -33,10 +33,10 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 ASSETS_TINY = ("name: 资产过小公司\nindustry: industrial\nemployees: 120\nfinancials:\n"
                "  2025: {revenue: 8000, total_assets: 30, total_liabilities: 10}\n")
-ASSETS_ZH = ("「资产总额（2025年末）」30万元，只有「营业收入（2025年）」8,000万元的0.38%（不到2%，约7天的营业收入）："
+ASSETS_ZH = ("「资产总额（2025年末）」30万元，只有「营业收入（2025年）」8,000万元的0.38%（一般不少于2%，即约7天的营业收入）："
              "少见，是否少写了位数或单位填错了？请核对")
 ASSETS_EN = ("Total assets at year end 2025 is 30 (10k CNY), only 0.38% of Operating revenue 2025 at 8,000 (10k CNY) "
-             "(under 2%, some 7 days' operating revenue): unusual; were digits left out or the unit given wrongly? "
+             "(usually at least 2%, some 7 days' operating revenue): unusual; were digits left out or the unit given wrongly? "
              "Please check")
 RD_OVER_COSTS = ("name: 研发高于成本公司\nindustry: industrial\nemployees: 260\nfinancials:\n"
                  "  2025: {revenue: 12000, main_revenue: 11000, rd_expense: 650, total_costs: 600}\n")

@@ -1098,9 +1098,9 @@ def _few_days_text(name: str, value: str, other: str, other_value: str, per_day:
     and the days of revenue it comes to, which a finance manager pictures where 0.38% of revenue says little."""
     days = num((limit * 365).quantize(Decimal(1)), lang=lang)
     if lang == "zh":
-        return (f"「{name}」{value}，只有「{other}」{other_value}的{share}%（不到{bound}%，约{days}天的{per_day}）："
+        return (f"「{name}」{value}，只有「{other}」{other_value}的{share}%（一般不少于{bound}%，即约{days}天的{per_day}）："
                 "少见，是否少写了位数或单位填错了？请核对")
-    return (f"{name} is {value}, only {share}% of {other} at {other_value} (under {bound}%, some {days} days' {per_day.lower()}): "
+    return (f"{name} is {value}, only {share}% of {other} at {other_value} (usually at least {bound}%, some {days} days' {per_day.lower()}): "
             "unusual; were digits left out or the unit given wrongly? Please check")
 
 
