@@ -509,7 +509,9 @@ def test_a_whole_set_below_several_parts_names_every_part_to_set(lang: str) -> N
     ("0.99", "99", False),  # 1% of its assets, not under it: a tiny firm's real figure
     ("1", "9000", False),  # 1万元 (10,000 元) owed: an amount
     ("0", "9000", False),  # no debt at all is said as 0, no ratio
-    ("45", "9000", False),  # 45万元 against 9,000万元: an amount, 0.5%
+    ("45", "9000", True),  # 45 for 45% (the percent, not the fraction): 0.5% of the assets, asked as a ratio
+    ("45", "4500", False),  # 1% of its assets: a real amount as far as can be told
+    ("100", "90000", False),  # 100 is no debt ratio under 100%
 ])
 def test_a_ratio_typed_for_the_liabilities_is_warned_of(tmp_path: Path, liabilities: str, assets: str,
                                                        warned: bool) -> None:
@@ -534,6 +536,9 @@ def test_a_ratio_typed_for_the_liabilities_is_warned_of(tmp_path: Path, liabilit
                                 "（0.45 即 45%），请改填金额（9,000万元 × 45% ≈ 4,050万元）；请核对")
         text = invoke("assess", str(prof), "--as-of", "2026-11-26", "--lang", "zh").stdout
         assert "如果填的是比例（0.45即45%），请改填金额" in "".join(text.split())
+    if liabilities == "45":  # typed as its percent: said as typed, no 元 reading
+        assert w["message"] == ("「负债总额（2025年末）」45万元，不到「资产总额（2025年末）」9,000万元的1%：如果填的是比例"
+                                "（45 即 45%），请改填金额（9,000万元 × 45% ≈ 4,050万元）；请核对")
     rs = rules.load("miit-2026")
     iv = Interview(rs, date(2026, 11, 26))
     iv.values["financials.2025.total_assets"] = Decimal(assets)
@@ -554,6 +559,20 @@ def test_a_ratio_typed_for_the_liabilities_is_questioned_in_the_interview(tmp_pa
     s.unknown_until("负债总额（2025年末）")
     said = "".join(s.reply("0.45").split())
     assert "负债总额（2025年末）0.45万元，不到资产总额（2025年末）9,000万元的1%：如果填的是比例（0.45即45%），应填金额约4,050万元。" \
+        in said, said
+    s.finish()
+
+
+def test_a_debt_ratio_typed_as_its_percent_is_questioned_in_the_interview(tmp_path: Path) -> None:
+    """45 typed for 负债总额 (the 45% debt ratio) after 资产总额 9,000: questioned as 45 即 45%, not as 0.45."""
+    from tests.test_cli_interactive import Session
+
+    s = Session(["assess", "--as-of", "2026-12-04", "--lang", "zh", "--set", "financials.2025.total_assets=9000",
+                 "--save", "a.yaml"], tmp_path)
+    s.answers("某公司")
+    s.unknown_until("负债总额（2025年末）")
+    said = "".join(s.reply("45").split())
+    assert "负债总额（2025年末）45万元，不到资产总额（2025年末）9,000万元的1%：如果填的是比例（45即45%），应填金额约4,050万元。" \
         in said, said
     s.finish()
 

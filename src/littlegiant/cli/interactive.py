@@ -408,7 +408,8 @@ class Asker:
         if c.kind == "fraction":
             kw |= {"typed": exact(c.value), "percent": exact(c.value * 100)}
         if c.kind == "ratio" and isinstance(c.other_value, Decimal) and c.limit is not None:  # 0.45 for 负债总额
-            kw |= {"typed": exact(c.limit), "percent": exact(c.limit * 100),  # the ratio as typed, and its amount
+            typed = c.value if c.limit * 100 == c.value else c.limit  # 45 for 45%, or 0.45
+            kw |= {"typed": exact(typed), "percent": exact(c.limit * 100),  # the ratio as typed, and its amount
                    "amount": num(c.limit * c.other_value, lang=lang) + unit_text(f.unit, lang, c.limit)}
         if c.kind == "above" and f.type in MONEY_TYPES and isinstance(c.other_value, Decimal) \
                 and c.value >= 100 * c.other_value and c.value / 10000 <= c.other_value:  # a 元 slip: 100x and more

@@ -135,6 +135,9 @@ Warned of when the digits typed read as a ratio of 1% to 99% (typed_ratio) and t
 of the other: a real amount that small against its whole is not."""
 RATIO_SHARE = Decimal("0.01")
 _RATIO_LEAST, _RATIO_MOST, _YUAN = Decimal("0.01"), Decimal(1), Decimal(10000)
+_PERCENT_LEAST, _PERCENT_MOST = Decimal(10), Decimal(100)
+"""A ratio typed as its percent (45 for 45%) is a figure of 10 up to 100, under 1% of the other: a debt ratio
+that decides a test (the limits are 50% and more) is typed 10 or more, and 1 or 5 owed stays an amount."""
 
 
 def typed_ratio(v: Decimal) -> Decimal | None:
@@ -490,6 +493,10 @@ def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[st
         if type(v) is Decimal and type(whole) is Decimal and _ZERO < v < _RATIO_MOST and v < whole * RATIO_SHARE \
                 and (ratio := typed_ratio(v)) is not None:
             out.append(Unusual(RATIO, Figure(a, pa, v), Figure(b, pb, whole), limit=ratio))
+        elif type(v) is Decimal and type(whole) is Decimal and _PERCENT_LEAST <= v < _PERCENT_MOST and v < whole * RATIO_SHARE:
+            # 45 typed for a debt ratio of 45% (the percent, not the fraction): read as 45万元 against 1.5亿 of assets,
+            # a ratio of 0.3% that passed every "at most 70%" test; said with the ratio it would be (limit: 0.45)
+            out.append(Unusual(RATIO, Figure(a, pa, v), Figure(b, pb, whole), limit=v / 100))
     for (a, pa, b, pb), share, upper, gap, least in checks.bounds:
         v, whole = values[pa], values[pb]
         if type(v) is not Decimal or type(whole) is not Decimal:

@@ -1020,10 +1020,12 @@ def warning_text(w: Unusual, lang: str) -> str:
                 f"were amounts in {typed}, or their unit given wrongly? Please check")
     if w.kind == RATIO and w.other is not None and w.limit is not None:  # 0.45 typed for 负债总额: the amount it comes to
         (name, value), (other, other_value) = _figure(w.figure, lang), _figure(w.other, lang)
-        ratio = w.limit  # the digits typed: the figure itself, or as typed in a sheet in 元
-        if ratio != w.figure.value:
+        ratio = w.limit  # the digits typed: the figure itself, its percent (45 for 45%), or as typed in a sheet in 元
+        as_percent = ratio * 100 == w.figure.value
+        if ratio != w.figure.value and not as_percent:
             value += f"（即{exact(ratio, lang)}元）" if lang == "zh" else f" ({exact(ratio, lang)} yuan)"
-        typed, share, comes_to = exact(ratio, lang), exact(ratio * 100, lang), w.other.value * ratio
+        typed = exact(w.figure.value if as_percent else ratio, lang)
+        share, comes_to = exact(ratio * 100, lang), w.other.value * ratio
         amount = num(comes_to, lang=lang) + unit_text(w.figure.field.unit, lang, comes_to)
         if lang == "zh":
             return (f"「{name}」{value}，不到「{other}」{other_value}的1%：如果填的是比例（{typed} 即 {share}%），"
