@@ -1400,6 +1400,11 @@ HEADER_SEARCH_ROWS = 30
 """How far down a table its header row is looked for (under a title, a date, a note or two)."""
 _UNIT_GROUP = re.compile(r"[（(][^（）()]*[）)]\s*$")
 
+_YEAR_GROUP_WORDS = re.compile(r"((?:19|20)\d\d年度?)(?:主要)?(?:财务|经营|经济|运营)?(?:数据|指标|情况|状况)")
+"""A group row's year with the words parks put after it (2025年财务数据, 2024年度主要经济指标, 2025年经营情况): the
+figures under it are that year's. Joined whole (2025年财务数据营业收入) they named no column, the row under
+them was taken for the header, and its 营业收入 twice (2025年's and 2024年's) stopped the sheet."""
+
 
 _A_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|2100)(?!\d)")
 _YEAR_STATED = re.compile(r"(?<!\d)(?:19\d\d|20\d\d|2100)年度?(?![\d一二三四上下前第])")
@@ -1648,6 +1653,10 @@ class HeaderSearch:
         if not group:
             return label
         unit = _UNIT_GROUP.search(group)
+        words = _YEAR_GROUP_WORDS.fullmatch((group if unit is None else group[: unit.start()]).strip())
+        if words is not None:  # 2025年财务数据 over 营业收入: the year's figures, as 2025年 over them
+            group = words.group(1) + ("" if unit is None else unit.group(0).strip())
+            unit = _UNIT_GROUP.search(group)
         if self._known(label):  # a money unit over it still holds (主要经济指标（元） over 营业收入（2025年）)
             if unit is None or _UNIT_WORDS.sub("", unit.group(0).strip()[1:-1]) not in _UNIT_FACTOR:
                 return label
