@@ -1651,7 +1651,10 @@ def error_row(item: Item, message: str, name: str | None = None) -> Cells:
 def input_ids(item: Item) -> tuple[str, str]:
     """The row's own 统一社会信用代码 and 序号 (``row_identity``), written back beside its results so that a
     park can match them to its master list; none for a JSON line or a profile file."""
-    return row_identity(item.payload) if item.kind == "csv" else ("", "")
+    if item.kind == "csv":
+        return row_identity(item.payload)
+    # a row joined from a sheet a year that could not be (a company twice on one sheet): the code its rows agree on
+    return item.payload.ids if isinstance(item.payload, RowError) else ("", "")
 
 
 def absent_inputs(header: list[str], rules: RuleSet, as_of: date, renewal: str | None, lang: str) -> list[str]:

@@ -41,6 +41,7 @@ from littlegiant.load.tabular import (
     id_kind,
     names_money_unit,
     norm,
+    row_identity,
     stated_year,
     year_named,
 )
@@ -343,8 +344,10 @@ def _joined_row(plan: Plan, group: list[_Row], conflict: InputError | None,
                 aside: Mapping[str, tuple[InputError, bool]] | None = None) -> tuple[str, dict[str, str] | InputError]:
     source = _source(plan, group, aside)
     name = next((n for r in reversed(group) if (n := _shown(r, plan, 0))), None)
-    if conflict is not None:
-        return source, RowError([conflict], name)
+    if conflict is not None:  # its code written back where the rows agree on one (a name twice under one code)
+        codes = {row_identity(r.cells)[0] for r in group} - {""}
+        ids = (next(iter(codes)) if len(codes) == 1 else "", row_identity(group[-1].cells)[1])
+        return source, RowError([conflict], name, ids)
     cells = dict.fromkeys(plan.header, "")
     latest = len(plan.sheets) - 1
     # one row holds one sheet unit: the latest sheet's, which its other amounts (资产总额（2025年末）) are read

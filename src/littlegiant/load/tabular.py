@@ -57,10 +57,11 @@ so a problem never holds a newline of its own, and the xlsx errors sheet can spl
 class RowError(InputError):
     """Every problem of one row, with the company's name so that the error row still says whose it is."""
 
-    def __init__(self, errors: list[InputError], name: str | None) -> None:
+    def __init__(self, errors: list[InputError], name: str | None, ids: tuple[str, str] = ("", "")) -> None:
         super().__init__(PROBLEMS_SEPARATOR.join(map(str, errors)))
         self.errors = errors
         self.name = name
+        self.ids = ids  # the row's 统一社会信用代码 and 序号 where its cells are not the item's (a joined row's)
 
     def render(self, lang: str) -> str:
         """Every problem of the row in ``lang``."""
