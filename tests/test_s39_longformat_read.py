@@ -11,32 +11,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
-from typer.testing import CliRunner
+from tests.test_s39_peryear_join import DECLARED, VERDICTS, YEARS, invoke, results
 
-from littlegiant.cli.app import app
-
-runner = CliRunner()
-AS_OF = "2026-11-26"  # last year 2025
-YEARS = (2023, 2024, 2025)
-VERDICTS = ("sme_size", "innovative_sme_status", "innovative_sme_score", "zjtx_sme_status", "zjtx_sme_score",
-            "little_giant_status", "little_giant_score")
-DECLARED = {"在中华人民共和国境内工商注册登记、具有独立法人资格": "是", "被列入经营异常名录": "否", "被列入严重失信主体名单": "否",
-            "产品（服务）属于国家禁止、限制或淘汰类": "否",
-            "近三年发生较大生产安全事故、重大网络和数据安全事件、重大环境违法行为、严重质量问题或严重违反相关行业管理规定": "否",
-            "近三年有数据造假行为": "否", "近三年有偷漏税等违法违规行为": "否"}
-"""The red-line answers, so that the tiers are decided by the figures rather than all 未知."""
 NAMES = ("甲科技有限公司", "乙制造有限公司", "丙精密机械有限公司", "丁新材料股份有限公司", "戊电子有限公司")
 CODES = ("91310000MA1FL1234X", "91440300MA5F0A1B2C", "91110108MA01C3D4E5", "91320500MA1MXXXX0Q", "91330100MA27YYYY1K")
-
-
-def invoke(*args: str) -> tuple[int, str]:
-    result = runner.invoke(app, [*args, "--as-of", AS_OF], env={"LANG": "zh_CN.UTF-8", "COLUMNS": "200"})
-    return result.exit_code, result.stderr
-
-
-def results(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.DictReader(handle))
 
 
 def write_csv(path: Path, header: list[str], rows: list[list[object]]) -> Path:
