@@ -176,7 +176,7 @@ def full_vs_summary(tmp: Path, rows: int = 2000) -> None:
     default for each (a full row counts as HEAVY_ROW summary rows towards starting workers); and per
     profile in this process, the full result as batch writes it (evaluate, the JSON text) against
     the summary row. A full result is some 50 KB of JSON a company, so the input stays small.
-    (Each in-process round reads 300 profiles no earlier round read, as a batch reads every row once:
+    (Each in-process round reads a sixth of the profiles, which no earlier round read, as a batch reads every row once:
     rows a rule has given are reused only where another company gives the same values.)"""
     same, one = tmp / "same.jsonl", tmp / "one.jsonl"
     generate(same, rows, seed=11)
@@ -218,8 +218,9 @@ def full_vs_summary(tmp: Path, rows: int = 2000) -> None:
         profiles = [profile.from_data(json.loads(line), rs, "bench") for line in handle]
     day = date(2026, 11, 26)
     plan = plan_for(rs, day.year - 1, None)
-    item = type("Item", (), {"source": "bench", "kind": "data"})()
-    groups = [profiles[i:i + 300] for i in range(0, 1800, 300)]
+    item = batching.Item("bench", "data", None)
+    size = max(rows // 6, 1)
+    groups = [profiles[i:i + size] for i in range(0, size * 6, size)]
 
     def each(fn: object, rounds: list[list[object]]) -> float:
         """Seconds per profile, the best of rounds that each read other profiles (as a batch reads
@@ -246,7 +247,7 @@ def run(tmp: Path, n: int) -> None:
     if "--xlsx-only" in sys.argv:
         xlsx_figures(tmp, n)
         return
-    full_vs_summary(tmp)
+    full_vs_summary(tmp, min(n, 2000))
     if "--full-only" in sys.argv:
         return
     big, small = tmp / "big.jsonl", tmp / "small.jsonl"
