@@ -951,3 +951,31 @@ def test_rules_test_and_diff_take_allow_outside_as_their_refusal_says(tmp_path: 
     done = cli(*command, str(mine), "--allow-outside", "--lang", "en")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().endswith("all passed" if command[1] == "test" else "0 added, 0 removed, 0 changed")
+
+
+def test_rules_test_of_the_shipped_folder_tests_what_a_bare_run_tests() -> None:
+    """The shipped folder itself stopped at its _base.yaml (a fragment the sets extend, no set of its own):
+    "missing required key 'title'", exit 2, nothing tested. Its sub-folders' overlay and round are tested too."""
+    done = cli("rules", "test", str(ROOT / "rules"), env=ENGLISH)
+    bare = cli("rules", "test", env=ENGLISH)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    ran = [ln.split(":")[0] for ln in done.stdout.splitlines()]
+    assert sorted(ran) == sorted(ln.split(":")[0] for ln in bare.stdout.splitlines())
+    assert ran[:3] == ["calendar", "miit-2022", "miit-2026"]  # the folder's own files before its sub-folders'
+
+
+def test_rules_test_of_a_copied_folder_names_each_file_it_cannot_test_and_tests_the_rest(tmp_path: Path) -> None:
+    """A copy of the shipped folder (a calendar copy's): the copied miit-2022.yaml carries a built-in id and stopped
+    the run before the rest were tested; each such file is named, the others tested, and the run ends as bad input."""
+    import shutil
+
+    shutil.copytree(ROOT / "rules", tmp_path / "mine", ignore=shutil.ignore_patterns("_parsed", "overlays"))
+    done = cli("rules", "test", str(tmp_path / "mine"), env=ENGLISH)
+    assert done.returncode == 2
+    tested = done.stdout.splitlines()  # the calendar, and the round in the copied rounds/ folder
+    assert [t.split(":")[0] for t in tested] == ["calendar", "miit-2022 + gxt-2025-190"]
+    assert all(t.endswith("all passed") for t in tested)
+    errors = done.stderr.splitlines()  # one line a file
+    assert len(errors) == 2 and all(e.startswith("littlegiant: error: ") for e in errors)
+    assert "miit-2022.yaml:" in errors[0] and "'miit-2022' is the id of a built-in rule set" in errors[0]
+    assert "miit-2026.yaml:" in errors[1] and "such as 'miit-2026-local'" in errors[1]

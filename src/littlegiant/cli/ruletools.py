@@ -87,6 +87,11 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+def _folder_first(path: Path) -> tuple[int, Path]:
+    """A folder's own files before its sub-folders' (the sets before the overlays that extend them)."""
+    return len(path.parts), path
+
+
 def test_targets(paths: list[str]) -> list[str]:
     """What ``rules test PATH...`` runs: a rule set id or file, the rule file beside a ``.tests.yaml``,
     or every rule file in a folder."""
@@ -95,8 +100,13 @@ def test_targets(paths: list[str]) -> list[str]:
         path = Path(arg)
         if path.is_dir():
             # the .yml ones too, as --rules takes them: a folder of one my.yml was "no rule file to test"
-            found = [_shown(p) for p in sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml"))
-                     if not is_tests_file(p.name)]
+            # not a fragment (_base.yaml, _glossary.yaml: read by the sets that extend them, no set of their
+            # own): the shipped folder itself stopped at _base.yaml's "missing required key 'title'"
+            # and its sub-folders' (overlays/, rounds/), as a bare `rules test` tests the shipped folder's
+            found = [_shown(p) for p in sorted(path.rglob("*.yaml"), key=_folder_first) +
+                     sorted(path.rglob("*.yml"), key=_folder_first)
+                     if not is_tests_file(p.name) and not any(part.startswith(("_", ".")) for part in
+                                                                 p.relative_to(path).parts)]
             if not found:  # a folder of none was tested silently, exit 0, as if it had passed
                 raise InputError(kind="rules.test_none", file=arg)
             out.extend(found)
