@@ -979,3 +979,23 @@ def test_rules_test_of_a_copied_folder_names_each_file_it_cannot_test_and_tests_
     assert len(errors) == 2 and all(e.startswith("littlegiant: error: ") for e in errors)
     assert "miit-2022.yaml:" in errors[0] and "'miit-2022' is the id of a built-in rule set" in errors[0]
     assert "miit-2026.yaml:" in errors[1] and "such as 'miit-2026-local'" in errors[1]
+
+
+@pytest.mark.parametrize(("case", "said"), [
+    ('    profle: {financials: {2025: {revenue: 100}}}\n    expect: {tiers: {little_giant: unmet}}\n',
+     "a case has name, as_of, renewal, profile, expect (name and expect required); unknown: profle; "
+     "did you mean 'profile'?"),
+    ('    profile: {financials: {2025: {revenue: 100}}}\n    expect: {teirs: {little_giant: unmet}}\n',
+     "expect: expected a mapping of sme, tiers, scores, criteria; unknown: teirs; did you mean 'tiers'?"),
+])
+def test_a_slip_in_a_cases_file_key_is_named_with_the_key_meant(tmp_path: Path, case: str, said: str) -> None:
+    """A cases file's misspelt key was listed beside every key allowed, the author left to spot it; a rule
+    file's keys were already told theirs (did you mean 'when'?)."""
+    rule = tmp_path / "mine.yaml"
+    rule.write_text((ROOT / "rules" / "miit-2026.yaml").read_text(encoding="utf-8")
+                    .replace("id: miit-2026", "id: mine-2026", 1), encoding="utf-8")
+    (tmp_path / "mine.tests.yaml").write_text(
+        f'format: 1\ncases:\n  - name: small\n    as_of: "2026-11-26"\n{case}', encoding="utf-8")
+    done = cli("rules", "test", str(rule), env=ENGLISH)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.strip() == f"littlegiant: error: {tmp_path / 'mine.tests.yaml'}:3: {said}"

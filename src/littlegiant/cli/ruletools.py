@@ -1225,6 +1225,24 @@ _EXPECT_KEYS = ("sme", "tiers", "scores", "criteria")
 _CALENDAR_EXPECT_KEYS = ("rule_set", "round", *_EXPECT_KEYS)
 
 
+def _near_key(unknown: set[Any], allowed: tuple[str, ...]) -> str | None:
+    """The key meant by the one unknown key of a case (profle, exepct, tier), as a rule file's keys are
+    told theirs: a cases file's slip was listed with every key allowed and the author left to spot it."""
+    from littlegiant.messages import nearest
+
+    return nearest(next(iter(unknown)), allowed) if len(unknown) == 1 else None
+
+
+def _expect_error(expect: Any, allowed: tuple[str, ...], where: str, line: int | None) -> InputError:
+    """An ``expect`` that is no mapping of ``allowed`` keys, or checks nothing; a slip of one key named."""
+    near = _near_key(set(expect) - set(allowed), allowed) if isinstance(expect, dict) else None
+    if near is not None:
+        bad = next(iter(set(expect) - set(allowed)))
+        return InputError(kind="rules.expect_keys_near", params={"keys": Choices(allowed), "unknown": Choices((str(bad),)),
+                                                                 "near": near}, file=where, line=line, field="expect")
+    return InputError(kind="rules.expect_keys", params={"keys": Choices(allowed)}, file=where, line=line, field="expect")
+
+
 def _cases(file: Path) -> list[tuple[dict[str, Any], int | None, date, str | None]]:
     """The cases of a ``.tests.yaml`` file, each with its line, date and the title renewed (if any)."""
     data = read_rule_data(file)
@@ -1240,9 +1258,11 @@ def _cases(file: Path) -> list[tuple[dict[str, Any], int | None, date, str | Non
             raise InputError(kind="rules.case_mapping", file=where, line=line)
         unknown = set(case) - set(_CASE_KEYS)
         if unknown or "name" not in case or "expect" not in case:
-            raise InputError(kind="rules.case_keys_unknown" if unknown else "rules.case_keys",
-                             params={"keys": Choices(_CASE_KEYS), "unknown": Choices(tuple(sorted(map(str, unknown))))},
-                             file=where, line=line)
+            near = _near_key(unknown, _CASE_KEYS)
+            raise InputError(kind=("rules.case_keys_near" if near else "rules.case_keys_unknown") if unknown
+                             else "rules.case_keys",
+                             params={"keys": Choices(_CASE_KEYS), "unknown": Choices(tuple(sorted(map(str, unknown)))),
+                                     "near": near}, file=where, line=line)
         try:
             as_of = iso_date(case.get("as_of"))  # the rule files' and the calendar's own reader: no 20270101
         except ValueError:
@@ -1271,8 +1291,7 @@ def _run_cases(rs: RuleSet, file: Path, outcome: Outcome) -> None:
         result = engine.evaluate(rs, prof, as_of, renewal)
         expect = case["expect"]
         if not isinstance(expect, dict) or set(expect) - set(_EXPECT_KEYS) or _checks_nothing(expect):
-            raise InputError(kind="rules.expect_keys", params={"keys": Choices(_EXPECT_KEYS)}, file=str(file),
-                             line=line, field="expect")
+            raise _expect_error(expect, _EXPECT_KEYS, str(file), line)
         _expect_names(rs, result, expect, str(file), line)
         outcome.cases += 1
         _check_expect(result, expect, f"{file.name}:{line} {case['name']}", outcome)
@@ -1303,8 +1322,7 @@ def run_calendar_tests(calendar_file: Path) -> Outcome:
     for case, line, as_of, renewal in _cases(cases_file):
         expect = case["expect"]
         if not isinstance(expect, dict) or set(expect) - set(_CALENDAR_EXPECT_KEYS) or _checks_nothing(expect):
-            raise InputError(kind="rules.expect_keys", params={"keys": Choices(_CALENDAR_EXPECT_KEYS)},
-                             file=str(cases_file), line=line, field="expect")
+            raise _expect_error(expect, _CALENDAR_EXPECT_KEYS, str(cases_file), line)
         name = f"{cases_file.name}:{line} {case['name']}"
         ref, choice = choose(as_of, renewal)
         outcome.cases += 1
