@@ -1220,6 +1220,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "请核对这些企业填写的营业收入和从业人员"),
     "run.summary": ("read {read}, scored {scored}, errors {errors}{unread} -> {output}",
                     "共读取 {read} 行，已评估 {scored} 行，出错 {errors} 行{unread} → {output}"),
+    "run.table_unread": ("littlegiant: {source}: not read, {message} (its row in the results says so too)",
+                         "littlegiant：{source} 未能读取：{message}（结果文件中它的那一行也写明了原因）"),
+    "run.tables_unread_more": ("littlegiant: and {count:table|tables} more not read: see the error rows in the results",
+                               "littlegiant：另有 {count} 张表未能读取，原因见结果文件中出错的行"),
     "run.summary_unread": (", {count:file|files} not read (see above)", "，{count} 个文件无法读取（见上方提示）"),
     "run.ignored_columns": ("littlegiant: note: {where}: columns not read, as they name nothing the rules ask for "
                             "(copied as they are after the results): {columns}",

@@ -1101,7 +1101,8 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
     job = batching.Job(scorer, writer.csv_rows, writer.labels, writer.codec, writer.shared())
     if scorer.full or scorer.advice:  # rows of ten times the work: smaller chunks keep the workers busy
         options = options._replace(chunk_rows=batching.HEAVY_CHUNK_ROWS)
-    chunks = batching.read_chunks(list(inputs), options)
+    unread_tables: list[tuple[str, Any]] = []
+    chunks = _tables_unread(batching.read_chunks(list(inputs), options), unread_tables)
     rows = batching.score_all(chunks if shares is None else _watched(chunks, shares), job, jobs)
     # last before the try: a stop once the bar is shown is said below, where the bar is taken down first
     progress = _progress(batching.expanded(list(inputs)), options, lang) if not quiet and _is_terminal(sys.stderr) else None
@@ -1159,6 +1160,11 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
         "read": counts["read"] + skipped, "scored": counts["read"] - counts["errors"], "errors": counts["errors"],
         "skipped": skipped, "output": str(output),
         "unread": words("run.summary_unread", lang, {"count": unread}) if unread else ""}))
+    for source, problem in unread_tables[:TABLES_SAID]:  # a whole sheet refused: said here, not only in its row
+        said = problem.render(lang) if isinstance(problem, InputError) else str(problem)
+        say(words("run.table_unread", lang, {"source": source, "message": said}))
+    if len(unread_tables) > TABLES_SAID:
+        say(words("run.tables_unread_more", lang, {"count": len(unread_tables) - TABLES_SAID}))
     # a sheet's unit read wrongly: each row's note says so, the verdicts do not
     for kind, count in batching.slip_notes(counts["large"], counts["small"], counts["yuan"]):
         say(words(kind, lang, {"count": count, "column": _checks_column(writer, lang)}))
@@ -1169,6 +1175,25 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
         raise typer.Exit(EXIT_INTERNAL)
     if counts["errors"] or unread:  # companies in error or missing: the run must not look clean
         raise typer.Exit(EXIT_ROWS)
+
+
+TABLES_SAID = 3
+"""Whole sheets or files refused that the end of a run names on screen; more are counted (a folder of a
+hundred lists with one mistake copied into each would bury the summary)."""
+
+_ROW_AT = re.compile(r":\d+$")
+"""A source that ends in a row or line number: one company's row, not a whole sheet or file."""
+
+
+def _tables_unread(chunks: "Iterator[Any]", found: list[tuple[str, Any]]) -> "Generator[Any, None, None]":
+    """``chunks`` as read, keeping in ``found`` each whole sheet or file refused (a header naming 营业收入
+    twice, an unreadable file in a folder): an error row with no row number. The screen showed only the
+    count (出错 1 行), the reason left in a results file the user had no cause to open."""
+    for chunk in chunks:
+        if isinstance(chunk, list):
+            found.extend((item.source, item.payload) for item in chunk
+                         if item.kind == "error" and not _ROW_AT.search(item.source))
+        yield chunk
 
 
 def _watched(chunks: "Iterator[Any]", shares: "ShareColumns") -> "Generator[Any, None, None]":
