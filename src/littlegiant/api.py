@@ -41,6 +41,10 @@ ProfileSource = Profile | Mapping[str, Any] | str | Path
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
+FILE_WIDTH = 80
+"""The text report's columns, as ``-o 报告.txt`` writes it (the command line's FILE_WIDTH): 40 Chinese
+characters a line, which an A4 page prints and a phone shows; at 110 a client's copy broke raggedly."""
+
 _ARGUMENTS = {"--set": "what_if", "--rules": "rules", "--renewal": "renewal", "--as-of": "as_of"}
 """The command line's options that errors raised below name, as this API's arguments: a script
 passing ``what_if`` read "--set employees: …", an option it never typed."""
@@ -518,10 +522,13 @@ class Assessment:
             return report_json(Report(self.result, lang, self.rules, **kw, **_answered_under(self.rules, self.profile)))
         return report_json(make_report(self.rules, self.profile, self.result, lang, **kw))
 
-    def render(self, format: str = "text", lang: str = "en", *, width: int = 110) -> str:
-        """The report ``littlegiant assess FILE --format FORMAT`` writes to a file, as text: ``"text"``
+    def render(self, format: str = "text", lang: str = "en", *, width: int = FILE_WIDTH) -> str:
+        """The report ``littlegiant assess FILE --format FORMAT -o FILE`` writes, as text: ``"text"``
         (``width`` columns, no colour), ``"markdown"``, ``"html"`` or ``"json"``. A consultant's script
-        writing each client's report had only the JSON, and the command line to run once a client."""
+        writing each client's report had only the JSON, and the command line to run once a client. The
+        text is the client's copy ``-o 报告.txt`` writes (every question named, the check code), not the
+        terminal's: that told a script's reader to "run the interview (littlegiant assess --save …)" and
+        to "run the same command again with --detail", in a string no one typed a command for."""
         lang = _lang(lang)
         fmt = format.strip().lower() if isinstance(format, str) else format
         if fmt not in ("text", "markdown", "html", "json"):
@@ -557,7 +564,7 @@ class Assessment:
         from littlegiant.report.text import render as render_text
 
         buf = io.StringIO()
-        render_text(report, buf, width=width, color=False)
+        render_text(replace(report, whole=True), buf, width=width, color=False)
         return buf.getvalue()
 
 
