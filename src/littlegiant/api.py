@@ -759,8 +759,27 @@ def _series(source: Any) -> Any:
     screen the template's notes row, not a mapping, was screened as a company."""
     if not isinstance(source, Mapping) and callable(getattr(source, "to_dict", None)) and hasattr(source, "index") \
             and not _frame(source):
-        return source.to_dict()
+        return _named(source.to_dict(), getattr(source, "name", None))
     return source
+
+
+_NOT_A_NAME = re.compile(r"[0-9]*|[0-9A-Za-z]{18}")
+"""A Series' label that is a row's number or a 统一社会信用代码, not a company's name (a blank too)."""
+
+
+def _named(cells: dict[Any, Any], label: object) -> dict[Any, Any]:
+    """A row's cells with the company's name its Series carries as its label: ``df.loc["甲公司"]`` of a sheet
+    indexed by 企业名称 (``set_index``), or a row ``iterrows()`` gives of it, holds the name as ``.name``,
+    no longer among its cells, and the company was assessed and reported with no name. A label that is a
+    row's number (1, or "001" of a 序号 column), or a 统一社会信用代码 (a sheet indexed by its codes, one
+    mistyped too), names no company; a row with a column naming its company keeps that."""
+    from littlegiant.load.tabular import names_companies
+
+    if not isinstance(label, str) or _NOT_A_NAME.fullmatch(label.strip()):
+        return cells
+    if any(isinstance(k, str) and (k == "name" or names_companies(k)) for k in cells):
+        return cells
+    return {"name": label, **cells}
 
 
 def _indexed(frame: Any) -> Any:
