@@ -89,9 +89,9 @@ def test_a_what_if_naming_no_field_says_it_is_the_what_ifs(tmp_path: Path) -> No
     assert said == {
         "what_if bogus: no such field 'bogus'": "what_if：没有“bogus”这个项目",
         "what_if employes: no such field 'employes'; did you mean 'employees'?":
-            "what_if：没有“employes”这个项目；您是不是想写「从业人员（上年末）」（employees）？",
+            "what_if：没有“employes”这个项目；您是不是想写「从业人员（上年末）」？",
         "what_if financials: names a group of fields, not one field":
-            "what_if：这是一组项目，请写到具体的一项（如 financials.2025.revenue）",
+            "what_if：这是一组项目，请写到具体的一项（如「营业收入（2025年）」）",
         "what_if rd_expense: 'rd_expense' is a figure of some year; did you mean 'financials.2025.rd_expense' "
         "(R&D expense)?": "what_if：“rd_expense”是按年份填的数字，请写明年份；您是不是想写「研发费用（2025年）」？",
     }

@@ -73,11 +73,14 @@ def _as_arguments(fn: _F) -> _F:
 _OWN_WORDS = {"profile.other_set": "api.profile_other_set", "column.other_set": "api.column_other_set",
               "profile.other_set_only": "api.profile_other_set_only",
               "set.other_question": "api.set_other_question", "set.part_over_whole": "api.set_part_over_whole",
+              "set.no_field_near": "api.set_no_field_near", "set.group": "api.set_group", "set.syntax": "api.set_syntax",
               "data.not_text": "api.data_not_text", "rule.extends_outside": "api.rule_extends_outside"}
 """The errors whose words tell the user which command-line option to give, by the catalog entry that
 says it with this API's argument: a script was told to "assess it with --rules shandong-2022" or to
 "add --set rd_staff=…", options it has no way to type (nor --encoding: a profile's file is read in
-the encodings it detects), nor "give allow_outside=True" to assess(), which takes no such argument."""
+the encodings it detects), nor "give allow_outside=True" to assess(), which takes no such argument.
+A what_if key near a field's is offered in Chinese as the question's words alone (「研发人员人数」), which what_if
+takes as its key, not beside its dotted id (rd_staff): code in a sentence a client may be shown."""
 
 _LOADS_RULES = ("rule.extends_outside",)
 """What ``load_rules`` says in its own words (RulesError.words): "give allow_outside=True", its own argument."""

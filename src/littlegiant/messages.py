@@ -387,6 +387,7 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "没有 {year} 年这一栏，按年填写的数字只能是 {low}–{high} 年的"),
     "set.no_field_near": ("no such field {path!r}; did you mean {near!r}?",
                           "没有“{path}”这个项目；您是不是想写{near_label}（{near}）？"),
+    "api.set_no_field_near": ("no such field {path!r}; did you mean {near!r}?", "没有“{path}”这个项目；您是不是想写{near_label}？"),
     "set.no_label_near": ("no such field {path!r}; did you mean {near_label!r}?", "没有“{path}”这个项目；您是不是想写「{near_label}」？"),
     "set.ambiguous": ("{path!r} is unclear ({why}): write '{names}'", "“{path}”含义不明确（{why}）：请写“{names}”"),
     "set.needs_year": ("{path!r} is a figure of some year; did you mean {near!r} ({near_label})?",
@@ -397,6 +398,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                                "{{\"{path}\": \"no\"}}",
                                "这是另一套办法的问题；本次依据的办法问的是“{label}”，请按这个问题回答，如 what_if="
                                "{{\"{path}\": \"否\"}}"),
+    "api.set_group": ("names a group of fields, not one field", "这是一组项目，请写到具体的一项（如「营业收入（2025年）」）"),
+    "api.set_syntax": ("expected FIELD=VALUE, got {item!r}", "应写成“项目=值”（如“营业收入（2025年）=5000”），现在是“{item}”"),
     "set.group": ("names a group of fields, not one field", "这是一组项目，请写到具体的一项（如 financials.2025.revenue）"),
     "column.needs_year": ("needs its year, e.g. {example_zh} or {example}", "请在列名中写明年份，如“{example_zh}”"),
     "api.column_needs_as_of": ("names the year before the assessment date: pass as_of (the assessment date), or head it "
