@@ -1,8 +1,11 @@
 """littlegiant: check a Chinese SME against MIIT's 专精特新 ladder of titles.
 
-The Python API (docs/output.md, "Python"): ``load_rules``, ``read_profile``, ``assess``,
-``compare``, ``screen``, ``calendar_choice`` and ``to_json``. They are imported on first use, so
-that the command line, which imports this package too, starts no slower for them.
+The Python API (docs/output.md §9, README "Python"): ``load_rules``, ``read_profile``, ``assess``,
+``compare``, ``screen``, ``calendar_choice`` and ``to_json``, and the types they take and give:
+``Summary`` and ``TierSummary`` are what a screen's items hold (``Screened.summary``, one
+``TierSummary`` a tier), named so a script can annotate its own functions that take them. They
+are imported on first use, so that the command line, which imports this package too, starts no
+slower for them.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 __all__ = ["Assessment", "Choice", "InputError", "Profile", "ProfileSource", "Result", "RuleSet", "RulesError", "Screened",
-           "__version__", "assess", "calendar_choice", "compare", "load_rules", "read_profile", "screen", "to_json"]
+           "Summary", "TierSummary", "__version__", "assess", "calendar_choice", "compare", "load_rules", "read_profile",
+           "screen", "to_json"]
 
 if TYPE_CHECKING:  # what a type checker reads (the package ships py.typed); at run time, __getattr__ below
     from littlegiant.api import (
@@ -29,6 +33,7 @@ if TYPE_CHECKING:  # what a type checker reads (the package ships py.typed); at 
         screen,
         to_json,
     )
+    from littlegiant.core.plan import Summary, TierSummary
     from littlegiant.core.result import Result
     from littlegiant.errors import InputError
     from littlegiant.load.profile import Profile
@@ -36,6 +41,7 @@ if TYPE_CHECKING:  # what a type checker reads (the package ships py.typed); at 
     from littlegiant.load.rules import RuleSet
 
 _ELSEWHERE = {"InputError": "littlegiant.errors", "Result": "littlegiant.core.result",
+              "Summary": "littlegiant.core.plan", "TierSummary": "littlegiant.core.plan",
               "Profile": "littlegiant.load.profile", "Choice": "littlegiant.load.rulecalendar",
               "RuleSet": "littlegiant.load.rules"}
 """The types a caller's annotations name, from the modules that define them (the rest are api's)."""
