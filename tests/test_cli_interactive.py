@@ -362,7 +362,7 @@ def test_set_answers_count_as_given_and_a_bad_save_folder_is_refused(tmp_path: P
     assert "data_fabrication: true" in (tmp_path / "a.yaml").read_text(encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", "--save", str(tmp_path / "no" / "a.yaml")],
                           capture_output=True, text=True, env=ENV, check=False, input="")
-    assert done.returncode == 2 and "existing folder" in done.stderr
+    assert done.returncode == 2 and f"there is no folder {tmp_path / 'no'}" in done.stderr
 
 
 

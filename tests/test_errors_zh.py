@@ -213,7 +213,7 @@ def test_an_output_that_would_overwrite_the_input_is_refused_in_chinese(tmp_path
     code, _, err = lg("assess", str(prof), "-o", str(prof), "--lang", "zh")
     assert code == 2 and "输入文件之一" in zh_line(err)
     code, _, err = lg("assess", str(prof), "-o", str(tmp_path / "no" / "r.txt"), "--lang", "zh")
-    assert code == 2 and "文件夹不存在" in zh_line(err)
+    assert code == 2 and f"没有“{tmp_path / 'no'}”这个文件夹" in zh_line(err)
     code, _, err = lg("init", str(prof), "--lang", "zh")
     assert code == 2 and "已存在" in zh_line(err) and "--force" in err
 

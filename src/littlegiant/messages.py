@@ -720,6 +720,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                      "是输入文件之一{what}，不能覆盖；请把结果写到另一个文件"),
     "out.read_only": ("is read-only; give another file or make it writable", "是只读文件；请换一个文件，或先取消只读"),
     "out.no_folder": ("expected a file in an existing folder", "所在的文件夹不存在"),
+    "out.no_folder_named": ("there is no folder {folder}: create it first, or name a file in a folder that exists",
+                           "没有“{folder}”这个文件夹：请先建好它，或改存到已有的文件夹中"),
+    "out.folder_is_file": ("{file} is a file, not a folder: name a file in a folder that exists",
+                          "“{file}”是文件，不是文件夹：请改存到已有的文件夹中"),
     "out.open_in_excel": ("{output} is open in Excel: close it, then run again (if Excel is closed, delete "
                           "{lock} beside it)", "{output} 正在 Excel 中打开，请先关闭再运行（若 Excel 已关闭，请删去旁边的 {lock}）"),
     "out.open_in_office": ("{output} is open in LibreOffice or WPS: close it, then run again (if it is closed, delete "

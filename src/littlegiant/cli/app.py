@@ -363,13 +363,31 @@ def _drop_stdout() -> None:
 def checked_output(output: Path | str, inputs: list[Path | None], option: str = "--output", lang: str = "en") -> Path:
     """The file to write for an output option, or exit 2: never an input, never a special file (given
     as typed, a trailing slash is kept and refused: see check_output)."""
+    import errno
+
     from littlegiant.errors import InputError
     from littlegiant.load.fileio import check_output
 
     try:
         return check_output(output, [p for p in inputs if p is not None], option)
     except InputError as exc:
+        if exc.kind == "out.no_folder" or (exc.kind == "out.unwritable" and
+                                            getattr(exc.params.get("error"), "errno", None) == errno.ENOTDIR):
+            missing, above = _missing_folder(Path(output))
+            exc.said_as("out.no_folder_named" if above is None else "out.folder_is_file",
+                        {"folder": str(missing), "file": str(above)})
         fail(exc, lang)
+
+
+def _missing_folder(output: Path) -> tuple[Path, Path | None]:
+    """The folder of ``output``, as typed, that is not there: the first one missing from the top
+    (``客户/2026/报告.txt`` with no 客户: 客户), with the file standing in its place, if one does
+    (``报告.txt/x.txt``). "expected a file in an existing folder" left a consultant guessing which
+    of the folders in a long path was mistyped."""
+    missing = output.parent
+    while str(missing.parent) not in ("", ".") and missing.parent != missing and not missing.parent.is_dir():
+        missing = missing.parent
+    return missing, (missing if missing.exists() else None)
 
 
 def held_for_run(ctx: typer.Context, target: Path, named: Path, lang: str) -> None:

@@ -1,0 +1,52 @@
+"""``-o`` into a folder that is not there: the message names the folder to create (or the file in its place)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from tests.conftest import EXAMPLES
+
+DAY = "2026-11-26"
+
+
+def _run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "littlegiant", *args], cwd=cwd, capture_output=True, text=True,
+                          check=False, stdin=subprocess.DEVNULL)
+
+
+@pytest.mark.parametrize(("command", "name"), [
+    (("assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", DAY), "报告.html"),
+    (("batch", "名单.csv", "--as-of", DAY), "结果.xlsx"),
+    (("init", "--csv"), "模板.csv"),
+])
+def test_an_output_in_a_missing_folder_names_the_folder(tmp_path: Path, command: tuple[str, ...], name: str) -> None:
+    """It said "expected a file in an existing folder" (所在的文件夹不存在) of 客户/2026年/报告.html: which of the
+    folders was mistyped or not made yet, the consultant had to find out. It names the first that is missing,
+    as typed, and nothing is written."""
+    (tmp_path / "名单.csv").write_text("企业名称,从业人员（上年末）\n甲公司,45\n", encoding="utf-8")
+    (tmp_path / "客户").mkdir()
+    target = f"客户/2026年/{name}"
+    args = [*command, target] if command[0] == "init" else [*command, "-o", target]
+    for lang, said in (("en", "there is no folder 客户/2026年: create it first, or name a file in a folder that exists"),
+                       ("zh", "没有“客户/2026年”这个文件夹：请先建好它，或改存到已有的文件夹中")):
+        done = _run(tmp_path, *args, "--lang", lang)
+        assert done.returncode == 2 and done.stderr.strip().endswith(said), done.stderr
+    done = _run(tmp_path, *(args[:-1] if command[0] == "init" else args[:-2]), *(
+        [f"缺/2026年/{name}"] if command[0] == "init" else ["-o", f"缺/2026年/{name}"]), "--lang", "zh")
+    assert done.returncode == 2 and "没有“缺”这个文件夹" in done.stderr, done.stderr
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["名单.csv", "客户"]
+
+
+def test_a_file_where_a_folder_should_be_is_named(tmp_path: Path) -> None:
+    """报告.txt/客户.txt, a file standing where the path needs a folder: "cannot write: Not a directory"
+    (路径中有一段不是文件夹) named no part of it."""
+    (tmp_path / "报告.txt").write_text("earlier\n", encoding="utf-8")
+    for lang, said in (("en", "报告.txt is a file, not a folder: name a file in a folder that exists"),
+                       ("zh", "“报告.txt”是文件，不是文件夹：请改存到已有的文件夹中")):
+        done = _run(tmp_path, "assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", DAY, "-o", "报告.txt/甲.txt",
+                    "--lang", lang)
+        assert done.returncode == 2 and done.stderr.strip().endswith(said), done.stderr
+    assert (tmp_path / "报告.txt").read_text(encoding="utf-8") == "earlier\n"
