@@ -826,6 +826,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "each set, with --rules {first} and then --rules {second}",
                             "一次只解释一个规则集下的条件，不能与 --compare 同用：请分别加 --rules {first} 和 "
                             "--rules {second} 各运行一次"),
+    "opt.detail_compare": ("shows how each criterion was worked out under one rule set, and a comparison shows the "
+                           "verdicts side by side without it: for the working, run it once for each set, with "
+                           "--rules {first} --detail and then --rules {second} --detail",
+                           "会列出一个规则集下每项条件的计算过程，对比只并排列出结论，不含计算过程：要看计算过程，请分别加 "
+                           "--rules {first} --detail 和 --rules {second} --detail 各运行一次"),
     "opt.explain_many": ("{got!r} names {count} criteria; be more specific, e.g. write one of their titles in full: "
                          "{named}",
                          "“{got}”对应 {count} 个条件，请写得更具体，例如写出其中一个的完整名称：{named}"),

@@ -439,7 +439,7 @@ def assess(
     save: Annotated[Path | None, typer.Option("--save", help="Interactive (no PROFILE): where answers are saved after every answer. Default: littlegiant-profile.yaml.", show_default=False, readable=False)] = None,
     explain: Annotated[str | None, typer.Option("--explain", help="Print how one criterion was decided: words of its title (e.g. 研发费用), its id, or TIER:ID for one tier's copy of a criterion several tiers share (e.g. little_giant:gate.sme, the size test under 小巨人).", show_default=False)] = None,
     compare: Annotated[str | None, typer.Option("--compare", help="Two rule sets side by side, e.g. miit-2022,miit-2026.", show_default=False)] = None,
-    detail: Annotated[bool, typer.Option("--detail", help="Terminal report: also every criterion's computation (Markdown and HTML always have it).")] = False,
+    detail: Annotated[bool, typer.Option("--detail", help="Terminal report: also every criterion's computation (Markdown and HTML always have it). Not with --compare.")] = False,
     allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
     encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of the profile file, e.g. gbk, when it does not show its own (a byte-order mark or UTF-8 text is read as that). Default: detected (UTF-8, GB18030/GBK, UTF-16 with BOM).", show_default=False)] = None,
 ) -> None:
@@ -464,6 +464,13 @@ def assess(
             fail(exc, language)
         first, second = _compare_names(compare, language)
         bad("opt.explain_compare", language, "--explain", first=first, second=second)
+    if compare is not None and detail:  # --detail was ignored without a word: the comparison has no criterion's working
+        try:
+            _compared_sets(compare, language)
+        except InputError as exc:
+            fail(exc, language)
+        first, second = _compare_names(compare, language)
+        bad("opt.detail_compare", language, "--detail", first=first, second=second)
     # stdin, as - means to most tools: not supported, and said so (a file of that name is still read)
     if profile is not None and str(profile) == "-" and not os.path.lexists("-"):
         bad("opt.profile_stdin", language, "-")
