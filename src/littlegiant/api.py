@@ -657,21 +657,22 @@ def compare(source: ProfileSource, rule_sets: Iterable[RuleSet | str | Path], *,
     ``what_if`` as ``assess`` takes it, applied under each set, as ``--compare`` with ``--set`` does
     (each result's document, ``to_json(result)``, says what it assumed and moved)."""
     day, renewal = _day(as_of), _renewal(renewal)
-    if isinstance(rule_sets, str | Path | RuleSet):  # one set: "miit-2026" was compared letter by letter ('m')
-        raise InputError(said=Text(f"应给出几套规则组成的列表，现在只有一个 {type(rule_sets).__name__}：请放在列表里，"
-                         f"如 [\"miit-2022\", \"miit-2026\"]",
-                         f"expected an iterable of rule sets, got one {type(rule_sets).__name__}: put them in a "
-                         f"list, e.g. [\"miit-2022\", \"miit-2026\"]"), field="rule_sets")
+    refs = _rule_sets(rule_sets)
     if isinstance(what_if, Mapping):
         _check_nesting(what_if)
     sets = _what_if(what_if)
     out = []
-    for ref in rule_sets:
-        rs = ref if isinstance(ref, RuleSet) else _rule_set(ref)
-        # the set in force that day with its round notice, as --compare has it (rules.with_round)
-        in_force = rulesets.with_round(ref, day, renewal) if isinstance(ref, str | Path) else None
-        if in_force is not None:
-            rs = _rule_set(in_force[0])
+    for ref in refs:
+        try:
+            rs = ref if isinstance(ref, RuleSet) else _rule_set(ref)
+            # the set in force that day with its round notice, as --compare has it (rules.with_round)
+            in_force = rulesets.with_round(ref, day, renewal) if isinstance(ref, str | Path) else None
+            if in_force is not None:
+                rs = _rule_set(in_force[0])
+        except InputError as exc:  # "rules: unknown rule set 'miit-2030'": compare has no argument rules
+            if exc.field in ("rules", "--rules"):
+                exc.field = "rule_sets"
+            raise
         # the calendar's own set, loaded once (load_rules(as_of=day)), is the calendar's choice, as assess has it
         mine = _calendars(rs, day, renewal) if isinstance(ref, RuleSet) else None
         choice = in_force[1] if in_force is not None else mine or forced(rs.id, renewal, None)
@@ -694,6 +695,26 @@ def compare(source: ProfileSource, rule_sets: Iterable[RuleSet | str | Path], *,
         result.__dict__[_ASSESSED] = (rs, done.profile, baseline, tuple(sets), tuple(done.assumed), None)
         out.append(result)
     return out
+
+
+def _rule_sets(rule_sets: object) -> list[RuleSet | str | Path]:
+    """compare's ``rule_sets`` as a list, or InputError naming the argument: None or a number raised
+    TypeError "'NoneType' object is not iterable", and an empty list compared under no set at all,
+    giving ``[]`` where the script read its results by place (``old, new = compare(...)``)."""
+    expected = Text('应给出几套规则组成的列表，如 ["miit-2022", "miit-2026"]',
+                    'expected a list of rule sets, e.g. ["miit-2022", "miit-2026"]')
+    if isinstance(rule_sets, str | Path | RuleSet):  # one set: "miit-2026" was compared letter by letter ('m')
+        raise InputError(said=Text(f"应给出几套规则组成的列表，现在只有一个 {type(rule_sets).__name__}：请放在列表里，"
+                         f"如 [\"miit-2022\", \"miit-2026\"]",
+                         f"expected an iterable of rule sets, got one {type(rule_sets).__name__}: put them in a "
+                         f"list, e.g. [\"miit-2022\", \"miit-2026\"]"), field="rule_sets")
+    if isinstance(rule_sets, bytes | bytearray | Mapping) or not isinstance(rule_sets, Iterable):
+        got = "None" if rule_sets is None else type(rule_sets).__name__
+        raise InputError(said=Text(f"{expected.zh}，现在是 {got}", f"{expected.en}, got {got}"), field="rule_sets")
+    refs = list(rule_sets)
+    if not refs:
+        raise InputError(said=Text(f"{expected.zh}，现在是空的", f"{expected.en}, got none"), field="rule_sets")
+    return refs
 
 
 _COMPARED = {"profile.other_set": "api.compare_other_set", "column.other_set": "api.compare_column_other_set",
@@ -751,6 +772,10 @@ def screen(sources: Iterable[ProfileSource], rules: RuleSet | str | Path | None 
                     field="sources")
     if _frame(sources):  # iterated, a DataFrame gives its column names: each was screened as a file's path
         sources = _indexed(sources).to_dict("records")
+    elif isinstance(sources, bytes | bytearray) or not isinstance(sources, Iterable):  # was TypeError "not iterable"
+        got = "None" if sources is None else type(sources).__name__
+        raise InputError(said=Text(f"应给出多家企业（列表等），现在是 {got}", f"expected an iterable of profiles, got {got}"),
+                         field="sources")
     rs = load_rules(rules, as_of=day, renewal=renewal) if not isinstance(rules, RuleSet) else rules
     forced = rules is not None and (not isinstance(rules, RuleSet) or _calendars(rs, day, renewal) is None)
     return _screened(sources, rs, day, renewal, lang, forced)
