@@ -1,7 +1,7 @@
 """littlegiant: check a Chinese SME against MIIT's 专精特新 ladder of titles.
 
 The Python API (docs/output.md §9, README "Python"): ``load_rules``, ``read_profile``, ``assess``,
-``compare``, ``screen``, ``calendar_choice`` and ``to_json``, and the types they take and give:
+``compare``, ``render_comparison``, ``screen``, ``calendar_choice`` and ``to_json``, and the types they take and give:
 ``Summary`` and ``TierSummary`` are what a screen's items hold (``Screened.summary``, one
 ``TierSummary`` a tier), named so a script can annotate its own functions that take them. They
 are imported on first use, so that the command line, which imports this package too, starts no
@@ -17,7 +17,7 @@ __version__ = "0.1.0"
 
 __all__ = ["Assessment", "Choice", "InputError", "Profile", "ProfileSource", "Result", "RuleSet", "RulesError", "Screened",
            "Summary", "TierSummary", "__version__", "assess", "calendar_choice", "compare", "load_rules", "read_profile",
-           "screen", "to_json"]
+           "render_comparison", "screen", "to_json"]
 
 if TYPE_CHECKING:  # what a type checker reads (the package ships py.typed); at run time, __getattr__ below
     from littlegiant.api import (
@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # what a type checker reads (the package ships py.typed); at 
         compare,
         load_rules,
         read_profile,
+        render_comparison,
         screen,
         to_json,
     )

@@ -697,6 +697,61 @@ def compare(source: ProfileSource, rule_sets: Iterable[RuleSet | str | Path], *,
     return out
 
 
+def render_comparison(results: Iterable[Result], format: str = "text", lang: str = "en", *,
+                      width: int = FILE_WIDTH) -> str:
+    """The comparison ``assess --compare A,B --format FORMAT -o FILE`` writes, of ``compare``'s results:
+    ``"text"`` (the file's copy, its check code in the footer), ``"markdown"``, ``"html"`` or ``"json"``,
+    what-if and what to check first included. A consultant comparing each client under 2022's and 2026's
+    measures had the results alone, and the command line to run once a client for the document."""
+    lang = _lang(lang)
+    fmt = format.strip().lower() if isinstance(format, str) else format
+    if fmt not in ("text", "markdown", "html", "json"):
+        raise InputError(said=Text(f"应填 text、markdown、html 或 json，现在是 {clip(repr(format), 40)}",
+                         f"expected text, markdown, html or json, got {clip(repr(format), 40)}"), field="format")
+    if type(width) is not int or not 40 <= width <= 1000:  # as the command line bounds COLUMNS
+        raise InputError(said=Text(f"应填 40 到 1000 之间的整数（每行的列数），现在是 {clip(repr(width), 40)}",
+                         f"expected a whole number of columns from 40 to 1000, got {clip(repr(width), 40)}"), field="width")
+    if isinstance(results, Result | Assessment) or not isinstance(results, Iterable):
+        raise TypeError(f"render_comparison takes the list compare() gives, got {type(results).__name__}")
+    listed = list(results)
+    judged = []
+    for each in listed:
+        kept = each.__dict__.get(_ASSESSED) if isinstance(each, Result) else None
+        if kept is None:
+            raise TypeError(f"render_comparison takes the results of littlegiant.compare(...), got {type(each).__name__}")
+        judged.append(kept)
+    if not listed:
+        raise InputError(said=Text("应给出 compare() 的结果，现在是空的", "expected the results compare() gives, got none"),
+                         field="results")
+    rules, _, _, sets, assumed, _ = judged[0]
+    if fmt == "json":
+        import json
+
+        from littlegiant.core.result import json_value
+        from littlegiant.report.compare import answered_under_json
+
+        docs = []
+        for result, (rs, profile, *_rest) in zip(listed, judged, strict=True):
+            doc = _document(result, lang)
+            doc["warnings"] += answered_under_json(rs, profile, result, lang)
+            docs.append(doc)
+        what_if = {"what_if": {"set": list(sets), "assumed": [
+            {"path": a.path, "before": json_value(a.before), "after": json_value(a.after)} for a in assumed]}} \
+            if assumed else {}
+        return json.dumps({"compare": docs, **what_if}, ensure_ascii=False, indent=2) + "\n"
+    from littlegiant.report.common import assumed_lines, compared_warnings
+    from littlegiant.report.compare import compare_html, compare_markdown, compare_text
+
+    sets_of = [kept[0] for kept in judged]
+    said = assumed_lines(list(assumed), rules, lang)
+    checks = compared_warnings([(kept[0], kept[1], r) for r, kept in zip(listed, judged, strict=True)], lang)
+    if fmt == "markdown":
+        return compare_markdown(listed, lang, sets_of, said, checks)
+    if fmt == "html":
+        return compare_html(listed, lang, sets_of, said, checks)
+    return compare_text(listed, lang, width, sets_of, said, checks, traced=True)
+
+
 def _rule_sets(rule_sets: object) -> list[RuleSet | str | Path]:
     """compare's ``rule_sets`` as a list, or InputError naming the argument: None or a number raised
     TypeError "'NoneType' object is not iterable", and an empty list compared under no set at all,
