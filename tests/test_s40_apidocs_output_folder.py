@@ -50,3 +50,17 @@ def test_a_file_where_a_folder_should_be_is_named(tmp_path: Path) -> None:
                     "--lang", lang)
         assert done.returncode == 2 and done.stderr.strip().endswith(said), done.stderr
     assert (tmp_path / "报告.txt").read_text(encoding="utf-8") == "earlier\n"
+
+
+@pytest.mark.parametrize("empty", ["", " "])
+@pytest.mark.parametrize("command", [("assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", DAY),
+                                     ("batch", "名单.csv", "--as-of", DAY)])
+def test_an_empty_output_name_is_said_to_be_empty(tmp_path: Path, empty: str, command: tuple[str, ...]) -> None:
+    """A script's ``-o "$REPORT"`` with REPORT unset: "--output : is a folder" (是文件夹) of a name the user never
+    typed, and -o " " wrote the report to a file named by a space, which no one finds."""
+    (tmp_path / "名单.csv").write_text("企业名称,从业人员（上年末）\n甲公司,45\n", encoding="utf-8")
+    for lang, said in (("en", "--output: expected a file name, got an empty one"),
+                       ("zh", "--output：文件名是空的，请给出要写入的文件名")):
+        done = _run(tmp_path, *command, "-o", empty, "--lang", lang)
+        assert done.returncode == 2 and done.stderr.strip().endswith(said), done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["名单.csv"]

@@ -368,6 +368,8 @@ def checked_output(output: Path | str, inputs: list[Path | None], option: str = 
     from littlegiant.errors import InputError
     from littlegiant.load.fileio import check_output
 
+    if not str(output).strip():  # -o "$REPORT" with REPORT unset: "：是文件夹" of a name not there, or a file named " "
+        fail(InputError(kind="out.no_name", field=option), lang)
     try:
         return check_output(output, [p for p in inputs if p is not None], option)
     except InputError as exc:
