@@ -4,7 +4,10 @@ client, who types no command, as the copy ``assess -o 报告.txt`` writes."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 from tests.conftest import EXAMPLES
@@ -36,3 +39,19 @@ def test_the_text_report_is_the_client_copy_at_its_width() -> None:
     one = littlegiant.assess(EXAMPLES / "tier1-only.yaml", as_of=DAY)
     assert max(len(line) for line in one.render("text").splitlines()) <= 80
     assert max(len(line) for line in one.render("text", width=120).splitlines()) > 80
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_text_report_works_out_each_criterion_when_asked(tmp_path: Path, lang: str) -> None:
+    """The text had no way to the criterion trace -o 报告.txt --detail writes (nor any word of how to get it, now
+    the hint to rerun with --detail is gone): ``detail=True`` gives that file."""
+    out = tmp_path / "报告.txt"
+    done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of",
+                           DAY.isoformat(), "--lang", lang, "--detail", "-o", str(out)], capture_output=True, check=False,
+                          stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    one = littlegiant.assess(EXAMPLES / "tier1-only.yaml", as_of=DAY)
+    written = out.read_bytes().decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+    assert one.render("text", lang, detail=True) == written != one.render("text", lang)
+    with pytest.raises(littlegiant.InputError, match=r"^detail: expected True or False, got 'yes'$"):
+        one.render("text", detail="yes")  # type: ignore[arg-type]

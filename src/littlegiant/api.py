@@ -525,13 +525,14 @@ class Assessment:
             return report_json(Report(self.result, lang, self.rules, **kw, **_answered_under(self.rules, self.profile)))
         return report_json(make_report(self.rules, self.profile, self.result, lang, **kw))
 
-    def render(self, format: str = "text", lang: str = "en", *, width: int = FILE_WIDTH) -> str:
+    def render(self, format: str = "text", lang: str = "en", *, width: int = FILE_WIDTH, detail: bool = False) -> str:
         """The report ``littlegiant assess FILE --format FORMAT -o FILE`` writes, as text: ``"text"``
         (``width`` columns, no colour), ``"markdown"``, ``"html"`` or ``"json"``. A consultant's script
         writing each client's report had only the JSON, and the command line to run once a client. The
         text is the client's copy ``-o 报告.txt`` writes (every question named, the check code), not the
         terminal's: that told a script's reader to "run the interview (littlegiant assess --save …)" and
-        to "run the same command again with --detail", in a string no one typed a command for."""
+        to "run the same command again with --detail", in a string no one typed a command for. ``detail``:
+        the text also works out each criterion, as ``-o 报告.txt --detail`` (Markdown and HTML always do)."""
         lang = _lang(lang)
         fmt = format.strip().lower() if isinstance(format, str) else format
         if fmt not in ("text", "markdown", "html", "json"):
@@ -544,10 +545,13 @@ class Assessment:
         if type(width) is not int or not 40 <= width <= 1000:  # as the command line bounds COLUMNS
             raise InputError(said=Text(f"应填 40 到 1000 之间的整数（每行的列数），现在是 {clip(repr(width), 40)}",
                              f"expected a whole number of columns from 40 to 1000, got {clip(repr(width), 40)}"), field="width")
+        if not isinstance(detail, bool):  # "no" was taken as true
+            raise InputError(said=Text(f"应填 True 或 False，现在是 {clip(repr(detail), 40)}",
+                             f"expected True or False, got {clip(repr(detail), 40)}"), field="detail")
         from littlegiant.report.common import Report, _answered_under, make_report
 
         kw: dict[str, Any] = {"profile_file": self.profile.source or None, "rules_ref": self.rules_ref,
-                              "sets": list(self.sets), "assumed": list(self.assumed), "detail": fmt != "text"}
+                              "sets": list(self.sets), "assumed": list(self.assumed), "detail": fmt != "text" or detail}
         report = make_report(self.rules, self.profile, self.result, lang, **kw) if self.result.advice else \
             Report(self.result, lang, self.rules, **kw, **_answered_under(self.rules, self.profile))
         if self.baseline is not None:
