@@ -659,7 +659,8 @@ def compare(source: ProfileSource, rule_sets: Iterable[RuleSet | str | Path], *,
             renewal: str | None = None, what_if: Mapping[str, Any] | Iterable[str] = ()) -> list[Result]:
     """The same company under several rule sets (e.g. ``["miit-2022", "miit-2026"]``), side by side;
     ``what_if`` as ``assess`` takes it, applied under each set, as ``--compare`` with ``--set`` does
-    (each result's document, ``to_json(result)``, says what it assumed and moved)."""
+    (each result's document, ``to_json(result)``, says what it assumed and moved); ``render_comparison``
+    writes them side by side as ``--compare -o`` does."""
     day, renewal = _day(as_of), _renewal(renewal)
     refs = _rule_sets(rule_sets)
     if isinstance(what_if, Mapping):
