@@ -63,3 +63,33 @@ def test_a_label_that_is_no_name_is_not_taken_for_one(tmp_path: Path) -> None:
         assert littlegiant.assess(_Series(cells, label), as_of=DAY).result.name is None, label  # type: ignore[arg-type]
     nested = _Series({"name": "丙公司", "employees": 45}, "another label")
     assert littlegiant.assess(nested, as_of=DAY).result.name == "丙公司"  # type: ignore[arg-type]
+
+
+class _Rows:
+    """Stands in for the DataFrame ``df.loc["甲公司"]`` gives when two rows of the sheet are named 甲公司."""
+
+    def __init__(self, rows: list[dict[str, object]], label: str) -> None:
+        self.rows = rows
+        self.columns = list(rows[0])
+        self.index = [label] * len(rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def to_dict(self, orient: str) -> list[dict[str, object]]:
+        return [dict(r) for r in self.rows]
+
+    def iterrows(self) -> object:
+        return iter(())
+
+
+def test_a_company_named_on_two_rows_is_said_to_be_so() -> None:
+    """``assess(df.loc["甲公司"])`` of a sheet naming 甲公司 twice gets a table of both rows: it was told to give "a
+    sheet" to screen, where it meant one company and the sheet holds a repeat."""
+    twice = _Rows([{"从业人员（上年末）": 45}, {"从业人员（上年末）": 50}], "甲公司")
+    with pytest.raises(littlegiant.InputError) as caught:
+        littlegiant.assess(twice, as_of=DAY)  # type: ignore[arg-type]
+    assert str(caught.value) == ("source: expected one company's row, got 2 rows all named '甲公司': the sheet names that "
+                                 "company more than once; pick one row with df.iloc, or drop the repeats first")
+    assert caught.value.render("zh") == ("source：应填一家企业的一行，现在是名称都为“甲公司”的 2 行：表中有同名的企业，"
+                                         "请用 df.iloc 选出其中一行，或先去掉重复的行")

@@ -220,6 +220,14 @@ def read_profile(source: ProfileSource, rules: RuleSet | str | Path | None = Non
     source = _series(source)
     if not isinstance(source, Mapping):  # bytes, None, a number: was AttributeError or "not iterable"
         sheet = _frame(source)
+        named = _shared_label(source) if sheet else None
+        if named is not None:  # df.loc["甲公司"] of a sheet naming 甲公司 on two rows: a table, not the row asked for
+            rows = len(source)  # type: ignore[arg-type]
+            raise InputError(said=Text(f"应填一家企业的一行，现在是名称都为“{clip(named, 40)}”的 {rows} 行：表中有同名的企业，"
+                             f"请用 df.iloc 选出其中一行，或先去掉重复的行",
+                             f"expected one company's row, got {rows} rows all named {clip(repr(named), 40)}: the sheet "
+                             f"names that company more than once; pick one row with df.iloc, or drop the repeats first"),
+                             field="source")
         raise InputError(said=Text(f"应填企业资料文件的路径、字典（mapping）或 Profile，现在是 {type(source).__name__}"
                          f"{'（整张表格请交给 littlegiant.screen 逐行评估）' if sheet else ''}",
                          f"expected a profile file's path, a mapping or a Profile, got {type(source).__name__}"
@@ -868,6 +876,17 @@ def _named(cells: dict[Any, Any], label: object) -> dict[Any, Any]:
     if any(isinstance(k, str) and (k == "name" or names_companies(k)) for k in cells):
         return cells
     return {"name": label, **cells}
+
+
+def _shared_label(frame: Any) -> str | None:
+    """The one label every row of a DataFrame shares, when it has more than one row: what ``df.loc["甲公司"]``
+    gives of a sheet indexed by 企业名称 that names 甲公司 twice, where a script meant one company's row (it
+    was told to screen "a sheet"); None for any other frame."""
+    try:
+        labels = {str(label) for label in frame.index}
+        return labels.pop() if len(frame.index) > 1 and len(labels) == 1 else None
+    except (TypeError, AttributeError):
+        return None
 
 
 def _indexed(frame: Any) -> Any:
