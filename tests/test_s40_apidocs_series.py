@@ -93,3 +93,9 @@ def test_a_company_named_on_two_rows_is_said_to_be_so() -> None:
                                  "company more than once; pick one row with df.iloc, or drop the repeats first")
     assert caught.value.render("zh") == ("source：应填一家企业的一行，现在是名称都为“甲公司”的 2 行：表中有同名的企业，"
                                          "请用 df.iloc 选出其中一行，或先去掉重复的行")
+
+
+def test_a_name_of_eighteen_letters_is_still_a_name() -> None:
+    """A 统一社会信用代码 is 18 letters and digits; a company named by 18 letters alone is named."""
+    cells = {"从业人员（上年末）": "45"}
+    assert littlegiant.assess(_Series(cells, "ShenzhenMicroChips"), as_of=DAY).result.name == "ShenzhenMicroChips"  # type: ignore[arg-type]

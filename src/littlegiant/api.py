@@ -859,8 +859,9 @@ def _series(source: Any) -> Any:
     return source
 
 
-_NOT_A_NAME = re.compile(r"[0-9]*|[0-9A-Za-z]{18}")
-"""A Series' label that is a row's number or a 统一社会信用代码, not a company's name (a blank too)."""
+_NOT_A_NAME = re.compile(r"[0-9]*|(?=[A-Za-z]*[0-9])[0-9A-Za-z]{18}")
+"""A Series' label that is a row's number or a 统一社会信用代码 (18 letters and digits, a digit among them: a
+name of 18 letters, ShenzhenMicroChips, is a name), not a company's name (a blank too)."""
 
 
 def _named(cells: dict[Any, Any], label: object) -> dict[Any, Any]:
