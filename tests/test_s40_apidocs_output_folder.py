@@ -64,3 +64,17 @@ def test_an_empty_output_name_is_said_to_be_empty(tmp_path: Path, empty: str, co
         done = _run(tmp_path, *command, "-o", empty, "--lang", lang)
         assert done.returncode == 2 and done.stderr.strip().endswith(said), done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["名单.csv"]
+
+
+@pytest.mark.parametrize(("command", "name"), [(("assess", str(EXAMPLES / "tier1-only.yaml"), "--as-of", DAY), "报告.html"),
+                                               (("batch", "名单.csv", "--as-of", DAY), "结果.xlsx")])
+def test_an_output_name_ending_in_a_space_is_refused(tmp_path: Path, command: tuple[str, ...], name: str) -> None:
+    """A name copied from a sheet's cell with a space after it: assess wrote a text report (".html " names no
+    format) to a file named "报告.html ", which the consultant looked for and could not tell from none."""
+    (tmp_path / "名单.csv").write_text("企业名称,从业人员（上年末）\n甲公司,45\n", encoding="utf-8")
+    for lang, said in (("en", f"--output '{name} ': the name ends in a space, which no one sees when looking for the "
+                              f"file: write {name}"),
+                       ("zh", f"--output '{name} '：文件名末尾有空格，找文件时看不出来：请写成 {name}")):
+        done = _run(tmp_path, *command, "-o", f"{name} ", "--lang", lang)
+        assert done.returncode == 2 and done.stderr.strip().endswith(said), done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["名单.csv"]

@@ -721,6 +721,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "out.read_only": ("is read-only; give another file or make it writable", "是只读文件；请换一个文件，或先取消只读"),
     "out.no_folder": ("expected a file in an existing folder", "所在的文件夹不存在"),
     "out.no_name": ("expected a file name, got an empty one", "文件名是空的，请给出要写入的文件名"),
+    "out.trailing_space": ("the name ends in a space, which no one sees when looking for the file: write {name}",
+                          "文件名末尾有空格，找文件时看不出来：请写成 {name}"),
     "out.no_folder_named": ("there is no folder {folder}: create it first, or name a file in a folder that exists",
                            "没有“{folder}”这个文件夹：请先建好它，或改存到已有的文件夹中"),
     "out.folder_is_file": ("{file} is a file, not a folder: name a file in a folder that exists",

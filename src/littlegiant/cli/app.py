@@ -370,6 +370,8 @@ def checked_output(output: Path | str, inputs: list[Path | None], option: str = 
 
     if not str(output).strip():  # -o "$REPORT" with REPORT unset: "：是文件夹" of a name not there, or a file named " "
         fail(InputError(kind="out.no_name", field=option), lang)
+    if str(output) != str(output).rstrip():  # copied from a cell: "报告.html " got a text report, in a file none finds by name
+        fail(InputError(kind="out.trailing_space", params={"name": str(output).rstrip()}, field=f"{option} '{output}'"), lang)
     try:
         return check_output(output, [p for p in inputs if p is not None], option)
     except InputError as exc:
