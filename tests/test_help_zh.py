@@ -276,3 +276,9 @@ def test_a_language_chosen_in_one_run_is_not_the_next_runs(monkeypatch: pytest.M
     with pytest.raises(SystemExit) as stopped:
         main()
     assert stopped.value.code == 2 and capsys.readouterr().err.startswith("littlegiant: error: No such option: --bogus")
+
+
+def test_the_chinese_help_of_detail_says_it_is_not_with_compare() -> None:
+    """The English help said "Not with --compare" once the two were refused together; the Chinese did not."""
+    assert "Notwith--compare" in flat(helped("assess", "C.UTF-8", 200))
+    assert "不能与--compare同用" in flat(helped("assess"))

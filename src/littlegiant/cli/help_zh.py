@@ -57,7 +57,7 @@ COMMANDS: dict[str, dict[str, Any]] = {
                        "几个称号共有的条件（如参评基本条件），可写 称号:条件编号 指定看哪个称号下的，"
                        "如 little_giant:gate.sme（\"小巨人\"企业的中小企业规模条件）。",
             "compare": "用两版规则分别评估并对照结论，例如 miit-2022,miit-2026（2022年版与2026年版）。",
-            "detail": "屏幕上的报告也列出每个条件的计算过程（Markdown 和网页报告总会列出）。",
+            "detail": "屏幕上的报告也列出每个条件的计算过程（Markdown 和网页报告总会列出）。不能与 --compare 同用。",
             "allow_outside": ALLOW_OUTSIDE,
             "encoding": "企业信息文件的文字编码，如 gbk，用于文件本身看不出编码的情况（带字节顺序标记的文件"
                         "或 UTF-8 文件按其本身读取）。不填则自动识别 UTF-8、GB18030/GBK 或带标记的 UTF-16。",
