@@ -78,3 +78,19 @@ def test_an_output_name_ending_in_a_space_is_refused(tmp_path: Path, command: tu
         done = _run(tmp_path, *command, "-o", f"{name} ", "--lang", lang)
         assert done.returncode == 2 and done.stderr.strip().endswith(said), done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["名单.csv"]
+
+
+@pytest.mark.parametrize("args", [["init", "--csv", ""], ["init", "--xlsx", " "], ["assess", "--save="],
+                                  ["assess", "--save", "", "--lang", "en"]])
+def test_an_empty_file_name_to_save_or_write_a_template_is_said_to_be_empty(tmp_path: Path, args: list[str]) -> None:
+    """typer reads "" as the path ".": a script's --save "$ANSWERS" with ANSWERS unset was told
+    "--save .: is a folder", of a name no one typed."""
+    import os
+
+    env = {**os.environ, "LANG": "C.UTF-8"}
+    done = subprocess.run([sys.executable, "-m", "littlegiant", *args], capture_output=True, text=True, cwd=tmp_path,
+                          env=env, input="", check=False)
+    option = args[1].split("=")[0]
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == f"littlegiant: error: {option}: expected a file name, got an empty one\n"
+    assert list(tmp_path.iterdir()) == []

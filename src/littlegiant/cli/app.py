@@ -2102,6 +2102,21 @@ def _option_taken(command: Any, argv: list[str], lang: str) -> dict[str, object]
     return None
 
 
+def _empty_file_option(argv: list[str]) -> str | None:
+    """The file option given an empty name (a script's --save "$ANSWERS" with ANSWERS unset), if any: typer
+    reads "" as the path ".", and the run said "--save .: is a folder" of a name no one typed."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            return None
+        name, eq, value = arg.partition("=")
+        if name in _PATH_OPTIONS and (value if eq else argv[i + 1] if i + 1 < len(argv) else "x").strip() == "":
+            return name
+    return None
+
+
+_PATH_OPTIONS = ("--save", "--csv", "--xlsx")
+"""The options naming a file typer reads as a Path (-o is read as typed and checked by ``checked_output``)."""
+
 _FILE = ("文件名", "a file name")
 OPTION_VALUES = {"-o": _FILE, "--output": _FILE, "--csv": _FILE, "--xlsx": _FILE, "--save": _FILE,
                  "--as-of": ("日期（如 2026-04-01）", "a date (2026-04-01)"), "--lang": ("zh 或 en", "zh or en"),
@@ -2162,6 +2177,10 @@ def _run(argv: list[str]) -> None:
             say(words("run.error", lang, {"message": "--renewal" + ("：" if lang == "zh" else ": ")
                                           + words("opt.renewal_missing", lang)}))
             sys.exit(EXIT_INPUT)
+    empty = _empty_file_option(argv)
+    if empty is not None:  # typer makes "" the path ".": "--save .: is a folder" of a name never typed
+        say(words("run.error", lang, {"message": f"{empty}{'：' if lang == 'zh' else ': '}{words('out.no_name', lang)}"}))
+        sys.exit(EXIT_INPUT)
     command = typer.main.get_command(app)
     taken = _option_taken(command, argv, lang)
     if taken is not None:
