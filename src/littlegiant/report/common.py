@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from littlegiant import __version__
-from littlegiant.core.result import CLOSE_MARGIN, MET, REVIEW, CloseCall, Result, TierResult, json_value
+from littlegiant.core.result import CLOSE_MARGIN, MET, REVIEW, UNMET, CloseCall, Result, TierResult, json_value
 from littlegiant.core.tierplan import Move, Shift, TierPlan, hurried, pace, shift_pace
 from littlegiant.errors import InputError
 from littlegiant.i18n import SIZE
@@ -427,7 +427,7 @@ class Report:
         return ([unheld] if unheld else []) + ([stale] if stale else []) \
             + answered_under_texts(self.answered_under, self.asked_otherwise, self.unknown_set, r.rules_title,
                                    r.as_of, self.lang, _forced(r)) \
-            + close_texts(r.close, self.lang) + warning_lines(r, self.lang)
+            + close_texts(standing_close(r), self.lang) + warning_lines(r, self.lang)
 
     @property
     def words(self) -> Words:
@@ -933,6 +933,17 @@ def close_text(call: CloseCall, lang: str) -> str:
             "that approximation; please check the exact figure")
 
 
+def standing_close(result: Result) -> list[CloseCall]:
+    """The close calls whose tier no red line, exclusion or gate answer no has decided already: under a
+    red line 「请先核对」 said 「这一项的结论取决于这个约数」 of a verdict the red line had settled, and a
+    consultant chased an exact R&D figure that could change nothing."""
+    if gate_stops(result):
+        return []
+    vetoed = {tid for tid, t in result.tiers.items()
+              if any(c.kind == "veto" and c.status == UNMET for c in t.criteria)}
+    return [c for c in result.close if c.tier not in vetoed]
+
+
 def close_texts(calls: list[CloseCall], lang: str) -> list[str]:
     """The close calls as sentences, each said once: 专精特新 and 小巨人 both hold 前年研发费用占比不低于3%,
     and one approximate 约220万 near it printed the same sentence twice under 「请先核对」 (the sentence
@@ -946,7 +957,7 @@ def close_warning(result: Result, lang: str) -> list[dict[str, Any]]:
     return [{"kind": "approximate_close", "path": c.path, "value": json_value(c.criterion.inputs.get(c.path)),
              "tier": c.tier, "criterion": c.criterion.id, "threshold": json_value(c.criterion.threshold),
              **({"points": json_value(c.criterion.points)} if c.criterion.item is not None else {}),
-             "message": close_text(c, lang)} for c in result.close]
+             "message": close_text(c, lang)} for c in standing_close(result)]
 
 
 def part_text(v: PartOverWhole, lang: str) -> str:

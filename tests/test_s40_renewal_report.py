@@ -1,0 +1,90 @@
+"""What a consultant renewing a title reads: a red line's report no longer asks to check an approximate figure
+that cannot change its verdict; a failed renewal's 差在 gives each year's platform score; the JSON plan of a
+renewal that cannot pass says the title lapses; --detail marks a figure given as 约 with its 约."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.conftest import EXAMPLES
+from typer.testing import CliRunner
+
+from littlegiant.cli.app import app
+
+AS_OF = "2027-03-01"
+RED_LINES = ("abnormal_operation", "serious_dishonesty", "prohibited_products", "major_incident",
+             "data_fabrication")
+
+
+def _run(*args: str) -> str:
+    done = CliRunner().invoke(app, list(args), env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert done.exit_code == 0, done.output
+    return done.stdout
+
+
+def _flat(text: str) -> str:
+    return "".join(text.split())
+
+
+def _holder(folder: Path, name: str, **changes: Any) -> str:
+    """The 2026 sample holding 专精特新 and 小巨人, with 2026's accounts (R&D 约600, R&D over two years
+    1,250万 against 1,200万: within 5%), this year's platform score 62 and last year's 58; ``changes``
+    as dotted paths (``compliance.major_incident=True``)."""
+    doc = yaml.safe_load((EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8"))
+    doc["titles"]["little_giant"] = True
+    doc["financials"][2026] = {"revenue": 15000, "main_revenue": 14200, "rd_expense": "约600", "net_profit": 1100,
+                               "total_assets": 18000, "total_liabilities": 8000, "total_costs": 13000}
+    doc["financials"][2025]["rd_expense"] = 650
+    doc["equity_financing"][2026] = 0
+    doc["platform_score"] = 62
+    doc["platform_score_previous"] = 58
+    for dotted, value in changes.items():
+        *parents, last = dotted.split(".")
+        at = doc
+        for key in parents:
+            at = at[int(key) if key.isdigit() else key]
+        at[int(last) if last.isdigit() else last] = value
+    path = folder / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    return str(path)
+
+
+def _assess(path: str, *more: str) -> str:
+    return _run("assess", path, "--as-of", AS_OF, "--lang", "zh", "--renewal", "little_giant", *more)
+
+
+def test_an_approximate_figure_near_its_threshold_is_still_to_check_without_a_red_line(tmp_path: Path) -> None:
+    """The 约600 that makes 1,250万 of R&D against 1,200万 is said under 请先核对, and in the JSON warnings."""
+    path = _holder(tmp_path, "约数")
+    assert "这一项的结论取决于这个约数" in _flat(_assess(path))
+    doc = json.loads(_assess(path, "--format", "json"))
+    assert any(w["kind"] == "approximate_close" for w in doc["warnings"])
+
+
+@settings(max_examples=5, deadline=None)
+@given(red=st.sampled_from(RED_LINES))
+def test_under_a_red_line_no_verdict_is_said_to_rest_on_an_approximate_figure(tmp_path_factory: Any,
+                                                                               red: str) -> None:
+    """Whatever red line stands, every tier is unmet by it: 请先核对 no longer says a verdict (or points) rests
+    on the 约600, nor does the JSON carry that warning; the red line is still the answer."""
+    path = _holder(tmp_path_factory.mktemp("red"), "红线", **{f"compliance.{red}": True})
+    text = _flat(_assess(path))
+    assert "约数" not in text, text
+    assert "差在：红线" in text
+    doc = json.loads(_assess(path, "--format", "json"))
+    assert all(t["status"] == "unmet" for t in doc["tiers"].values())
+    assert not [w for w in doc["warnings"] if w["kind"] == "approximate_close"]
+
+
+def test_an_exclusion_of_little_giant_leaves_the_other_tiers_close_calls(tmp_path: Path) -> None:
+    """A single champion is excluded from 小巨人 alone: the close call of 专精特新's and 科技和创新型's figures
+    is still said, 小巨人's R&D total no longer."""
+    path = _holder(tmp_path, "单项冠军", **{"exclusions.single_champion": True})
+    doc = json.loads(_assess(path, "--format", "json"))
+    tiers = {w["tier"] for w in doc["warnings"] if w["kind"] == "approximate_close"}
+    assert "little_giant" not in tiers and tiers, doc["warnings"]
