@@ -88,3 +88,18 @@ def test_an_exclusion_of_little_giant_leaves_the_other_tiers_close_calls(tmp_pat
     doc = json.loads(_assess(path, "--format", "json"))
     tiers = {w["tier"] for w in doc["warnings"] if w["kind"] == "approximate_close"}
     assert "little_giant" not in tiers and tiers, doc["warnings"]
+
+
+@settings(max_examples=8, deadline=None)
+@given(this_year=st.integers(min_value=0, max_value=59), last_year=st.integers(min_value=0, max_value=59))
+def test_a_failed_renewals_gap_gives_both_years_scores(tmp_path_factory: Any, this_year: int, last_year: int) -> None:
+    """Both platform scores under 60 fail the 小巨人 renewal: 差在 names each year's condition with that year's
+    score (the one after 或 had none), in either language."""
+    path = _holder(tmp_path_factory.mktemp("score"), "得分", platform_score=this_year,
+                   platform_score_previous=last_year, **{"financials.2026.rd_expense": 700})
+    gap = _flat(_assess(path).split("差在：", 1)[1].split("⚠", 1)[0].split("行动计划", 1)[0])
+    assert f"本年度得分不低于60分（现为{this_year}分）" in gap, gap
+    assert f"上一年度得分不低于60分（现为{last_year}分）" in gap, gap
+    english = " ".join(_assess(path, "--lang", "en").split())
+    assert f"This year's score at least 60 (now {this_year} point{'' if this_year == 1 else 's'})" in english
+    assert f"Last year's score at least 60 (now {last_year} point{'' if last_year == 1 else 's'})" in english

@@ -1168,7 +1168,11 @@ class Words(Phrasing):
         if not routes:
             return []
         out = self._unmet(routes[0], kids, alternatives=False)
-        others = [name for r in routes[1:] for name in self._routes(r, kids)]
+        # a renewal's either-year score: each year's own score beside it, for the two are one measure read
+        # twice. 「差在：上一年度得分不低于60分（现为58分）；或：本年度得分不低于60分」 left the consultant to
+        # look up the score the client is to raise
+        valued = c.rule is not None and c.rule.applies == "renewal"
+        others = [name for r in routes[1:] for name in self._routes(r, kids, valued)]
         if alternatives and others:
             more = len(others)
             # a route titled with its own lead (豁免：近三年……) takes 或 straight before it, not 或：豁免：
@@ -1178,11 +1182,13 @@ class Words(Phrasing):
                         (f"or{' ' if led else ': '}{first}" + _other_routes(more - 1))))
         return out
 
-    def _routes(self, c: CriterionResult, kids: dict[str | None, list[CriterionResult]]) -> list[str]:
-        """An alternative route by name: a choice of direct paths by each path, anything else by its title."""
+    def _routes(self, c: CriterionResult, kids: dict[str | None, list[CriterionResult]],
+                valued: bool = False) -> list[str]:
+        """An alternative route by name: a choice of direct paths by each path, anything else by its title;
+        ``valued``: with its figure now (``now_text``)."""
         if c.kind == "any":
-            return [n for k in kids.get(c.id, []) if k.status == UNMET for n in self._routes(k, kids)]
-        return [c.title.get(self.lang)]
+            return [n for k in kids.get(c.id, []) if k.status == UNMET for n in self._routes(k, kids, valued)]
+        return [c.title.get(self.lang) + (now_text(c, self.lang) if valued else "")]
 
     def needed(self, tier: TierResult) -> list[str]:
         """The answers that decide the tier now: what the criteria holding it back lack. The summary and
