@@ -103,3 +103,44 @@ def test_a_failed_renewals_gap_gives_both_years_scores(tmp_path_factory: Any, th
     english = " ".join(_assess(path, "--lang", "en").split())
     assert f"This year's score at least 60 (now {this_year} point{'' if this_year == 1 else 's'})" in english
     assert f"Last year's score at least 60 (now {last_year} point{'' if last_year == 1 else 's'})" in english
+
+
+def _zjtx_renewal(folder: Path, name: str, rd_2025: int) -> dict[str, Any]:
+    """A 2026-06 renewal of 专精特新 with this year's score 40 and last year's 45 (both under 50), 2025's R&D
+    ``rd_2025`` of 12,000万 revenue (under 3%: a closed year, the renewal cannot pass this round)."""
+    path = _holder(folder, name, platform_score=40, platform_score_previous=45,
+                   **{"financials.2025.rd_expense": rd_2025, "financials.2026.rd_expense": 700})
+    args = ("assess", path, "--as-of", "2026-06-01", "--lang", "zh", "--renewal", "zjtx_sme")
+    doc: dict[str, Any] = json.loads(_run(*args, "--format", "json"))
+    doc["_text"] = _flat(_run(*args))
+    return doc
+
+
+@settings(max_examples=6, deadline=None)
+@given(rd_2025=st.integers(min_value=0, max_value=1000))
+def test_the_json_plan_of_a_renewal_that_cannot_pass_moves_the_title_off(tmp_path_factory: Any, rd_2025: int) -> None:
+    """Where the report says 「这一轮复核不能通过，称号将失效」, the renewed tier's JSON plan carries the title
+    lapsing as a move (``--set titles.zjtx_sme=false``, as the report's appendix re-checks it); where the
+    renewal can still pass this round, no such move."""
+    doc = _zjtx_renewal(tmp_path_factory.mktemp("lapse"), "复核", rd_2025)
+    plan = doc["plans"]["zjtx_sme"]
+    lapses = [m for m in plan["moves"] if m["kind"] == "lapse"]
+    said = "这一轮复核不能通过，称号将失效；以下按重新申报安排" in doc["_text"]
+    assert said == (plan["rounds_later"] > 0)
+    if said:
+        assert lapses == [{"path": "titles.zjtx_sme", "kind": "lapse", "criterion": None, "before": True,
+                           "after": False, "set": "titles.zjtx_sme=false"}]
+    else:
+        assert lapses == []
+
+
+def test_a_renewal_that_cannot_pass_this_round_lapses_in_json_as_in_the_appendix(tmp_path: Path) -> None:
+    """2025's R&D at 2.5% of revenue fails the renewal in a closed year: the plan is a 2027 application, its
+    JSON moves end with the lapse, and the Markdown appendix's command sets the title to 否 as well."""
+    doc = _zjtx_renewal(tmp_path, "不能通过", 300)
+    plan = doc["plans"]["zjtx_sme"]
+    assert plan["rounds_later"] >= 1
+    assert plan["moves"][-1]["set"] == "titles.zjtx_sme=false"
+    path = str(tmp_path / "不能通过.yaml")
+    md = _run("assess", path, "--as-of", "2026-06-01", "--lang", "zh", "--renewal", "zjtx_sme", "--format", "markdown")
+    assert "--set 持有有效的专精特新中小企业称号=否" in md.split("## 附录", 1)[1]

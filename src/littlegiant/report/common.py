@@ -806,7 +806,7 @@ def plans_json(report: Report) -> dict[str, Any]:
             "checked": p.checked,
             "as_of": p.as_of.isoformat() if p.as_of else None,
             "rounds_later": p.later,
-            "moves": [_move_json(m) for m in p.moves],
+            "moves": [_move_json(m) for m in p.moves] + _lapse_json(report, tid, p),
             # should an answer still asked fail its route: the other route's moves (not in "moves" above)
             "otherwise": _otherwise_json(p),
             # where this plan raises a figure of the current year by more than its days left bring: the round after
@@ -851,6 +851,18 @@ def plans_json(report: Report) -> dict[str, Any]:
             "text": [head, *notes, *steps],
         }
     return out
+
+
+def _lapse_json(report: Report, tid: str, p: TierPlan) -> list[dict[str, Any]]:
+    """The renewed title lapsing, as a move (kind ``lapse``), where this round's renewal cannot pass and the
+    plan is a new application in a later round: the report says 「这一轮复核不能通过，称号将失效」 and its
+    appendix re-checks with ``--set titles.…=否``, but a script applying the JSON moves kept the title and
+    judged the later round as a renewal the plan never checked."""
+    r = report.result
+    if tid != r.renewal or p.later == 0 or r.renewal_held is not True:
+        return []
+    return [{"path": f"titles.{tid}", "kind": "lapse", "criterion": None, "before": True, "after": False,
+             "set": f"titles.{tid}=false"}]
 
 
 def _shift_json(sh: Shift) -> dict[str, Any]:
