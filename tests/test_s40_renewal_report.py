@@ -144,3 +144,23 @@ def test_a_renewal_that_cannot_pass_this_round_lapses_in_json_as_in_the_appendix
     path = str(tmp_path / "不能通过.yaml")
     md = _run("assess", path, "--as-of", "2026-06-01", "--lang", "zh", "--renewal", "zjtx_sme", "--format", "markdown")
     assert "--set 持有有效的专精特新中小企业称号=否" in md.split("## 附录", 1)[1]
+
+
+@settings(max_examples=6, deadline=None)
+@given(rd=st.integers(min_value=100, max_value=900), rough=st.booleans())
+def test_the_detail_says_a_figure_given_as_approximate_with_its_about(tmp_path_factory: Any, rd: int,
+                                                                      rough: bool) -> None:
+    """2026's R&D given as 约N: --detail's rows of last year's R&D and of the two-year total say 约 before
+    the figure, in the terminal, Markdown and HTML alike, and --explain's result too; given exactly, no 约."""
+    given_as = f"约{rd}" if rough else rd
+    path = _holder(tmp_path_factory.mktemp("about"), "约数", **{"financials.2026.rd_expense": given_as})
+    total = f"{rd + 650:,}万元（{rd}+650）"  # as _flat reads it
+    about = "约" if rough else ""
+    for fmt in ("text", "markdown", "html"):
+        out = _flat(_assess(path, "--detail", "--format", fmt))
+        assert f"{about}{total}" in out, fmt
+        assert f"{about}{rd}万元，要求不低于100万元" in out, fmt
+        if not rough:
+            assert f"约{total}" not in out
+    trace = _flat(_assess(path, "--explain", "近两年研发费用合计不低于1200万元"))
+    assert f"计算结果：{about}{total}" in trace

@@ -416,6 +416,7 @@ class Report:
     answered_under: Text | None = None  # the title of another set whose questions the profile answered
     whole: bool = False  # Markdown and HTML: a document handed on lists every question (Words.whole)
     coming: Coming | None = None  # judged under the set new applications follow from a day within the year
+    approximate: frozenset[str] = frozenset()  # the paths of figures the profile gives as 约… (its detail says 约)
 
     def warnings(self) -> list[str]:
         """What to check before reading on: figures for a year after the profile's latest (re-run after
@@ -431,7 +432,8 @@ class Report:
 
     @property
     def words(self) -> Words:
-        return Words(self.result, self.rules, self.plans, self.lang, whole=self.whole, coming=self.coming)
+        return Words(self.result, self.rules, self.plans, self.lang, whole=self.whole, coming=self.coming,
+                     approximate=self.approximate)
 
     def basis(self) -> list[str]:
         """The header's one line: which rules judged it (the reason and sources follow in ``basis_detail``)."""
@@ -643,7 +645,7 @@ def plans_of(rules: RuleSet, profile: Profile, result: Result) -> dict[str, Tier
 def make_report(rules: RuleSet, profile: Profile, result: Result, lang: str, **kw: Any) -> Report:
     """The report of ``result`` with a checked plan for every tier not met (``kw``: Report's other fields)."""
     return Report(result, lang, rules, plans_of(rules, profile, result), **kw, **_answered_under(rules, profile),
-                  coming=coming_result(profile, result))
+                  coming=coming_result(profile, result), approximate=profile.approximate)
 
 
 def coming_result(profile: Profile, result: Result) -> Coming | None:

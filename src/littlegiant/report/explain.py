@@ -175,7 +175,7 @@ def waived_text(result: Result, tier: TierResult, c: CriterionResult, why: str, 
                 rules: RuleSet | None = None, width: int = 0, approximate: frozenset[str] = frozenset()) -> str:
     """The trace of a criterion the renewal does not check (``why``, from ``waived``), as a new application
     judges it (``result`` is that judgement): the verdict said as a new application's, never as the renewal's."""
-    rows = _explain(Words(result, rules, lang=lang), tier, c, approximate)
+    rows = _explain(Words(result, rules, lang=lang, approximate=approximate), tier, c, approximate)
     head = _HEADS[lang]["status"]
     as_new = "如按新申请：" if lang == "zh" else "As a new application: "
     rows = [(m, as_new + t.removeprefix(head) if t.startswith(head) and i == 2 else t) for i, (m, t) in enumerate(rows)]
@@ -204,7 +204,7 @@ def explain_text(result: Result, tier: TierResult, c: CriterionResult, lang: str
     """A plain-text trace: inputs with their values, formula, comparison, source, evidence (wrapped at
     ``width`` columns when it is given, in either language). ``approximate``: the paths of figures the
     company gave as approximate (约5000), listed with their 约 as the report's warning says them."""
-    return _wrapped(_explain(Words(result, rules, lang=lang), tier, c, approximate), width)
+    return _wrapped(_explain(Words(result, rules, lang=lang, approximate=approximate), tier, c, approximate), width)
 
 
 def _wrapped(rows: list[tuple[str, str]], width: int) -> str:

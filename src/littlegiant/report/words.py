@@ -795,6 +795,10 @@ class Coming:
     result: Result
 
 
+_LEADING_FIGURE = re.compile(r"-?[0-9]")
+"""A sentence that opens with its figure (1,250万元（600 + 650）), which 约 may stand before."""
+
+
 @record
 class Words(Phrasing):
     """What the sentences need besides the result: the rule set (labels) and the checked plans."""
@@ -806,6 +810,18 @@ class Words(Phrasing):
     alone: bool = False  # a sentence with no report around it (a batch cell): nothing refers "above"
     whole: bool = False  # a document handed on (Markdown, HTML), no width to fit: lists of questions in full
     coming: Coming | None = None  # a new application's coming rule set, within a year (``_under_coming``)
+    approximate: frozenset[str] = frozenset()  # the paths of figures given as 约… (the report's, for --detail)
+
+    def sentence(self, c: CriterionResult) -> str:
+        """``Phrasing.sentence``, its leading figure said as 约 where it is made of a figure given as
+        approximate: --detail showed 「1,250万元（600 + 650）」 of a 约600, as if the company had given its
+        exact R&D, while 请先核对 said the verdict rested on that approximation."""
+        said = Phrasing.sentence(self, c)
+        if not self.approximate or c.kind not in ("check", "points") or self.approximate.isdisjoint(c.inputs):
+            return said
+        if not _LEADING_FIGURE.match(said):
+            return said
+        return ("约" if self.lang == "zh" else "about ") + said
 
     # ---- what stops every tier
 
