@@ -164,3 +164,19 @@ def test_the_detail_says_a_figure_given_as_approximate_with_its_about(tmp_path_f
             assert f"约{total}" not in out
     trace = _flat(_assess(path, "--explain", "近两年研发费用合计不低于1200万元"))
     assert f"计算结果：{about}{total}" in trace
+
+
+@settings(max_examples=8, deadline=None)
+@given(domestic=st.integers(min_value=0, max_value=30), rank=st.integers(min_value=0, max_value=6))
+def test_the_json_advice_asks_for_no_route_of_a_condition_met(tmp_path_factory: Any, domestic: int, rank: int) -> None:
+    """The 小巨人 renewal fails on both years' scores; the international share is blank. Its JSON advice
+    (``gaps``) asks for that share only where the domestic share (10%) or the domestic rank (top 3) does not
+    already meet the market condition: the sample's 12.5% read 「此外尚缺：主导产品国际细分市场占有率」."""
+    path = _holder(tmp_path_factory.mktemp("market"), "市场", platform_score=50, platform_score_previous=50,
+                   **{"market.domestic_share": domestic, "market.domestic_rank": rank,
+                      "financials.2026.rd_expense": 700})
+    doc = json.loads(_assess(path, "--format", "json"))
+    assert doc["tiers"]["little_giant"]["status"] == "unmet"
+    asked = [p for s in doc["gaps"]["little_giant"]["steps"] for p in s.get("missing", [])]
+    met = domestic >= 10 or 1 <= rank <= 3
+    assert ("market.international_share" in asked) == (not met), asked

@@ -615,7 +615,11 @@ def analyse(rules: RuleSet, result: Result, profile: Profile, only: str | None =
                 if advisor.search.cut_short:
                     for step in found or steps[-1:]:
                         step.cut_short = True
-            unknown = [p for c in tier.criteria if c.status == UNKNOWN and c.kind != "points" for p in c.missing]
+            # not a route of a choice met already: 「此外尚缺：主导产品国际细分市场占有率」 of a 小巨人 whose
+            # domestic share met the market condition asked for an answer that could change nothing
+            by_id = {c.id: c for c in tier.criteria}
+            unknown = [p for c in tier.criteria if c.status == UNKNOWN and c.kind != "points"
+                       and not _under_met(c, by_id) for p in c.missing]
             if unknown:  # once the unmet ones are mended, these answers decide the tier
                 relevant = sorted(dict.fromkeys(unknown))
                 steps.append(Step(tier.id, tier.id, "answer", tier.title, missing=relevant,
@@ -639,6 +643,17 @@ def analyse(rules: RuleSet, result: Result, profile: Profile, only: str | None =
         steps.sort(key=lambda s: (order[s.kind], s.cost()))
         out.append(TierGap(tier.id, tier.title, tier.status, steps))
     return out
+
+
+def _under_met(c: CriterionResult, by_id: dict[str, CriterionResult]) -> bool:
+    """Whether a group above ``c`` is met: ``c``'s answer cannot change the tier (one awaiting review might
+    still be met by it)."""
+    at = by_id.get(c.parent) if c.parent is not None else None
+    while at is not None:
+        if at.status == MET:
+            return True
+        at = by_id.get(at.parent) if at.parent is not None else None
+    return False
 
 
 def routes_beside_blank(rules: RuleSet, result: Result, profile: Profile, tier_id: str,
