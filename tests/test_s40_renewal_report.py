@@ -180,3 +180,17 @@ def test_the_json_advice_asks_for_no_route_of_a_condition_met(tmp_path_factory: 
     asked = [p for s in doc["gaps"]["little_giant"]["steps"] for p in s.get("missing", [])]
     met = domestic >= 10 or 1 <= rank <= 3
     assert ("market.international_share" in asked) == (not met), asked
+
+
+def test_a_blank_title_of_a_little_giant_renewal_names_no_condition_left_unknown(tmp_path: Path) -> None:
+    """小巨人 held left blank in its renewal: asked to answer 是, without 「要求持有这一称号的条件按未知处理」,
+    for no tier asks for that title; a 专精特新 renewal's blank still says it (小巨人 asks for 专精特新)."""
+    path = _holder(tmp_path, "未填", **{"titles.little_giant": None, "financials.2026.rd_expense": 700})
+    text = _flat(_assess(path))
+    assert "资料中未填是否持有这一称号：复核以持有为前提，请把这一项填为「是」" in text
+    assert "按未知处理" not in text
+    doc = json.loads(_assess(path, "--format", "json"))
+    assert doc["tiers"]["little_giant"]["status"] != "unknown"
+    other = _holder(tmp_path, "未填专精特新", **{"titles.zjtx_sme": None, "financials.2026.rd_expense": 700})
+    zjtx = _flat(_run("assess", other, "--as-of", AS_OF, "--lang", "zh", "--renewal", "zjtx_sme"))
+    assert "未填时，要求持有这一称号的条件按未知处理" in zjtx

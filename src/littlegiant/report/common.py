@@ -748,11 +748,15 @@ def unheld_text(renewal: str | None, held: bool | None, title: str, lang: str) -
     if renewal is None or held is True:
         return None
     if held is None:  # blank: a renewal holds it, but the engine fills no blank (CONTRACT §2): the user is asked
+        # no tier asks for the top title: of a 小巨人 renewal, 「要求持有这一称号的条件按未知处理」 named conditions
+        # there are none of, beside verdicts the blank had not touched
+        asked = renewal != "little_giant"
         if lang == "zh":
-            return (f"本次按{title}复核评估，但资料中未填是否持有这一称号：复核以持有为前提，请把这一项填为「是」；"
-                    "未填时，要求持有这一称号的条件按未知处理")
+            return (f"本次按{title}复核评估，但资料中未填是否持有这一称号：复核以持有为前提，请把这一项填为「是」"
+                    + ("；未填时，要求持有这一称号的条件按未知处理" if asked else ""))
         return (f"This is a renewal of {title}, but the profile does not say whether the company holds it: a renewal "
-                "presumes it does, so answer yes; left blank, the criteria that ask for the title stay unknown")
+                "presumes it does, so answer yes" + ("; left blank, the criteria that ask for the title stay unknown"
+                                                     if asked else ""))
     if lang == "zh":
         return (f"本次按{title}复核评估，但资料中填的是未持有这一称号：没有这一称号，就谈不上复核。"
                 "如确未持有，请按新申请评估（不选复核）；如已持有，请把资料中这一项改为「是」")
