@@ -194,3 +194,17 @@ def test_a_blank_title_of_a_little_giant_renewal_names_no_condition_left_unknown
     other = _holder(tmp_path, "未填专精特新", **{"titles.zjtx_sme": None, "financials.2026.rd_expense": 700})
     zjtx = _flat(_run("assess", other, "--as-of", AS_OF, "--lang", "zh", "--renewal", "zjtx_sme"))
     assert "未填时，要求持有这一称号的条件按未知处理" in zjtx
+
+
+@settings(max_examples=6, deadline=None)
+@given(rank=st.integers(min_value=1, max_value=9))
+def test_a_rank_is_said_as_a_place_against_the_top_three(tmp_path_factory: Any, rank: int) -> None:
+    """The domestic rank row of --detail says 「现为第N名，要求排名前3」 (now ranked N; required top 3), not
+    「现为 N，要求在 1–3 之间」, met for the first three places only."""
+    path = _holder(tmp_path_factory.mktemp("rank"), "排名", **{"market.domestic_rank": rank,
+                                                              "financials.2026.rd_expense": 700})
+    verdict = "满足" if rank <= 3 else "不满足"
+    assert f"现为第{rank}名，要求排名前3：{verdict}" in _flat(_assess(path, "--detail"))
+    english = " ".join(_assess(path, "--detail", "--lang", "en", "--format", "markdown").split())
+    assert f"now ranked {rank}; required top 3: {'met' if rank <= 3 else 'not met'}" in english
+    assert "之间" not in _flat(_assess(path, "--explain", "国内细分市场前三名"))

@@ -26,11 +26,11 @@ def test_explain_says_a_rank_of_zero_as_no_rank_in_both_languages() -> None:
     """micro-startup has no market rank (0): --explain writes 无排名 where it wrote 「现为 0」, in zh and en."""
     code, out, _ = run("assess", str(EXAMPLES / "micro-startup.yaml"), "--lang", "zh", "--explain", "国内细分市场前三名")
     assert code == 0
-    assert "主导产品国内细分市场排名：无排名" in out and "现为无排名，要求在 1–3 之间：不满足" in out
+    assert "主导产品国内细分市场排名：无排名" in out and "现为无排名，要求排名前3：不满足" in out
     assert "（0为无排名）：" not in out  # the fill-in note is for typing the figure, not beside its answer
     assert "现为 0" not in out
     code, out, _ = run("assess", str(EXAMPLES / "micro-startup.yaml"), "--lang", "en", "--explain", "lg26.market")
-    assert code == 0 and "now not ranked; required between 1 and 3" in " ".join(out.split())
+    assert code == 0 and "now not ranked; required top 3" in " ".join(out.split())
 
 
 def test_none_typed_for_an_award_rank_is_zero_in_set_and_in_a_sheet(tmp_path: Path) -> None:

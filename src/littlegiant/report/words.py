@@ -656,10 +656,17 @@ class Phrasing:
                     f"now {now}; required {word + ' ' if word else ''}{need}: {verdict}")
         if c.op == "between" and isinstance(c.threshold, tuple):
             lo, hi = c.threshold
-            need = f"在 {num(lo)}–{num(hi)}{unit} 之间" if zh else f"between {num(lo)} and {num(hi)}{unit}"
+            # a rank (among the winning units, in the niche market) from first place: 「要求排名前3」, where
+            # 「现为 2，要求在 1–3 之间」 read as a formula beside the detail's sentences
+            ranked = lo == 1 and bool(paths) and all(p.endswith("rank") for p in paths) and not c.unit
+            need = (f"排名前{num(hi)}" if ranked else f"在 {num(lo)}–{num(hi)}{unit} 之间") if zh else \
+                (f"top {num(hi)}" if ranked else f"between {num(lo)} and {num(hi)}{unit}")
             zero = self.zero_word(paths[0] if len(paths) == 1 else None, c.value)
             if zero is not None:  # 现为未获奖, not 现为 0
                 return f"现为{zero}{sep}要求{need}：{verdict}" if zh else f"now {zero}; required {need}: {verdict}"
+            if ranked:
+                return f"现为第{num(c.value)}名{sep}要求{need}：{verdict}" if zh else \
+                    f"now ranked {num(c.value)}; required {need}: {verdict}"
             return f"现为 {num(c.value)}{unit}{sep}要求{need}：{verdict}" if zh else \
                 f"now {num(c.value)}{unit_text(c.unit, 'en', c.value)}; required {need}: {verdict}"
         return self._figure(c, verdict)
