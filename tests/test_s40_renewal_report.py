@@ -100,9 +100,10 @@ def test_a_failed_renewals_gap_gives_both_years_scores(tmp_path_factory: Any, th
     gap = _flat(_assess(path).split("差在：", 1)[1].split("⚠", 1)[0].split("行动计划", 1)[0])
     assert f"本年度得分不低于60分（现为{this_year}分）" in gap, gap
     assert f"上一年度得分不低于60分（现为{last_year}分）" in gap, gap
-    english = " ".join(_assess(path, "--lang", "en").split())
-    assert f"This year's score at least 60 (now {this_year} point{'' if this_year == 1 else 's'})" in english
-    assert f"Last year's score at least 60 (now {last_year} point{'' if last_year == 1 else 's'})" in english
+    assert "或：" not in gap  # one part, its years joined by 或: not an alternative to every part before it
+    english = " ".join(_assess(path, "--lang", "en").split()).lower()  # the second year after "or", lower-cased
+    assert f"this year's score at least 60 (now {this_year} point{'' if this_year == 1 else 's'})" in english
+    assert f"last year's score at least 60 (now {last_year} point{'' if last_year == 1 else 's'})" in english
 
 
 def _zjtx_renewal(folder: Path, name: str, rd_2025: int) -> dict[str, Any]:
@@ -208,3 +209,12 @@ def test_a_rank_is_said_as_a_place_against_the_top_three(tmp_path_factory: Any, 
     english = " ".join(_assess(path, "--detail", "--lang", "en", "--format", "markdown").split())
     assert f"now ranked {rank}; required top 3: {'met' if rank <= 3 else 'not met'}" in english
     assert "之间" not in _flat(_assess(path, "--explain", "国内细分市场前三名"))
+
+
+def test_a_renewal_failing_on_several_conditions_names_both_years_as_one_part(tmp_path: Path) -> None:
+    """A 专精特新 renewal failing on 2025's R&D share and both years' scores: 差在 says the R&D share, then the
+    two years' scores joined by 或 as one part, never 「；或：」 after the R&D share, nor 另1项 for the scores."""
+    doc = _zjtx_renewal(tmp_path, "三项", 300)
+    text = doc["_text"]
+    assert "上一年度得分不低于50分（现为45分）或本年度得分不低于50分（现为40分）" in text, text
+    assert "；或：本年度得分" not in text and "另1项" not in text.split("行动计划", 1)[0]

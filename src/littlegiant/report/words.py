@@ -1196,6 +1196,11 @@ class Words(Phrasing):
         # look up the score the client is to raise
         valued = c.rule is not None and c.rule.applies == "renewal"
         others = [name for r in routes[1:] for name in self._routes(r, kids, valued)]
+        if valued and alternatives and others and len(out) == 1:
+            # said as one part, the years joined by 或: after 「前年研发费用占比……；」 a 「；或：本年度得分……」 read as
+            # an alternative to everything before it, and past the summary's two parts it was only counted (另1项)
+            joined = [out[0][1], *(o if zh else o[0].lower() + o[1:] for o in others)]
+            return [(out[0][0], ("或" if zh else " or ").join(joined))]
         if alternatives and others:
             more = len(others)
             # a route titled with its own lead (豁免：近三年……) takes 或 straight before it, not 或：豁免：
