@@ -183,3 +183,21 @@ def test_the_renewal_clause_says_what_it_rests_on(tmp_path: Path) -> None:
     flat = _flat(out)
     assert "政策依据：工信部企业〔2026〕2号附件2第7项" in flat, out
     assert "来源可靠程度：多个独立转载一致" in flat, out
+
+
+def test_words_naming_a_checked_row_and_a_waived_condition_explain_both(tmp_path: Path) -> None:
+    """--explain 增长率 in a 2027 小巨人 renewal matched tier 1's 主营业务收入增长率 and showed it alone, as if it
+    were all the words name: the 复合增长率 the renewal does not check (its id found it) went unsaid. Both now,
+    the waived one said not checked, with how a new application judges it."""
+    path = _holder(tmp_path)
+    code, out, err = _run("assess", path, "--as-of", AS_OF, "--lang", "zh", "--renewal", "little_giant",
+                          "--explain", "增长率")
+    assert (code, err) == (0, ""), err
+    flat = _flat(out)
+    assert flat.startswith("“增长率”对应2个条件，逐一说明如下"), out
+    assert "上年度主营业务收入增长率所属称号：科技和创新型中小企业" in flat, out
+    assert "近两年营业收入复合增长率不低于5%所属称号：专精特新\"小巨人\"企业" in flat, out
+    assert "复核不评估这一条件" in flat and "如按新申请：✔满足" in flat, out
+    # not in a new application, where the growth is checked as any other row: one trace of it, no such words
+    code, out, _ = _run("assess", path, "--as-of", AS_OF, "--lang", "zh", "--explain", "复合增长率")
+    assert code == 0 and "复核不评估" not in out and _flat(out).count("近两年营业收入复合增长率不低于5%") == 1

@@ -626,6 +626,10 @@ def assess(
             return
         width = text_width(output is None and _is_terminal(sys.stdout))
         traces = [explain_text(result, tier, c, language, rs, width, prof.approximate) for tier, c in matches]
+        if result.renewal is not None:  # 增长率 in a 小巨人 renewal: the 复合增长率 it does not check, said so beside
+            # the rows it does (the id alone found it; the words showed tier 1's growth as if that were all)
+            traces += _waived_traces(rs, result, prof, explain, language, width, {c.id for t, c in matches
+                                                                                   if t.id == result.renewal})
         if len(traces) > 1:  # words that name several criteria (研发费用): each of them, as asked
             traces.insert(0, several_heading(explain, len(traces), language, width))
         write_output("\n".join(traces), output, language)
@@ -649,14 +653,11 @@ def _explain_waived(rs: "RuleSet", result: "Result", prof: "Profile", ref: str, 
     """``--explain`` of a condition of the renewed tier that the renewal does not check: that it is not
     checked, on whose word, and how a new application under the same set judges it (the profile judged
     again as one), for reference. Exit 0: the question has an answer."""
-    from littlegiant.core import engine
-    from littlegiant.report.explain import find_criteria, several_heading, waived, waived_text
+    from littlegiant.report.explain import several_heading, waived, waived_text
 
     renewed = result.renewal
     assert renewed is not None  # the caller's test
-    left = {n.id for n in rs.tiers[renewed].criteria.walk() if n.applies == "new"}
-    as_new = engine.evaluate(rs, prof, result.as_of, None, result.calendar)
-    matches = [(t, c) for t, c in find_criteria(as_new, ref) if t.id == renewed and c.id in left]
+    as_new, matches = _waived_matches(rs, result, prof, ref)
     if not matches:  # the words name it in the set, but the new application's result has no row of it
         bad("opt.explain", lang, "--explain", got=ref, rules=result.rules_id)
     if fmt == "json":
@@ -678,6 +679,32 @@ def _explain_waived(rs: "RuleSet", result: "Result", prof: "Profile", ref: str, 
         traces.insert(0, several_heading(ref, len(traces), lang, width))
     write_output("\n".join(traces), output, lang)
     _report_said(asked, output, lang)
+
+
+def _waived_matches(rs: "RuleSet", result: "Result", prof: "Profile", ref: str) -> "tuple[Result, list[Any]]":
+    """The conditions of the renewed tier that ``ref`` names and the renewal does not check, as a new
+    application under the same set judges them (the profile judged again as one), with that result."""
+    from littlegiant.core import engine
+    from littlegiant.report.explain import find_criteria
+
+    renewed = result.renewal
+    assert renewed is not None
+    left = {n.id for n in rs.tiers[renewed].criteria.walk() if n.applies == "new"}
+    if not left:
+        return result, []
+    as_new = engine.evaluate(rs, prof, result.as_of, None, result.calendar)
+    return as_new, [(t, c) for t, c in find_criteria(as_new, ref) if t.id == renewed and c.id in left]
+
+
+def _waived_traces(rs: "RuleSet", result: "Result", prof: "Profile", ref: str, lang: str, width: int,
+                   shown: set[str]) -> list[str]:
+    """``--explain``'s traces of the conditions ``ref`` names that the renewal does not check (not among
+    ``shown``), each saying so and how a new application judges it."""
+    from littlegiant.report.explain import waived, waived_text
+
+    as_new, matches = _waived_matches(rs, result, prof, ref)
+    return [waived_text(as_new, t, c, waived(rs, t.id, c.id, lang), lang, rs, width, prof.approximate)
+            for t, c in matches if c.id not in shown]
 
 
 def _report_said(asked: bool, output: Path | None, lang: str) -> None:
