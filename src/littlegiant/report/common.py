@@ -479,6 +479,9 @@ class Report:
         by its file name alone, never the consultant's folders; ``--rules`` only where the user forced
         a set (by a file's name, too): otherwise the calendar picks, for a later round, the set that
         checked the plan, where naming this assessment's set re-judged a 2028 round by the 2022 measures."""
+        if not self.profile_file:  # made from a script's dict or a sheet's row: there is no file to run it on, and
+            # the client read 「littlegiant assess PROFILE …」, a placeholder no one had told them to fill
+            return []
         out = []
         lang = self.lang
         words = self.words
@@ -492,7 +495,7 @@ class Report:
             day = p.as_of or self.result.as_of
             # in the report's language: run where the locale is another (an English Windows), a Chinese report's
             # command gave an English report
-            cmd = ["littlegiant", "assess", Path(self.profile_file).name if self.profile_file else "PROFILE",
+            cmd = ["littlegiant", "assess", Path(self.profile_file).name,
                    "--as-of", day.isoformat(), "--lang", lang]
             # a later round is a new application (the renewal failed, the title lapsed): checked so, run so
             cmd += ["--renewal", self.result.renewal] if self.result.renewal and p.later == 0 else []
