@@ -436,6 +436,16 @@ CATALOG: dict[str, tuple[str, str]] = {
                              "or give --as-of a date in {year_after} or later",
                              "工作表“{sheet}”是{year}年的数据，按评估日期，上一年度是{last}年，{year}年尚未结束，"
                              "其数据不能作为已结束年度的数据评估：请把这张表移出工作簿，或用 --as-of 指定{year_after}年的日期"),
+    "column.long_two_years": ("the table has a row per company and year, and two year columns, this one and {other!r}: "
+                              "which dates a row is not guessed; delete one of them (the rows are then read for the "
+                              "year the other gives)",
+                              "表中每家企业每年一行，但有“{other}”和这一列两列年份，看不出按哪一列分年度：请删去其中一列"
+                              "（各行按留下的那一列的年份读取）"),
+    "column.long_no_ids": ("the table has a row per company and year, but no company-name or unified social credit "
+                           "code column to tell which rows are one company's: add one of them (企业名称 or "
+                           "统一社会信用代码)",
+                           "表中每家企业每年一行，但没有“企业名称”或“统一社会信用代码”列，分不出哪几行是同一家企业："
+                           "请加上其中一列"),
     "column.long_taken": ("in the rows of {year} this column is {year}'s, and so is the column {other!r}: which one "
                           "holds the figures is not guessed; keep one of the two",
                           "在{year}的行中，这一列就是{year}的数据，而“{other}”列也是：无法判断以哪一列为准，请只保留其中一列"),

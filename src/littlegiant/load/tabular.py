@@ -2089,7 +2089,38 @@ def header_problems(header: Iterable[str], rules: RuleSet, ours: frozenset[str] 
             out.append(_same(h, taken[path]))
         else:
             taken[path] = h
-    return [_year_taken(problem, taken) for problem in _other_years(out)]
+    return _long_refused(header, rules, last_year, [_year_taken(problem, taken) for problem in _other_years(out)])
+
+
+def _long_refused(header: list[str], rules: RuleSet, last_year: int | None, problems: list[InputError]
+                  ) -> list[InputError]:
+    """``problems``, unless they ask per-year columns for their year in a table with a year column (年度,
+    年份) that cannot be read as a long one (a row per company and year): it has two year columns, or no
+    name or 统一社会信用代码 column to tell which rows are one company's. Then the one thing to change is
+    said in their place: asked for each column's year, a park put the year into 营业收入（万元） though every
+    row was already dated, and the table was never read as the long one it is."""
+    from littlegiant.load.peryear import YEAR_HEADERS
+
+    asked = [p for p in problems if p.kind in ("column.needs_year", "column.needs_year_stated")]
+    years = [h for h in header if h.strip() and _bare(norm(h)) in YEAR_HEADERS]
+    if not asked or not years:
+        return problems
+    if len(years) > 1:
+        why = InputError(kind="column.long_two_years", params={"other": years[0]}, field=years[1],
+                         label=column_label(years[1]))
+    elif any(id_kind(h) == 0 or _path_of(rules, h, last_year) == "name" for h in header if h.strip()):
+        return problems
+    else:
+        why = InputError(kind="column.long_no_ids", field=years[0], label=column_label(years[0]))
+    return [why, *(p for p in problems if p not in asked)]
+
+
+def _path_of(rules: RuleSet, header: str, last_year: int | None) -> str | None:
+    """The field a header names, None when it names none or is refused."""
+    try:
+        return column(rules, header, last_year)[0]
+    except InputError:
+        return None
 
 
 def _year_taken(problem: InputError, taken: Mapping[str, str]) -> InputError:
