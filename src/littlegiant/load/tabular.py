@@ -678,6 +678,9 @@ with a year written out is refused: the platform scores a year's figures in the 
 HINT_YEAR = 2025
 """The year a rename hint writes when neither the header nor the run gives one (a sheet read without
 an assessment date); a batch gives its last fiscal year (the as-of year's before)."""
+_YEAR_JOIN = re.compile(r"\s*[-_—–~/:|·.]+\s*$")
+_JOIN_YEAR = re.compile(r"^\s*[-_—–~/:|·.]+\s*")
+"""A mark between a header's name and its year (营业收入-2025年, 2025年_营业收入), which says no more than a space."""
 _SHORT_YEAR = re.compile(r"^(\d\d)(?:年度|年)|\((\d\d)(?:年度|年)\)")
 """25年营业收入, 营业收入（25年）: a two-digit year, only where a year stands (not 近10年)."""
 _LAST_YEAR = re.compile(r"\(?(?<!上)(?:上一年度|上年度|上一年|上年|去年度|去年)(?![末底])\)?")
@@ -792,7 +795,9 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None, stated: 
     if year_match:
         year = int(year_match.group(1) or year_match.group(2) or 0)
         year += 2000 if year < 100 else 0
-        rest = split[: year_match.start()] + split[year_match.end():]
+        # 营业收入-2025年, 营业收入_2025: the mark joining the year to the name goes with the year (left, the
+        # name 营业收入- was no field's, and the column was refused where 营业收入（2025年） is read)
+        rest = _YEAR_JOIN.sub("", split[: year_match.start()]) + _JOIN_YEAR.sub("", split[year_match.end():])
     elif (relative := _TWO_BEFORE.search(split) or _YEAR_BEFORE.search(split) or _LAST_YEAR.search(split)) is not None:
         back = 2 if relative.re is _TWO_BEFORE else 1 if relative.re is _YEAR_BEFORE else 0
         year = last_year - back if last_year is not None else None  # no run date: asked for its year
