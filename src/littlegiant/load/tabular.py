@@ -1683,7 +1683,7 @@ def _titled(upper: list[str], lower: list[str]) -> bool:
 
 
 TOTAL, SUBTOTAL, FOOTER, NUMBERED, COLUMN_NUMBERS = "total", "subtotal", "footer", "numbered", "column_numbers"
-AVERAGE, SECTION, HEADER_AGAIN = "average", "section", "header_again"
+AVERAGE, SECTION, HEADER_AGAIN, SUMS = "average", "section", "header_again", "sums"
 SEQUENCE_HEADERS = frozenset({"序号", "编号", "no.", "no", "#", "行号", "顺序号"})
 """Headers of a sequence-number column (by ``norm``): a row with nothing else is a blank template row."""
 
@@ -1862,10 +1862,24 @@ def column_numbers(header: list[str], values: list[str]) -> bool:
             and all(b == a + 1 for a, b in itertools.pairwise(numbers)))
 
 
-def not_a_company(header: list[str], values: list[str], under_header: bool) -> str | None:
+def not_a_company(header: list[str], values: list[str], under_header: bool, sums: ColumnSums | None = None
+                  ) -> str | None:
     """Why a row of a table is not read as a company (TOTAL, AVERAGE, SUBTOTAL, FOOTER, NUMBERED, SECTION, HEADER_AGAIN,
-    COLUMN_NUMBERS), or None: the CSV and the xlsx readers pass over the same rows, and say them.
-    ``under_header``: the row comes right under the header, where a template numbers its columns."""
+    COLUMN_NUMBERS, SUMS), or None: the CSV and the xlsx readers pass over the same rows, and say them.
+    ``under_header``: the row comes right under the header, where a template numbers its columns. ``sums``:
+    the table's ``ColumnSums``, to which a row read as a company is added."""
+    why = _not_a_company(header, values, under_header)
+    if sums is not None:
+        if why is None and sums.totals(values):
+            why = SUMS
+        if why is None:
+            sums.add(values)
+        else:
+            sums.passed()
+    return why
+
+
+def _not_a_company(header: list[str], values: list[str], under_header: bool) -> str | None:
     if under_header and column_numbers(header, values):
         return COLUMN_NUMBERS
     if values and header and values[0] and norm(values[0]) == norm(header[0]) and \
@@ -1875,13 +1889,66 @@ def not_a_company(header: list[str], values: list[str], under_header: bool) -> s
         (SECTION if section_heading(header, values) else None)
 
 
+_PLAIN_FIGURE = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+class ColumnSums:
+    """The sums of a list's number columns over the companies read, to know a totals row that names itself
+    nowhere: a park sums its columns under the list (=SUM(D3:D40)) and leaves the name cell blank. Scored,
+    it was a nameless company with the park's summed figures (an error row asking for a name, or worse a
+    verdict), where a row headed 合计 is passed over. Told by its figures alone: no name nor code, two of
+    its figures or more (and at least half of them) the sums of their columns over two companies or more
+    above it, since the last row passed over (a group's 小计 with no word) or from the list's top. A
+    company that forgot its name has figures of its own, never the sums of every company above it."""
+
+    def __init__(self, header: list[str]) -> None:
+        self.naming = [i for i, h in enumerate(header) if h and tells_companies_apart(h)]
+        self.columns = [i for i, h in enumerate(header) if h and i not in self.naming]
+        self.sums: tuple[dict[int, Decimal], dict[int, Decimal]] = ({}, {})  # from the top, since a row passed over
+        self.rows = [0, 0]
+
+    @staticmethod
+    def _figure(cell: str) -> Decimal | None:
+        text = unicodedata.normalize("NFKC", cell).strip().replace(",", "")
+        return Decimal(text) if _PLAIN_FIGURE.fullmatch(text) else None
+
+    def totals(self, values: list[str]) -> bool:
+        """Whether the row is such a totals row (then it is not added)."""
+        if not self.naming or any(i < len(values) and values[i].strip() for i in self.naming):
+            return False
+        figures = [(i, f) for i in self.columns if i < len(values) and (f := self._figure(values[i])) is not None]
+        for sums, rows in zip(self.sums, self.rows, strict=True):
+            if rows < 2:
+                continue
+            matched = sum(1 for i, f in figures if i in sums and abs(sums[i] - f) <= max(Decimal("0.01"),
+                                                                                         abs(f) * Decimal("1e-9")))
+            if matched >= 2 and 2 * matched >= len(figures):
+                return True
+        return False
+
+    def add(self, values: list[str]) -> None:
+        """A company's row: its figures added to both sums."""
+        for sums, k in zip(self.sums, (0, 1), strict=True):
+            self.rows[k] += 1
+            for i in self.columns:
+                if i < len(values) and (f := self._figure(values[i])) is not None:
+                    sums[i] = sums.get(i, Decimal(0)) + f
+
+    def passed(self) -> None:
+        """A row passed over (a 小计, a section's heading): what follows is summed afresh as well."""
+        self.sums[1].clear()
+        self.rows[1] = 0
+
+
 def skipped_text(skipped: Mapping[str, list[int]]) -> Text:
     """The rows a sheet's reader passed over, by why, in words: 第 34 行（合计行）、第 36 行（表尾说明）."""
     words = {TOTAL: ("合计行", "totals"), AVERAGE: ("平均值行", "averages"), SUBTOTAL: ("“其中”分项行", "其中 subtotals"),
              FOOTER: ("表尾说明", "footer"), SECTION: ("分组标题行", "section headings"),
              NUMBERED: ("只有序号的空行", "blank but for a sequence number"),
              COLUMN_NUMBERS: ("给各列编号的栏次行", "numbers of the columns"),
-             HEADER_AGAIN: ("又一次出现的表头行", "the header again")}
+             HEADER_AGAIN: ("又一次出现的表头行", "the header again"),
+             SUMS: ("未写“合计”的合计行：没有企业名称，数字是上面各行之和", "totals without the word: no name, and its figures "
+                    "the sums of the rows above")}
     zh, en = [], []
     for why, rows in skipped.items():
         zh.append(f"第 {row_numbers(rows, '、')} 行（{words[why][0]}）")

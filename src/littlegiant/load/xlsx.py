@@ -1050,6 +1050,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     from littlegiant.load.footers import SheetFooter
     from littlegiant.load.tabular import (
         FOOTER,
+        ColumnSums,
         looks_like_summary,
         names_companies,
         not_a_company,
@@ -1096,6 +1097,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     hidden_rows: list[int] = []  # the companies' rows Excel hides, the first few (all are counted): said
     hidden_count = 0
     scored = False
+    sums: ColumnSums | None = None  # the list's column sums, to pass over a totals row named nowhere
     for read in _read_rows(ws, shown):
         if isinstance(read, InputError):
             broken = read
@@ -1181,7 +1183,9 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
         first = next(v for v in values if v.strip()).strip()
         if notes_cell(first):
             continue
-        why = not_a_company(header, values, number == under)
+        if sums is None:
+            sums = ColumnSums(header)
+        why = not_a_company(header, values, number == under, sums)
         if why is None and not any(h and i < len(values) and values[i].strip() for i, h in enumerate(header)):
             why = FOOTER  # words under no heading alone (已核对 张三 beside the list): no company, as a CSV reads it
         if why is not None:
