@@ -402,7 +402,7 @@ def _cell(cell: Any) -> str:
     which a column the rules read refuses, quoting both, rather than a figure the screen does not show."""
     value = cell.value
     if type(value) not in (float, int):
-        if type(value) in (datetime, date) and "年" in (cell.number_format or ""):
+        if type(value) in (datetime, date) and ("年" in (cell.number_format or "") or _no_day(cell.number_format)):
             return _day_shown(value, cell.number_format)
         return cell_text(value)
     shown = cell.number_format or ""
@@ -428,6 +428,17 @@ def _cell(cell: Any) -> str:
 
 _DAY_PARTS = re.compile(r'"([^"]*)"|\\(.)|(y+|m+|d+)|(.)', re.IGNORECASE)
 """A day format's pieces: quoted text, an escaped character, a run of y, m or d, any other character."""
+
+
+@functools.lru_cache(maxsize=64)
+def _no_day(shown: str | None) -> bool:
+    """Whether a day's format shows its year, or year and month, and no day (yyyy, yyyy-mm, yyyy/m): a park's
+    成立年份 or 入园年月 so kept came back 2015-01-01, a day it never typed, in a CSV of the results."""
+    bare = _QUOTED_PARTS.sub("", (shown or "").split(";")[0]).lower()
+    return "y" in bare and not re.search(r"[dhs]", bare) and not re.search(r"m{3,}", bare)
+
+
+_QUOTED_PARTS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 
 
 def _day_shown(day: date, shown: str) -> str:
