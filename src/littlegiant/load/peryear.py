@@ -64,14 +64,54 @@ def year_sheets(path: Path) -> bool:
     except Exception:  # not a workbook, or a damaged one: its reading says so, as before
         return False
     years: set[int] = set()
+    shown = 0
     for found in _SHEET.finditer(xml):
         attributes = {k.decode(): v.decode("utf-8", "replace") for k, v in _ATTRIBUTE.findall(found.group(1))}
         if attributes.get("state", "visible") != "visible":
             continue
+        shown += 1
         year = stated_year([year_named(_unescaped(attributes.get("name", "")))])
         if year is not None:
             years.add(year)
-    return len(years) >= 2
+    return len(years) >= 2 or (shown >= 2 and len(_title_years(path)) >= 2)
+
+
+_TITLE_ROWS = 5
+"""The rows a sheet's title is looked for in, above its header."""
+_APPLICATION = re.compile(r"申报|认定|推荐|评选|评审|遴选|入库|拟|备案")
+"""Words of a title naming the year of an application (2026年专精特新申报名单), not of the figures under it."""
+
+
+def _title_years(path: Path) -> set[int]:
+    """The years the shown sheets' titles state (Sheet1 headed 2024年度企业经营情况, Sheet2 2025年度…): a
+    park names its sheets Sheet1, Sheet2 and writes the year in a title row above the header. Such a
+    workbook was refused, each column asked for its year, where the same sheets named 2024年 are
+    joined. A title naming an application (2026年申报名单) is no year of figures, and is not counted."""
+    from littlegiant.load.xlsx import open_book
+
+    years: set[int] = set()
+    try:
+        book = open_book(path)
+        try:
+            for ws in book.worksheets:
+                if getattr(ws, "sheet_state", "visible") != "visible":
+                    continue
+                titles: list[str] = []
+                for row in ws.iter_rows(max_row=_TITLE_ROWS, values_only=True):
+                    cells = [str(v).strip() for v in row if v is not None and str(v).strip()]
+                    if len(cells) > 2:  # the header: the title is above it
+                        break
+                    titles += cells
+                year = stated_year(titles) if not any(_APPLICATION.search(t) for t in titles) else None
+                if year is not None:
+                    years.add(year)
+        finally:
+            book.close()
+    except MemoryError:
+        raise
+    except Exception:  # a damaged workbook: its reading says so, as before
+        return set()
+    return years
 
 
 def _unescaped(text: str) -> str:
