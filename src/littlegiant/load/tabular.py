@@ -1223,9 +1223,12 @@ def identity(rules: RuleSet, cells: Mapping[str, str], last_year: int | None = N
     return found
 
 
-_TITLE_UNIT = re.compile(r"(?<![报送表制])单位[:：]\s*(?:人民币)?(万亿元|亿元|千万元|百万元|万元|千元|元)"
+_COUNTS_FIRST = r"(?:(?:人|个|项|家|户|台|件|套|次|名|%)\s*[、,，;；]\s*)*"
+"""The units of counts a park lists before its money's (单位：人、元, 计量单位：个、人、万元): without them passed
+over, 元 after them was not read, and every amount in 元 was taken as 万元 with no word but a note at the end."""
+_TITLE_UNIT = re.compile(r"(?<![报送表制])单位[:：]\s*" + _COUNTS_FIRST + r"(?:人民币)?(万亿元|亿元|千万元|百万元|万元|千元|元)"
                          r"(?!(?!人民币|人)[\u4e00-\u9fff])|"
-                         r"(?<![报送表制])单位[:：]\s*(" + _FOREIGN_MONEY.pattern + ")", re.IGNORECASE)
+                         r"(?<![报送表制])单位[:：]\s*" + _COUNTS_FIRST + "(" + _FOREIGN_MONEY.pattern + ")", re.IGNORECASE)
 """金额单位：元, 单位：万美元; not 填报单位/报送单位/填表单位/编制单位：元丰电子有限公司, who filled the sheet in,
 nor 单位：元宝山区工业和信息化局, a signature whose name begins with 元 (a unit runs into no other word)."""
 

@@ -1,0 +1,49 @@
+"""A park's title or note giving its units as a list, counts first (单位：人、元, 计量单位：个、人、万元): the money
+unit in it is the sheet's, as in 单位：元、人. Real files in, the results read back."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from tests.test_s39_peryear_join import DECLARED, VERDICTS, invoke, results
+
+HEADER = ["企业名称", "所属行业", "从业人员", *[f"{n}（{y}年）" for n in ("营业收入", "研发费用") for y in (2024, 2025)],
+          "资产总额（2025年末）", *DECLARED]
+WAN = [["甲科技有限公司", "工业", 120, 5100, 6300, 420, 510, 7000, *DECLARED.values()],
+       ["乙制造有限公司", "工业", 260, 9800, 10400, 260, 300, 15000, *DECLARED.values()]]
+
+
+def in_yuan(row: list[object]) -> list[object]:
+    return [*row[:3], *[int(v) * 10000 for v in row[3:8]], *row[8:]]  # type: ignore[call-overload]
+
+
+def write(path: Path, lines: list[list[object]]) -> Path:
+    if path.suffix == ".csv":
+        with path.open("w", encoding="gbk", newline="") as handle:
+            csv.writer(handle).writerows(lines)
+        return path
+    wb = Workbook()
+    for line in lines:
+        wb.active.append(line)
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("said", ["单位：人、元", "计量单位：个、人、元", "（单位：人，元）"])
+@pytest.mark.parametrize(("suffix", "where"), [(".xlsx", "title"), (".csv", "title"), (".xlsx", "foot")])
+def test_counts_listed_before_yuan(tmp_path: Path, said: str, suffix: str, where: str) -> None:
+    """Amounts in 元 under such a title (or note under the list) give the verdicts of the same in 万元."""
+    rows = [in_yuan(r) for r in WAN]
+    lines = [[f"2025年度企业经营情况{said}"], HEADER, *rows] if where == "title" else [HEADER, *rows, [f"注：{said}"]]
+    out, plain = tmp_path / "结果.csv", tmp_path / "对照结果.csv"
+    code, told = invoke("batch", str(write(tmp_path / f"名单{suffix}", lines)), "-o", str(out), "--columns", "ids")
+    assert code == 0, told
+    code, told_plain = invoke("batch", str(write(tmp_path / f"对照{suffix}", [HEADER, *WAN])), "-o", str(plain),
+                              "--columns", "ids")
+    assert code == 0, told_plain
+    keys = (*VERDICTS, "next_step", "warnings")
+    assert [{k: r[k] for k in keys} for r in results(out)] == [{k: r[k] for k in keys} for r in results(plain)]
+    assert "超出" not in told and "元" in told  # the unit said, no amount beyond an SME's
