@@ -1541,6 +1541,10 @@ class HeaderSearch:
         spans = dict(merged or {})
         if self._pending is not None:
             (upper, upper_spans), self._pending = self._pending, None
+            middle = self._middle(upper, cells, upper_spans)
+            if middle is not None:  # a header of three rows: 经营情况 over 营业收入 over 2025年
+                self._pending, self.line = (middle, spans), line
+                return True
             both = self._two_rows(upper, cells, upper_spans)
             if both is None and sum(1 for v in upper if v) == 1 < sum(1 for v in cells if v) and self._is_header(cells):
                 # a lone cell over a wider header (a title that names a field: 专精特新中小企业): a title
@@ -1654,6 +1658,47 @@ class HeaderSearch:
                                         and self._marks(out) <= max(self._marks(upper), self._marks(lower))):
             return None  # taken when it names more columns (or marks more: _marks), or gives them a unit (主要经济指标（元）)
         return out
+
+    def _middle(self, upper: list[str], lower: list[str], merged: Mapping[int, int]) -> list[str] | None:
+        """The header's second row of three, or None: under a heading over groups (经营情况, 主要经济指标（万元）,
+        not itself a column nor a year), the names of columns (营业收入, 研发费用) whose years a third row
+        gives; beside it, the tall columns' names as the row above has them (企业名称, merged down, or blank in
+        a CSV). Taken for the first company, it was an error row, and so was the row of years under it,
+        while the figures of every company under them went unread. The heading's unit goes with each name
+        under it; the heading's words, which name nothing, do not."""
+        meant = self.meant
+        width = max(len(upper), len(lower))
+        spans: list[tuple[int, int, str]] = []  # the headings over groups: first column, last, unit
+        for i, up in enumerate(upper):
+            if not up or self._known(up) or (meant is not None and meant(up)):
+                continue
+            unit = _UNIT_GROUP.search(up)
+            if _A_YEAR.search(up if unit is None else up[: unit.start()]):
+                return None  # a year's group (2025年 over 营业收入): the two-row reading's, or none
+            last = merged.get(i)
+            if last is None:  # a CSV keeps a merge's text in its first column: up to the next filled one
+                last = next((j - 1 for j in range(i + 1, width) if j < len(upper) and upper[j]), width - 1)
+            spans.append((i, last, "" if unit is None else unit.group(0).strip()))
+        if not spans:
+            return None
+        out: list[str] = []
+        under = 0
+        for i in range(width):
+            up = upper[i] if i < len(upper) else ""
+            low = lower[i] if i < len(lower) else ""
+            span = next((sp for sp in spans if sp[0] <= i <= sp[1]), None)
+            if span is None:
+                if low and low != up:
+                    return None  # a value beside a tall column's name: a company's row
+                out.append(up)
+            elif not low:
+                out.append("")
+            elif self._known(low) or (meant is not None and meant(low)):
+                under += 1
+                out.append(low if not span[2] or _UNIT_GROUP.search(low) else low + span[2])
+            else:
+                return None
+        return out if under >= 2 else None
 
     def _joined(self, group: str, label: str) -> str:
         """``label`` under ``group``: the label alone when it names a column by itself (营业收入（2024年）
