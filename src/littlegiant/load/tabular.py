@@ -1731,7 +1731,7 @@ def _titled(upper: list[str], lower: list[str]) -> bool:
 
 
 TOTAL, SUBTOTAL, FOOTER, NUMBERED, COLUMN_NUMBERS = "total", "subtotal", "footer", "numbered", "column_numbers"
-AVERAGE, SECTION, HEADER_AGAIN, SUMS = "average", "section", "header_again", "sums"
+AVERAGE, SECTION, HEADER_AGAIN, SUMS, PAGE = "average", "section", "header_again", "sums", "page"
 SEQUENCE_HEADERS = frozenset({"序号", "编号", "no.", "no", "#", "行号", "顺序号"})
 """Headers of a sequence-number column (by ``norm``): a row with nothing else is a blank template row."""
 
@@ -1824,8 +1824,22 @@ def section_heading(header: list[str], values: list[str]) -> bool:
         return len(name) <= 20 and not name.endswith(_COMPANY_ENDINGS)
     if len(headed) != 1:
         return False
-    heading = _ORDINAL.fullmatch(norm(values[headed[0]]))
-    return heading is not None and not _trimmed(heading.group(1)).endswith(_COMPANY_ENDINGS)
+    only = headed[0]
+    heading = _ORDINAL.fullmatch(norm(values[only]))
+    if heading is not None:
+        return not _trimmed(heading.group(1)).endswith(_COMPANY_ENDINGS)
+    # a group's name with no ordinal: in the 序号 column (高新区, 以下为规上企业), where no company's name goes,
+    # or in any column ending as a group's does (规下企业, A区企业, 其他, 规上工业企业（共12家））, not a company's
+    text = _trimmed(norm(values[only]))
+    if not text or text.endswith(_COMPANY_ENDINGS) or _A_FIRM.search(text) or len(text) > 20:
+        return False
+    return (only < len(header) and _sequence_header(header[only])) or bool(_GROUP_NAME.search(text))
+
+
+_GROUP_NAME = re.compile(r"(?:企业|园区|片区|[一二三四五六七八九十a-z]区|开发区|高新区|街道|乡镇|镇|类|其他|其它)$")
+"""How the name of a group of a list ends (规上工业企业, 一区, 高新区, 其他), said alone on its row."""
+_A_FIRM = re.compile(r"公司|厂|合伙|独资|个体|集团")
+"""Words of a company's own name: 苏州华恒合伙企业 with nothing else filled is a company yet to report."""
 
 
 _PART_OF_TOTAL = re.compile(r"其中[:：,，]")
@@ -1862,7 +1876,23 @@ def skipped_row(values: list[str]) -> str | None:
         return FOOTER  # 以上数据由企业自报，园区未核实: scored, it was a company
     if len(filled) == 1 and _UNIT_FIRST.match(unicodedata.normalize("NFKC", filled[0])) and title_unit(filled):
         return FOOTER  # 金额单位：元 alone under the list: the sheet's unit (footers.py), no company named so
+    if len(filled) == 1 and not filled[0].endswith(_COMPANY_ENDINGS):
+        alone = norm(filled[0])
+        if _PAGE_MARK.fullmatch(alone):
+            return PAGE
+        if _BLANK_BELOW.fullmatch(alone) or _AS_OF_NOTE.match(alone):
+            return FOOTER
     return None
+
+
+_PAGE_MARK = re.compile(r"[-—_=~·*]*(?:续表|续上表|接上表|续前表|\(续\)|第\d+页(?:,?共\d+页)?|共\d+页,?第\d+页)[-—_=~·*]*")
+"""A page's mark alone on its row, as a list printed and typed back, or copied page by page, keeps it (续表,
+第2页，共5页; by ``norm``). Scored, 续表 was a company."""
+_BLANK_BELOW = re.compile(r"[-—_=~·*]*(?:以下空白|以下无内容|以下无数据|以下无正文|本页以下空白|此页以下空白|此页无正文)"
+                          r"[-—_=~·*]*")
+"""——以下空白——, the mark a form puts under its last row: no company."""
+_AS_OF_NOTE = re.compile(r"(?:数据|资料|统计)?(?:截至|截止)(?:19|20)\d\d|(?:数据|资料)来源[:：]?")
+"""A note of the figures' date or source alone on its row (数据截至2025年12月31日, 数据来源：统计局): no company."""
 
 
 _UNIT_FIRST = re.compile(r"\s*(?:(?:注|说明|备注)\s*[:：]\s*)?(?:金额|本表|表中)?\s*单位")
@@ -1994,7 +2024,7 @@ def skipped_text(skipped: Mapping[str, list[int]]) -> Text:
              FOOTER: ("表尾说明", "footer"), SECTION: ("分组标题行", "section headings"),
              NUMBERED: ("只有序号的空行", "blank but for a sequence number"),
              COLUMN_NUMBERS: ("给各列编号的栏次行", "numbers of the columns"),
-             HEADER_AGAIN: ("又一次出现的表头行", "the header again"),
+             HEADER_AGAIN: ("又一次出现的表头行", "the header again"), PAGE: ("分页标记：续表、第几页", "page marks"),
              SUMS: ("未写“合计”的合计行：没有企业名称，数字是上面各行之和", "totals without the word: no name, and its figures "
                     "the sums of the rows above")}
     zh, en = [], []
