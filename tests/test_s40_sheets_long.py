@@ -39,8 +39,8 @@ def columns(keep: list[int]) -> tuple[list[str], list[list[object]]]:
 def test_two_year_columns_are_named_and_one_asked_to_go(tmp_path: Path, suffix: str) -> None:
     """年度 and 年份 both given: the run stops naming the two and asking to delete one, and the table
     so changed is read as the long table it is."""
-    header = HEADER[:3] + ["年份"] + HEADER[3:]
-    rows = [row[:3] + [row[2]] + row[3:] for row in ROWS]
+    header = [*HEADER[:3], "年份", *HEADER[3:]]
+    rows = [[*row[:3], row[2], *row[3:]] for row in ROWS]
     out = tmp_path / "结果.csv"
     code, said = invoke("batch", str(write(tmp_path / f"长表{suffix}", header, rows)), "-o", str(out))
     assert code == 2
