@@ -51,18 +51,56 @@ def open_book(path: Path | IO[bytes], data_only: bool = False) -> Any:
     (the run's peak memory grew by ~10 MiB at 100,000 rows, and each opening of it cost a full pass
     of its XML). The schema puts <dimension> before <sheetData>, so its start is where to stop."""
     from openpyxl import load_workbook
+    from openpyxl.styles.stylesheet import Stylesheet
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
     _refuse_inflating(path)
     with _SWAPPING:
+        numbers = getattr(Stylesheet, "_normalise_numbers", None)
+        if numbers is not None:
+            Stylesheet._normalise_numbers = _with_chinese_formats(numbers)
         own = getattr(ReadOnlyWorksheet, "_get_size", None)
-        if own is None:  # an openpyxl that sizes its sheets otherwise: its way
-            return load_workbook(path, read_only=True, data_only=data_only)
-        ReadOnlyWorksheet._get_size = _size_from_head
         try:
+            if own is None:  # an openpyxl that sizes its sheets otherwise: its way
+                return load_workbook(path, read_only=True, data_only=data_only)
+            ReadOnlyWorksheet._get_size = _size_from_head
             return load_workbook(path, read_only=True, data_only=data_only)
         finally:
-            ReadOnlyWorksheet._get_size = own
+            if own is not None:
+                ReadOnlyWorksheet._get_size = own
+            if numbers is not None:
+                Stylesheet._normalise_numbers = numbers
+
+
+CHINESE_FORMATS = {
+    27: 'yyyy"年"m"月"', 28: 'm"月"d"日"', 29: 'm"月"d"日"', 30: "m-d-yy", 31: 'yyyy"年"m"月"d"日"',
+    32: 'h"时"mm"分"', 33: 'h"时"mm"分"ss"秒"', 34: '上午/下午h"时"mm"分"', 35: '上午/下午h"时"mm"分"ss"秒"',
+    36: 'yyyy"年"m"月"', 50: 'yyyy"年"m"月"', 51: 'm"月"d"日"', 52: 'yyyy"年"m"月"', 53: 'm"月"d"日"',
+    54: 'm"月"d"日"', 55: '上午/下午h"时"mm"分"', 56: '上午/下午h"时"mm"分"ss"秒"', 57: 'yyyy"年"m"月"',
+    58: 'm"月"d"日"'}
+"""The number formats Excel builds in for a Chinese (zh-CN) system, by id (ECMA-376 Part 1, 18.8.30): a file
+saved by Chinese Excel or WPS refers to them by id alone, and openpyxl knows only the ids every locale
+shares. A day typed as 2025年12月31日 (id 31) was read as the number 46022: over 资产总额 and 营业收入 it named
+no year and the figures under it went unread, and a park's 成立日期 came back as 42194."""
+
+
+def _with_chinese_formats(numbers: Callable[[Any], None]) -> Callable[[Any], None]:
+    """openpyxl's indexing of a stylesheet's number formats, told first the Chinese built-in formats the
+    sheet's styles refer to by id alone (``CHINESE_FORMATS``), as the file's own formats: its days are
+    then read as days, shown as the sheet shows them."""
+    from openpyxl.styles.numbers import NumberFormat
+
+    def indexed(sheet: Any) -> None:
+        try:
+            given = {n.numFmtId for n in sheet.numFmts.numFmt}
+            for fid in sorted({style.numFmtId for style in sheet.cell_styles} - given):
+                if fid in CHINESE_FORMATS:
+                    sheet.numFmts.numFmt.append(NumberFormat(numFmtId=fid, formatCode=CHINESE_FORMATS[fid]))
+        except AttributeError:  # an openpyxl that keeps its formats otherwise: its reading, as before
+            pass
+        numbers(sheet)
+
+    return indexed
 
 
 INFLATES_FROM = 16 << 20
