@@ -2472,6 +2472,10 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
     for column_read in layout.columns:
         header, bare, path, f, label, asked, bare_name, quick, _, choices = column_read
         cell = cells[header]
+        if not cell.isascii() and (seen := cell.translate(_INVISIBLE)) != cell:
+            # 6300 pasted from a web page or a chat with a zero-width space or a byte-order mark in it: an error
+            # row quoting "6300", its fault unseen; the figure is what the user sees
+            cell = seen
         if bare and norm(cell) in _VERDICTS:
             continue  # batch's result under the tier's title (满足), not the title held: read back, passed over
         if path is None or f is None:  # refused as the layout was made: said again, as a copy (column)
