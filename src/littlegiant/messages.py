@@ -662,6 +662,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                              "各年工作表的{what}不一致：{first}为“{first_value}”，{second}为“{second_value}”，"
                              "请改正错的一处，以便对应为同一家企业"),
     # a long table, a row per company and year (年度 in a column), read as one row per company (load/peryear.py)
+    "note.long_carried": ("rows of some years name no company: read as this company's, the row above them, as a name "
+                          "merged down over its years' rows is; what is not a year's figure (head count, IP, yes/no "
+                          "answers) is read from its latest year's row alone, unknown where that row is blank",
+                          "有的年度行没有填企业名称和统一社会信用代码，按其上方这家企业读取（如同企业名称合并单元格）；"
+                          "从业人员、知识产权、是否类回答等不分年份的数据只取最新一年的那一行，那一行空着的按未知处理"),
     "note.long_missing": ("no row of {param}: that year's figures are unknown (not 0); add the company's row of "
                           "that year if it has them",
                           "没有这家企业{param}的一行，那一年的数据按未知处理（不按0计）；如有数据，请补上这家企业那一年的一行"),

@@ -554,7 +554,7 @@ def long_rows(joining: Plan, long: Long) -> tuple[list[tuple[int, str, dict[str,
     years = {s.year: i for i, s in enumerate(joining.sheets)}
     rows: list[tuple[int, str, dict[str, str]]] = []
     aside: dict[str, tuple[InputError, bool]] = {}
-    for source, cells in long.rows:
+    for source, cells in _carried(long.rows, [c for c in (joining.name_column, joining.code_column) if c]):
         year = row_year(long, cells)
         if isinstance(year, int) and year in years:
             rows.append((years[year], source, cells))
@@ -562,6 +562,33 @@ def long_rows(joining: Plan, long: Long) -> tuple[list[tuple[int, str, dict[str,
         aside[source] = (unread_year(long, source, year), not isinstance(year, int))
         rows.append((-1, source, cells))
     return rows, aside
+
+
+def _carried(rows: list[tuple[str, dict[str, str]]], ids: list[str]) -> Iterator[tuple[str, dict[str, str]]]:
+    """The long table's rows, a row naming no company (its name and code blank) right under a row of one
+    taken as that company's, as its name merged down over its years' rows says in a workbook: saved as CSV
+    (or typed once, as a printed table leaves it), the merge keeps its text in the first row alone, and each
+    later year's row was scored as a nameless company of one year while the company lost those years. Said
+    on the company's row."""
+    above: tuple[int, dict[str, str]] | None = None  # the line and ids of the row above
+    for source, cells in rows:
+        line = _line(source)
+        if ids and above is not None and line == above[0] + 1 and not any(cells.get(c, "").strip() for c in ids):
+            cells = {**cells, **above[1]}
+            add_note(cells, "note.long_carried")
+        elif any(cells.get(c, "").strip() for c in ids):
+            above = (line, {c: cells.get(c, "") for c in ids})
+        else:
+            above = None
+        if above is not None:
+            above = (line, above[1])
+        yield source, cells
+
+
+def _line(source: str) -> int:
+    """A row's line on its sheet, from its source (名单.csv:12, 名单.xlsx:数据:12); -1 when it has none."""
+    tail = source.rpartition(":")[2]
+    return int(tail) if tail.isdigit() else -1
 
 
 def unread_year(long: Long, source: str, year: int | tuple[str, dict[str, object]]) -> InputError:
