@@ -746,6 +746,15 @@ def _qualifier_first(text: str) -> str:
 _SLASH_UNIT = re.compile(r"(?<![元收值润税额])/(人|名|个|项|件|%|万元|元|千元|亿元)$")
 """A unit after a slash closing a header (从业人员/人, 研发费用/万元), read as the unit in brackets is: 从业人员/人
 was set aside as per head, and a company over the revenue ceiling lost the head count its size rests on."""
+_SAID_AFTER = re.compile(r"(?<=[^(])单位[:：](人|名|个|项|件|%|万元|元|千元|亿元)$")
+"""A unit said after a header with no brackets (营业收入（2025年）, a line break, 单位：元), read as in brackets."""
+
+
+def _units_bracketed(folded: str) -> str:
+    """A folded header with its unit after a slash or a bare 单位： put in brackets, as its reading and its
+    unit's (``header_unit``) both take it: 营业收入2025年/元 was read as 营业收入 and in 万元, every amount
+    10,000 times its size, and 营业收入（2025年）单位：元 was refused."""
+    return _SAID_AFTER.sub(r"(\1)", _SLASH_UNIT.sub(r"(\1)", folded)) if ("/" in folded or "单位" in folded) else folded
 
 
 _YEAR_END_DAY = re.compile(r"(?:截至|截止)?((?:19\d\d|20\d\d|2100)年)12月31[日号]")
@@ -775,7 +784,7 @@ def _resolve(rules: RuleSet, header: str, last_year: int | None = None, stated: 
             raise InputError(kind="column.year_range", params=exc.params, field=text,
                              label=column_label(text)) from None
     labels = _labels(rules)
-    folded = _YEAR_END_DAY.sub(r"\1末", _SLASH_UNIT.sub(r"(\1)", norm(text)))
+    folded = _YEAR_END_DAY.sub(r"\1末", _units_bracketed(norm(text)))
     part = _PART_PREFIX.match(folded) if folded not in labels else None  # (其中Ⅰ类高价值知识产权 is a label's alias)
     if part is not None:  # 其中：研发人员 under 从业人员: a part of the column before it (``_misplaced_parts``)
         try:
@@ -1050,7 +1059,8 @@ def header_unit(rules: RuleSet, header: str, f: FieldDef, sheet: str | None = No
     if header in cache:
         found = cache[header]
     else:
-        units = [factor for part in _group_parts(norm(header)) for name, factor in _SHEET_MONEY_UNITS if name == part]
+        units = [factor for part in _group_parts(_units_bracketed(norm(header))) for name, factor in _SHEET_MONEY_UNITS
+                 if name == part]
         found = cache[header] = units[0] if len(set(units)) == 1 else None
     if found is None:
         if sheet is not None and _foreign(sheet):
@@ -1065,7 +1075,7 @@ def header_unit(rules: RuleSet, header: str, f: FieldDef, sheet: str | None = No
 def names_money_unit(header: str) -> bool:
     """Whether a header names its money unit in brackets (营业收入（2024年）（元）): read in it, whatever the
     sheet's title says (``header_unit``)."""
-    return any(part in _UNIT_NAMES for part in _group_parts(norm(header)))
+    return any(part in _UNIT_NAMES for part in _group_parts(_units_bracketed(norm(header))))
 
 
 def _group_parts(folded: str) -> list[str]:
