@@ -1,5 +1,5 @@
 """A header giving its unit after a slash (营业收入2025年/元, 资产总额（2025年末）/亿元) or after 单位： with no brackets
-(营业收入（2025年）单位：元, or on a line of its own in the cell): its amounts read in that unit, as
+(营业收入（2025年）单位：元, or on a line of its own in the cell), or 元人民币 in brackets: its amounts read in that unit, as
 营业收入（2025年）（元） is. Real files in, the results read back."""
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ def write(path: Path, headers: list[str], amounts: list[float]) -> Path:
     return path
 
 
-@pytest.mark.parametrize("spell", ["{h}/{u}", "{h}单位：{u}", "{h}\n单位：{u}", "{h}（单位：{u}）"])
+@pytest.mark.parametrize("spell", ["{h}/{u}", "{h}单位：{u}", "{h}\n单位：{u}", "{h}（单位：{u}）", "{h}（{u}人民币）",
+                                   "{h}（单位：{u}人民币）"])
 @pytest.mark.parametrize("unit", ["元", "亿元", "千元"])
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_a_unit_after_the_header(tmp_path: Path, spell: str, unit: str, suffix: str) -> None:

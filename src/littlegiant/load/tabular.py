@@ -1085,8 +1085,10 @@ def _group_parts(folded: str) -> list[str]:
     return [_UNIT_WORDS.sub("", part) for group in _GROUP.findall(folded) for part in _GROUP_SEP.split(group) if part]
 
 
-_UNIT_WORDS = re.compile(r"^(?:金额)?单位[:：]?|^人民币")
-"""What may lead a unit in a header's brackets: 营业收入（单位：元）, 营业收入（人民币元）."""
+_UNIT_WORDS = re.compile(r"^(?:金额)?单位[:：]?|^人民币|(?<=元)(?:人民币|rmb|cny)$")
+"""What may lead a unit in a header's brackets (营业收入（单位：元）, 营业收入（人民币元）), or follow it (营业收入（元人民币）,
+as a financial statement writes 单位：元人民币): so said, the unit was not read, and the amounts in 元 were taken
+as 万元."""
 
 
 _UNIT_FACTOR = dict(_SHEET_MONEY_UNITS)
