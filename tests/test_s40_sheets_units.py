@@ -47,3 +47,19 @@ def test_counts_listed_before_yuan(tmp_path: Path, said: str, suffix: str, where
     keys = (*VERDICTS, "next_step", "warnings")
     assert [{k: r[k] for k in keys} for r in results(out)] == [{k: r[k] for k in keys} for r in results(plain)]
     assert "超出" not in told and "元" in told  # the unit said, no amount beyond an SME's
+
+
+@pytest.mark.parametrize("unit", ["元人民币", "人民币元", "（元人民币）", "元RMB"])
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_units_row_in_yuan_as_statements_write_it(tmp_path: Path, unit: str, suffix: str) -> None:
+    """单位 | | 人 | 元人民币 …: a units row, its amounts in 元, as 单位 | | 人 | 元 is; never a company's row."""
+    units = ["单位", "", "人", *[unit] * 5, *[""] * len(DECLARED)]
+    out, plain = tmp_path / "结果.csv", tmp_path / "对照结果.csv"
+    code, told = invoke("batch", str(write(tmp_path / f"名单{suffix}", [HEADER, units, *[in_yuan(r) for r in WAN]])),
+                        "-o", str(out), "--columns", "ids")
+    assert code == 0, told
+    code, told_plain = invoke("batch", str(write(tmp_path / f"对照{suffix}", [HEADER, *WAN])), "-o", str(plain),
+                              "--columns", "ids")
+    assert code == 0, told_plain
+    keys = (*VERDICTS, "next_step", "warnings")
+    assert [{k: r[k] for k in keys} for r in results(out)] == [{k: r[k] for k in keys} for r in results(plain)]

@@ -1305,7 +1305,9 @@ def _spaced(text: str) -> str:
     return _TITLE_SPACE.sub(" ", _AROUND_COLON.sub(r"\1", text))
 
 
-_UNIT_CELL = re.compile(r"(?:金额)?(?:单位[:：])?(?:人民币)?(.*)")
+_UNIT_CELL = re.compile(r"(?:金额)?(?:单位[:：])?(?:人民币)?(.*?)(?<=元)(?:人民币|rmb|cny)$|(?:金额)?(?:单位[:：])?(?:人民币)?(.*)",
+                        re.IGNORECASE)
+"""A units row's cell: 亿元, 单位：元, 人民币元, 元人民币 (as statements write it), its unit the group found."""
 UNIT_ROW_WORDS = frozenset({*(name for name, _ in MONEY_UNITS), "人", "个", "项", "件", "家", "名", "年", "%", "分"})
 """What a cell of a units row holds (人 / 亿元 / % / 年, brackets and 单位： allowed): units for the
 columns above, which no company's row is made of."""
@@ -1356,7 +1358,7 @@ def units_row(values: list[str]) -> list[str] | None:
     for value in values:
         cell = unicodedata.normalize("NFKC", value).replace(" ", "").strip("()[]")
         found = _UNIT_CELL.fullmatch(cell)
-        word = found.group(1).strip("()") if found is not None else cell
+        word = (found.group(1) or found.group(2)).strip("()") if found is not None else cell
         word = _ENGLISH_ROW_UNITS.get(word.lower().replace(",", ""), word)  # people | CNY: 人 | 元
         if word.lower() in _UNIT_LABELS or word.lower() in _ANSWER_HINTS:  # Units, as an English sheet heads it
             word = ""  # 单位 | 人 | 亿元: the row's own label; 是/否 over a yes/no column
