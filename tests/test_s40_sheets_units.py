@@ -22,8 +22,9 @@ def in_yuan(row: list[object]) -> list[object]:
 
 def write(path: Path, lines: list[list[object]]) -> Path:
     if path.suffix == ".csv":
-        with path.open("w", encoding="gbk", newline="") as handle:
-            csv.writer(handle).writerows(lines)
+        width = max(map(len, lines))
+        with path.open("w", encoding="gbk", newline="") as handle:  # as Excel saves it: every row as wide
+            csv.writer(handle).writerows([[*line, *[""] * (width - len(line))] for line in lines])
         return path
     wb = Workbook()
     for line in lines:
@@ -63,3 +64,21 @@ def test_a_units_row_in_yuan_as_statements_write_it(tmp_path: Path, unit: str, s
     assert code == 0, told_plain
     keys = (*VERDICTS, "next_step", "warnings")
     assert [{k: r[k] for k in keys} for r in results(out)] == [{k: r[k] for k in keys} for r in results(plain)]
+
+
+@pytest.mark.parametrize("said", ["单位：元", "（金额单位：元）", "金额单位:元"])
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_the_unit_at_the_end_of_the_header_row(tmp_path: Path, said: str, suffix: str) -> None:
+    """单位：元 typed in the header row's last cell, where a sheet has no title row: the sheet's unit, as in a
+    title, and no column of the park's own."""
+    out, plain = tmp_path / "结果.csv", tmp_path / "对照结果.csv"
+    code, told = invoke("batch", str(write(tmp_path / f"名单{suffix}", [[*HEADER, said], *[in_yuan(r) for r in WAN]])),
+                        "-o", str(out), "--columns", "ids")
+    assert code == 0, told
+    code, told_plain = invoke("batch", str(write(tmp_path / f"对照{suffix}", [HEADER, *WAN])), "-o", str(plain),
+                              "--columns", "ids")
+    assert code == 0, told_plain
+    keys = (*VERDICTS, "next_step", "warnings")
+    got = results(out)
+    assert [{k: r[k] for k in keys} for r in got] == [{k: r[k] for k in keys} for r in results(plain)]
+    assert said not in got[0]

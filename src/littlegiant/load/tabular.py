@@ -1566,7 +1566,7 @@ class HeaderSearch:
                 self._above, self.seen = (upper, upper_spans), self.seen + 1
                 self._pending, self.line = (cells, spans), line
                 return True
-            self.header = both if both is not None else upper
+            self.header = self._unit_taken(both if both is not None else upper)
             if both is not None:
                 self.line = line
             return both is not None
@@ -1576,7 +1576,7 @@ class HeaderSearch:
             above, above_spans = self._above
             both = self._two_rows(above, cells, above_spans)
             if both is not None:  # the row above was the group row: the header is both, and final
-                self.header, self.line = both, line
+                self.header, self.line = self._unit_taken(both), line
                 self._titles.pop()  # its 2025年 is a group's, not the sheet's
                 return True
         if self._is_header(cells):
@@ -1587,6 +1587,19 @@ class HeaderSearch:
         self._above = (cells, spans)
         self.seen += 1
         return True
+
+    def _unit_taken(self, header: list[str]) -> list[str]:
+        """The header without a cell stating the sheet's money unit (单位：元, 金额单位：万元, typed at the end of
+        the header row where a sheet has no title row above it), that unit the sheet's, as a title's is:
+        taken for a column of the park's own, its 元 was not read, and every amount was taken in 万元."""
+        out = list(header)
+        for i, cell in enumerate(header):
+            if cell and _UNIT_FIRST.match(unicodedata.normalize("NFKC", cell.strip("（）() "))) and \
+                    (unit := title_unit([cell])) is not None and len(cell) <= 20:
+                if self.unit is None:
+                    self.unit, self.unit_line = unit, self.line
+                out[i] = ""
+        return out
 
     def _title(self, cells: list[str], line: int) -> None:
         """A title row above the header: the money unit it names, and its words, for the year it may state."""
@@ -1605,7 +1618,7 @@ class HeaderSearch:
     def end(self) -> list[str] | None:
         """The header at the end of the table (a header with no row under it is final), or None."""
         if self._pending is not None:
-            self.header, self._pending = self._pending[0], None
+            self.header, self._pending = self._unit_taken(self._pending[0]), None
         return self.header
 
     def _known(self, cell: str) -> bool:
