@@ -86,7 +86,14 @@ def norm(text: str) -> str:
     same headers and rule labels row after row (other_questions, some 100 a row of a sheet answered under 2022
     and judged under 2026, took a fifth of that run)."""
     folded = "".join(unicodedata.normalize("NFKC", text).translate(_INVISIBLE).lower().split())
+    if folded[:1] in _REQUIRED_MARKS or folded[-1:] in _REQUIRED_MARKS:
+        folded = folded.strip(_REQUIRED_MARKS) or folded
     return _ENGLISH_UNIT.sub(_chinese_unit, folded) if "(" in folded else folded
+
+
+_REQUIRED_MARKS = "*★☆※▲△◆◇"
+"""The marks a template puts before or after a header it requires (*企业名称, 营业收入（2025年）*, ★研发费用): the
+name column so marked was not found, and each figure so marked stopped the run as naming no field."""
 
 
 def _english_units() -> dict[str, str]:
