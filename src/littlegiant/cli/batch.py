@@ -764,6 +764,12 @@ def items_in(chunk: Chunk) -> Iterator[Item]:
         yield from chunk
         return
     name, number = chunk.name, chunk.first
+    if not chunk.notes:  # nearly every block (a company given twice is rare): no notes to look up a line
+        for raw in chunk.data.split(b"\n"):
+            if raw and not raw.isspace():  # a blank line is not a company
+                yield Item(f"{name}:{number}", "json", raw)
+            number += 1
+        return
     notes: dict[int, list[tuple[str, str]]] = {}
     for line, kind, param in chunk.notes:
         notes.setdefault(line, []).append((kind, param))
@@ -1445,13 +1451,18 @@ def _jsonl_blocks(path: Path, encoding: str | None = None, lines: int = BLOCK_LI
                 _not_results(data[:whole], name)
                 checked = True
             start, find = 0, data.find
-            for _ in range(data.count(b"\n", 0, whole) // lines):
-                end = start
+            while True:  # blocks of ``lines`` found line by line, not counted first: a count of the read's
+                end = start  # newlines went over its 256 KB once more (~4,800 instructions a line of the ~36,000)
                 for _ in range(lines):
                     end = find(b"\n", end) + 1
-                yield Lines(name, number, data[start:end])
-                number += lines
-                start = end
+                    if not end:
+                        break
+                else:
+                    yield Lines(name, number, data[start:end])
+                    number += lines
+                    start = end
+                    continue
+                break
             if whole - start >= BLOCK_BYTES:  # long lines: fewer than ``lines`` of them fill a block
                 yield Lines(name, number, data[start:whole])
                 number += data.count(b"\n", start, whole)
@@ -1700,18 +1711,16 @@ class Declarations:
     park's sheet seldom has their columns: left blank they are unknown, never 否, and most tiers 未知."""
 
     answers: tuple[tuple[str, bool], ...] = ()
+    paths: tuple[str, ...] = ()  # the answers' paths alone
 
     def only_for(self, plan: Plan, values: dict[str, object], summary: Summary) -> dict[str, str]:
         """The tiers 未知 on ``values`` that these answers alone leave open, by the status each would have
         with every blank one given as meets it (满足, or 待审核): the row's figures fail nothing and lack
         nothing else there. A company that answers 是 to one is not met, so this is never a verdict: it
         tells "figures fine, declarations missing" from "figures missing" in a sheet of 未知."""
-        blank: dict[str, bool] = {}
-        for p, v in self.answers:  # loops: a batch asks this of every row, and most have no answer blank
-            if values.get(p) is None:
-                blank[p] = v
-        if not blank:
-            return {}
+        if None not in map(values.get, self.paths):  # a batch asks this of every row, and most have no answer
+            return {}  # blank: told by one pass in C over the answers' paths, not a loop of gets (~1,100 instructions)
+        blank = {p: v for p, v in self.answers if values.get(p) is None}
         open_ = [tid for tid, t in summary.tiers.items() if t.status == UNKNOWN]
         if not open_:
             return {}
@@ -1738,7 +1747,7 @@ def declarations(rules: RuleSet, plan: Plan) -> Declarations:
             reads = plan.reads_of(node.value)
             if len(reads) == 1:
                 answers.setdefault(reads[0], node.threshold)
-    found = memo[plan.last_year] = Declarations(tuple(answers.items()))
+    found = memo[plan.last_year] = Declarations(tuple(answers.items()), tuple(answers))
     return found
 
 
@@ -1965,7 +1974,7 @@ def _read_in_yuan(item: Item, rules: RuleSet, path: str, last_year: int) -> bool
     return False
 
 
-_Shown = tuple[Node, expr.Compiled, Callable[[str], CriterionResult]]
+_Shown = tuple[Node, expr.Compiled, CriterionResult]
 
 
 class Scorer:
@@ -1989,11 +1998,12 @@ class Scorer:
         self._ladder = Ladder()
         self._declared = Declarations()
         self._red: dict[str, dict[str, str]] = {}  # red_lines_said, once the rule set is read
+        self._last_figure: str | None = None  # the first figure of last year stale_year looks for, once the set is read
         self._columns: dict[str, str | None] = {}  # a sheet's header -> the input it gives (_blank)
         self._reads: dict[str, tuple[str, ...]] = {}  # a tier -> the inputs its criteria read (_blank)
         self._shown: dict[tuple[str, str], _Shown | None] = {}
-        """A check that holds a tier back -> (its node, its value as its row shows it, its rows' maker),
-        from the plan's steps once its first row is made (``_now``)."""
+        """A check that holds a tier back -> (its node, its value as its row shows it, a row of its rule
+        that ``_now`` gives each figure in turn), from the plan's steps once its first row is made."""
         self.carried: tuple[tuple[str, tuple[str, ...]], ...] = ()
         """The park's own columns no rule reads, copied back after the results (CARRIED_KEY): each as
         the output heads it and as the inputs' headers spell it (with their spaces), known once every
@@ -2104,13 +2114,17 @@ class Scorer:
             self._ladder = ladder_criteria(rules, self._plan)
             self._declared = declarations(rules, self._plan)
             self._red = red_lines_said(rules, self.lang)
+            self._last_figure = next((f.concrete_path(self.as_of.year - 1) for f in rules.fields.values() if f.per_year),
+                                     None)
         plan, values = self._plan, prof.values
         summary = plan.run(values, keep=True)  # type: ignore[arg-type]
         last_year = self.as_of.year - 1
         unusual = unusual_figures(rules, values, prof.percent_signed, prof.yuan_by_sign, last_year)
         if unusual:
             self.slips = _slips_said(item, unusual, rules, last_year)
-        latest = profile.stale_year(rules, values, last_year)
+        # a figure of last year given (its first, revenue, in nearly every row): stale_year would say None on
+        # looking it up first, and is not called (~700 instructions a row)
+        latest = None if values.get(self._last_figure) is not None else profile.stale_year(rules, values, last_year)  # type: ignore[arg-type]
         if latest is not None and _of_year(rules, unsaved, last_year):
             latest = None  # last year's figures are there, as formulas not computed: that note says why
         # the full result only where something needs it: the advice, and a figure said as approximate
@@ -2221,10 +2235,11 @@ class Scorer:
             # the rule's comparison and unit (callgrind, a row of benchmarks/batch.py's to a .csv: 525,400
             # -> 513,400 instructions). A figure that is no number has nothing to say; none, a blank
             # part's row says what its whole holds (made whole, below)
-            _, value_of, make = shown
+            # one row of the rule, kept, is given each figure in turn: now_text reads it and keeps nothing of
+            # it, and a new row a figure (make) was ~4,000 of a summary row's ~475,000 instructions
+            _, value_of, made = shown
             value = value_of(state, 0)
             if isinstance(value, Decimal):
-                made = make(UNMET)
                 made.value = value
                 return now_text(made, self.lang)
             if value is not None:
@@ -2234,7 +2249,7 @@ class Scorer:
             return ""
         if node.kind == "check" and (tier, node.id) not in self._shown:
             figure = self._plan.figure_of(tier, node)
-            self._shown[(tier, node.id)] = None if figure is None else (node, *figure)
+            self._shown[(tier, node.id)] = None if figure is None else (node, figure[0], figure[1](UNMET))
         return now_text(row, self.lang)
 
     def _uncomputed(self, prof: profile.Profile, summary: Summary, tier: str, node: Node, held: bool) -> str:

@@ -2636,25 +2636,32 @@ def _shortfall(c: CriterionResult) -> Decimal:
 def now_text(c: CriterionResult, lang: str) -> str:
     """A failed figure's value beside its title: 「……不低于90%（现为85%）」, a failed score's points
     (「评分达到60分以上（现为56分）」); empty for anything else."""
-    if c.kind == "score" and c.points_min is not None and c.points_min == c.points_max:
+    kind = c.kind
+    if kind == "check" and (c.held_by is None or c.status != UNMET):  # a figure (not a blank part held below
+        # the bar, below): a batch asks this of nearly every row, so its tests come first, each field read once
+        value = c.value
+        if not isinstance(value, Decimal):
+            return ""
+        op = c.op
+        if not value and (op == "<=" or op == "<" or op == "between"):  # a rank of 0 is "no such award", not first place
+            return ""
+        threshold = c.threshold
+        near = threshold if isinstance(threshold, Decimal) else None
+        if lang == "zh":  # the unit as unit_text writes it in zh (itself, or nothing), without its call
+            return f"（现为{num(value, near=near)}{c.unit or ''}）"
+        if c.unit == "万元":  # beside a title in yuan ("at least 12 million CNY"), in yuan
+            return f" (now {num(value * 10000, near=near * 10000 if near is not None else None)} CNY)"
+        return f" (now {num(value, near=near)}{unit_text(c.unit, 'en', value)})"
+    if kind == "score" and c.points_min is not None and c.points_min == c.points_max:
         pts = num(c.points_min, near=c.threshold)
         return f"（现为{pts}分）" if lang == "zh" else f" (now {pts} points)"
     if c.held_by is not None and c.status == UNMET:  # a blank part its whole holds below the bar (plan._capped)
         whole = c.inputs[c.held_by]
         return (f"（未填，最多也只有{given(whole)}{unit_text(c.unit, 'zh')}）" if lang == "zh" else
                 f" (not given; at most {given(whole)}{unit_text(c.unit, 'en', whole)})")
-    if c.kind == "sme" and c.status == UNMET:
+    if kind == "sme" and c.status == UNMET:
         return size_now(c.value if isinstance(c.value, str) else None, lang)
-    if c.kind != "check" or not isinstance(c.value, Decimal):
-        return ""
-    if c.value == 0 and c.op in ("<=", "<", "between"):  # a rank of 0 is "no such award", not first place
-        return ""
-    near = c.threshold if isinstance(c.threshold, Decimal) else None
-    if lang == "zh":
-        return f"（现为{num(c.value, near=near)}{unit_text(c.unit, 'zh')}）"
-    if c.unit == "万元":  # beside a title in yuan ("at least 12 million CNY"), in yuan
-        return f" (now {num(c.value * 10000, near=near * 10000 if near is not None else None)} CNY)"
-    return f" (now {num(c.value, near=near)}{unit_text(c.unit, 'en', c.value)})"
+    return ""
 
 
 def size_now(size: str | None, lang: str) -> str:
