@@ -130,3 +130,31 @@ def test_a_batch_of_blank_and_long_lines_numbers_each_company_by_its_line(tmp_pa
     items = [item for chunk in batch.read_chunks([path]) for item in batch.items_in(chunk)]
     assert [item.source for item in items] == [f"{path}:{i}" for i in range(1, 1201) if i % 97]
     assert all(f"甲公司{item.source.rpartition(':')[2]}" in item.payload.decode() for item in items)
+
+
+names = st.lists(st.one_of(st.sampled_from(["甲公司", "乙 公司", "Acme Ltd", "ACME  ltd"]), st.just(""), st.just("not json"),
+                           st.just("[1, 2]")), min_size=0, max_size=30)
+
+
+@given(names, st.booleans())
+@settings(max_examples=100, deadline=None)
+def test_a_company_given_again_is_said_on_its_later_lines(tmp_path_factory: pytest.TempPathFactory,
+                                                         given_names: list[str], last_newline: bool) -> None:
+    """The reading process's name check: each later line of a company named before (names folded as norm
+    folds them) gets note.same_name with the first line's place; blank and unreadable lines none."""
+    path = tmp_path_factory.mktemp("names") / "in.jsonl"
+    text = [f'{{"name": "{n}", "employees": 12}}' if n in ("甲公司", "乙 公司", "Acme Ltd", "ACME  ltd") else n
+            for n in given_names]
+    path.write_text("\n".join(text) + ("\n" if last_newline and text else ""), encoding="utf-8")
+    first: dict[str, int] = {}
+    expected = []
+    for number, n in enumerate(given_names, 1):
+        if n in ("", "not json", "[1, 2]"):
+            continue
+        key = batch._name_key(n)
+        if key in first:
+            expected.append((number, "note.same_name", f"{path}:{first[key]}"))
+        else:
+            first[key] = number
+    chunks = list(batch.read_chunks([path], batch.ReadOptions(identity=lambda cells: [])))
+    assert [note for chunk in chunks if isinstance(chunk, batch.Lines) for note in chunk.notes] == expected
