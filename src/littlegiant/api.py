@@ -952,6 +952,7 @@ def _checks(prof: Profile, rs: RuleSet, day: date, renewal: str | None, lang: st
         answered_under_texts,
         close_texts,
         stale_year_text,
+        standing_close,
         unheld_text,
         warning_sentences,
     )
@@ -966,7 +967,7 @@ def _checks(prof: Profile, rs: RuleSet, day: date, renewal: str | None, lang: st
         other = None if row else profiles.answered_set(rs, prof)
         asked = answered_under_texts(other.title if other is not None else None, profiles.other_questions(rs, prof),
                                      profiles.unknown_set(rs, prof), rs.title, day, lang, forced)
-    close = close_texts(engine.evaluate(rs, prof, day, renewal).close, lang) if prof.approximate else []
+    close = close_texts(standing_close(engine.evaluate(rs, prof, day, renewal)), lang) if prof.approximate else []
     unusual = unusual_figures(rs, dict(values), prof.percent_signed, prof.yuan_by_sign, last_year)
     return tuple(s for s in (unheld, stale, *asked, *close, *warning_sentences(unusual, lang)) if s)
 

@@ -70,6 +70,7 @@ from littlegiant.report.common import (
     answered_under_warnings,
     close_texts,
     stale_year_text,
+    standing_close,
     unheld_text,
     warning_sentences,
 )
@@ -2201,7 +2202,9 @@ class Scorer:
         answered, others, unknown = under
         asked = answered_under_texts(answered, others, unknown, rules.title, self.as_of, self.lang, self._forced) \
             if answered or others or unknown else []
-        close = close_texts(full.close, self.lang) if full is not None else []
+        # not of a tier a red line or a gate answer has settled, as the report leaves them out: the row said
+        # 「这一项的结论取决于这个约数」 of a verdict no exact figure could change
+        close = close_texts(standing_close(full), self.lang) if full is not None else []
         sentences = [*([unheld] if unheld else ()), *cause, *([stale] if stale else ()), *(s for s in worded if s not in cause),
                      *asked, *close, *(warning_sentences(unusual, self.lang) if unusual else ())]
         return ("；" if self.lang == "zh" else "; ").join(sentences)
