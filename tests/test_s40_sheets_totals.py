@@ -77,3 +77,24 @@ def test_a_group_subtotal_without_a_word_and_the_grand_total(tmp_path: Path) -> 
     assert code == 0, said
     assert [r["企业名称"] for r in results(out)] == list(NAMES[:4])
     assert "第 5、8、9 行（未写“合计”的合计行" in said
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(figures, min_size=2, max_size=5))
+def test_an_unlabelled_totals_row_of_a_csv_is_no_company(tmp_path: Path, companies: list[tuple[int, int, int]]) -> None:
+    """The same list saved as CSV (Excel's 另存为 CSV keeps the sums as numbers): its totals row was a nameless
+    company, an error row asking for a name, where the workbook's was passed over."""
+    import csv
+
+    path = tmp_path / "名单.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(HEADER)
+        for i, c in enumerate(companies):
+            out.writerow([i + 1, NAMES[i], *c, ""])
+        out.writerow(["", "", *(sum(c[k] for c in companies) for k in range(3)), ""])
+    results_file = tmp_path / "结果.csv"
+    code, said = invoke("batch", str(path), "-o", str(results_file))
+    assert code == 0, said
+    assert [r["企业名称"] for r in results(results_file)] == list(NAMES[:len(companies)])
+    assert f"第 {len(companies) + 2} 行（未写“合计”的合计行：没有企业名称，数字是上面各行之和）" in said

@@ -1231,6 +1231,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
     from littlegiant.load.footers import SheetFooter, text_tail_rows
     from littlegiant.load.tabular import (
         FOOTER,
+        ColumnSums,
         not_a_company,
         read_twice,
         refuse_foreign_sheet,
@@ -1295,6 +1296,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
             search.unit = search.unit or found.stated
         unit = {SHEET_UNIT: search.unit} if search.unit is not None else {}
         skipped: dict[str, list[int]] = {}
+        sums = ColumnSums(header)  # a totals row left without 合计 (=SUM under a blank name), as a workbook's is known
         if first is not None and found is not None:
             if on_note is not None and found.said:
                 on_note("run.unit_row", {"where": str(path), "line": first[0], "units": found.said})
@@ -1307,7 +1309,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
                 continue  # a blank line is not a company
             elif template_row(next(c for c in cells if c.strip()).strip()):
                 continue  # the notes or sample row of init --csv, marked as not read
-            elif (why := not_a_company(header, cells, first is not None and line == first[0])) is not None:
+            elif (why := not_a_company(header, cells, first is not None and line == first[0], sums)) is not None:
                 skipped.setdefault(why, []).append(line)  # a totals or footer row: said below, not scored
             elif gbk and not (joined := ",".join(cells)).isascii() and utf8_in_gbk(joined):
                 # a row added from a UTF-8 export: read in GB18030, its name and choices were other characters
