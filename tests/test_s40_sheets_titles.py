@@ -35,10 +35,13 @@ def test_title_years_join_as_sheet_names_do(tmp_path: Path) -> None:
     code, said = invoke("batch", str(book(tmp_path / "名单.xlsx", plain, "{year}年度园区企业经营情况")), "-o", str(out),
                         "--columns", "ids")
     assert code == 0, said
-    assert "“Sheet1”、“Sheet2”、“Sheet3”按年份合并为每家企业一行" in said
+    # each named with the year its title gave it, which its name does not say
+    years = "、".join(f"“Sheet{i + 1}”（{y}年）" for i, y in enumerate(FIGURES))
+    assert f"{years}按年份合并为每家企业一行" in said
     code, said = invoke("batch", str(book(tmp_path / "对照.xlsx", {y: f"{y}年" for y in FIGURES}, None)), "-o", str(want),
                         "--columns", "ids")
     assert code == 0, said
+    assert "、".join(f"“{y}年”" for y in FIGURES) + "按年份合并" in said  # a name stating its year: said once
     got, expected = results(out), results(want)
     assert [r["name"] for r in got] == ["甲科技有限公司", "乙制造有限公司"]
     keys = (*VERDICTS, "next_step")

@@ -1101,10 +1101,13 @@ def _joined_items(path: Path, joining: Any, options: ReadOptions) -> Iterator[It
     if note is not None:
         missing = sum(1 for _, cells in rows if not isinstance(cells, InputError)
                       and "note.peryear_" in cells.get(ROW_NOTES, ""))
-        names = [sheet.name for sheet in joining.sheets]
+        # a sheet whose name states no year (Sheet1, its year in its title row) with the year it was read as:
+        # 「工作表“Sheet1”、“Sheet2”按年份合并」 left the park to guess which sheet was which year
+        named = [(sheet.name, None if str(sheet.year) in sheet.name else sheet.year) for sheet in joining.sheets]
         note("run.peryear_joined", {
             "book": joining.book, "count": len(rows), "latest": joining.latest.name,
-            "sheets": Text("、".join(f"“{n}”" for n in names), ", ".join(repr(n) for n in names)),
+            "sheets": Text("、".join(f"“{n}”" + (f"（{y}年）" if y else "") for n, y in named),
+                           ", ".join(repr(n) + (f" ({y})" if y else "") for n, y in named)),
             "by": Text("统一社会信用代码", "unified social credit code") if joining.by_code else
             Text("企业名称", "company name"),
             "missing": Text(say("run.peryear_missing", "zh", {"count": missing}),
