@@ -856,6 +856,8 @@ def test_the_interview_shows_every_digit_typed_in_an_80_column_terminal(tmp_path
     child.sendline("8000.125")
     prompt()
     child.sendline("0.800012345亿")
+    assert "50%" in prompt()  # R&D as large as revenue: over half of it, asked at once
+    child.sendline("是" if lang == "zh" else "y")
     assert w["parent"] in prompt()
     child.sendline("8000.126")
     assert w["refused"].replace(" ", "") in prompt().replace(" ", "")  # a zh line may break at the space
@@ -1182,7 +1184,9 @@ def test_english_amounts_are_read_in_cny_and_shown_back_in_10k_cny(tmp_path: Pat
     assert "80 million = 8,000 (10k CNY)" in rd and "R&D expense 2025" in rd
     main = s.reply("3,200,000 CNY")
     assert "3,200,000 CNY = 320 (10k CNY)" in main and "of which main-business revenue" in main
-    assert "7600000 yuan = 760 (10k CNY)" in s.reply("7600000 yuan")
+    main = s.reply("7600000 yuan")  # under a tenth of revenue: asked at once, and confirmed
+    assert "7600000 yuan = 760 (10k CNY)" in main and "under 10%" in main
+    s.send("y")
     values = s.saved(tmp_path / "e.yaml")
     assert values["financials.2025.revenue"] == 8000 and values["financials.2025.rd_expense"] == 320
     assert values["financials.2025.main_revenue"] == 760
@@ -1808,7 +1812,8 @@ def test_a_share_typed_with_its_name_is_taken_of_the_bases_the_name_means(
     for p, v in known.items():
         iv.record(p, v)
     out = io.StringIO()
-    asker = Asker(iv, Terminal(io.StringIO(f"{typed}\n100\n"), out), "zh")
+    # 100 is under a tenth of revenue (main business) or 2% of it (assets): confirmed when that is asked
+    asker = Asker(iv, Terminal(io.StringIO(f"{typed}\n100\n是\n"), out), "zh")
     f = profile.field_for_path(rs, path)
     assert asker.ask(Question(path, f, 2025), "第 9 题") is None
     assert f"✗ {said}" in out.getvalue() and out.getvalue().count("✗") == 1, out.getvalue()

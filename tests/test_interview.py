@@ -323,7 +323,7 @@ def concerns_of(given: dict[str, str], path: str, text: str) -> list[tuple[str, 
     ({"tech_staff": "41"}, "employees", "40", [("whole_under_part", True)]),
     ({"financials.2025.revenue": "6000"}, "financials.2025.rd_expense", "6000.01", [("above", False)]),
     ({"financials.2025.rd_expense": "700"}, "financials.2025.revenue", "600", [("below", False)]),
-    ({"financials.2025.revenue": "6000"}, "financials.2025.rd_expense", "6000", []),
+    ({"financials.2025.revenue": "6000"}, "financials.2025.rd_expense", "6000", [("share", False)]),  # not above it: over half of it
     ({"financials.2025.total_assets": "5000"}, "financials.2025.total_liabilities", "5001", [("above", False)]),
     ({"financials.2025.total_liabilities": "5001"}, "financials.2025.total_assets", "5000", [("below", False)]),
     ({"financials.2025.total_assets": "5000"}, "financials.2025.total_liabilities", "5000", []),

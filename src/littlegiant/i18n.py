@@ -187,6 +187,28 @@ MESSAGES = {
         "zh": "{amount}{value}，{heads}{staff}，人均每年{each}，是否把「元」当成了「万元」？",
         "en": "{amount} of {value} for {staff} ({heads}) is {each} a year each: was an amount in yuan entered as 10k CNY?",
     },
+    # an amount past its usual share of another (consistency's SHARE), asked at the answer completing the pair
+    "interview.share_high": {
+        "zh": "{amount}{value}，占{base}{base_value}的{share}%，超过{bound}%，这很少见（常见是多写了一位，或填成了别的数）。",
+        "en": "{amount} of {value} is {share}% of {base} of {base_value}, over {bound}%, which is unusual (a digit "
+              "too many, or another figure, as a rule).",
+    },
+    "interview.share_low": {
+        "zh": "{amount}{value}，只占{base}{base_value}的{share}%，不到{bound}%，这很少见（常见是少写了一位，或只填了其中一部分）。",
+        "en": "{amount} of {value} is only {share}% of {base} of {base_value}, under {bound}%, which is unusual (a "
+              "digit too few, or only part of it, as a rule).",
+    },
+    "interview.share_days": {
+        "zh": "{amount}{value}，只有{base}{base_value}的{share}%（一般不少于{bound}%，即约{days}天的{per_day}），"
+              "是否少写了位数或单位填错了？",
+        "en": "{amount} of {value} is only {share}% of {base} of {base_value} (usually at least {bound}%, some {days} "
+              "days' {per_day}): were digits left out or the unit given wrongly?",
+    },
+    "interview.share_none_at_year_end": {
+        "zh": "{amount}{value}，而{base}{base_value}：有收入的企业年末总有资产（现金、应收账款、存货）；如果是不知道，请答“否”后填“不知道”。",
+        "en": "{amount} of {value}, while {base} is {base_value}: a firm with revenue holds something at the year's end "
+              "(cash, receivables, stock); if it is not known, answer no, then \"don't know\".",
+    },
     "interview.summary": {"zh": "全部 {n} 个回答：", "en": "All {n:answer|answers}:"},
     # at the list of answers, where an answer stops every tier and no more questions were asked: which, and why
     "interview.stop": {"zh": "\n因为{named}，{why}，其余问题不用再答。如果答错了，输入编号 {numbers} 改正。\n",

@@ -42,7 +42,18 @@ from littlegiant.load.answers import (
     without_about,
     zero_allowed,
 )
-from littlegiant.load.consistency import HEAD_COUNT, LARGE_PER_HEAD, PER_HEAD_LEAST, PER_HEAD_MOST, SMALL
+from littlegiant.load.consistency import (
+    HEAD_COUNT,
+    LARGE_PER_HEAD,
+    PER_HEAD_LEAST,
+    PER_HEAD_MOST,
+    SHARE,
+    SHARE_LEAST,
+    SHARE_LEAST_OF_OTHER,
+    SHARE_MOST,
+    SMALL,
+    YEAR_END,
+)
 from littlegiant.load.fileio import atomic_write_text, kind_of, locked, new_file_mode
 from littlegiant.load.profile import (
     ANSWERED_UNDER,
@@ -399,6 +410,9 @@ class Asker:
         per_head = self._per_head_text(c, f)
         if per_head is not None:
             return per_head
+        share = self._share_text(c, f)
+        if share is not None:
+            return share
         kw: dict[str, object] = {"this": input_label(f, c.path).get(lang), "value": with_unit(c.value, f, lang)}
         if c.other is not None:
             of = field_for_path(self.iv.rules, c.other)
@@ -440,6 +454,40 @@ class Asker:
                   heads=input_label(hf, hp).get(lang),
                   staff=self.earlier(hp, staff, hf) if hp == c.other else with_unit(staff, hf, lang),
                   each=(yuan_a_head if small else yi_a_head)(amount, staff, lang))
+
+    def _share_text(self, c: Concern, f: FieldDef) -> str | None:
+        """An amount past its usual share of another (consistency's SHARE: R&D over half of revenue, main
+        business under a tenth of it, costs under a fifth, year-end assets under some days of sales) in plain
+        words, asked at either answer; None for any other concern. The report said it only afterwards,
+        when the finance manager had left the figure: the same question as a debt ratio typed as 45 gets."""
+        if c.kind != SHARE or c.other is None or not isinstance(c.other_value, Decimal) or c.limit is None:
+            return None
+        of = field_for_path(self.iv.rules, c.other)
+        tables = {**SHARE_MOST, **SHARE_LEAST, **SHARE_LEAST_OF_OTHER}
+        pair = {f.id: (f, c.path, c.value), of.id: (of, c.other, c.other_value)}
+        amount_id = next((i for i in pair if i in tables and tables[i][0] in pair), None)
+        if amount_id is None:
+            return None
+        (af, ap, amount), (bf, bp, base) = pair[amount_id], pair[tables[amount_id][0]]
+        lang = self.lang
+
+        def shown(field: FieldDef, path: str, value: Decimal) -> str:
+            return self.earlier(path, value, field) if path == c.other else with_unit(value, field, lang)
+
+        kw: dict[str, object] = {"amount": input_label(af, ap).get(lang), "value": shown(af, ap, amount),
+                                 "base": input_label(bf, bp).get(lang), "base_value": shown(bf, bp, base),
+                                 "bound": num(c.limit * 100, lang=lang)}
+        if base <= 0:  # pragma: no cover - consistency asks no share of nothing
+            return None
+        kw["share"] = num(amount / base * 100, lang=lang)
+        if amount_id in SHARE_MOST:
+            return _t("share_high", lang, **kw)
+        if amount_id in YEAR_END:  # year-end assets beside a year's revenue: the days of sales they come to
+            if not amount:
+                return _t("share_none_at_year_end", lang, **kw)
+            return _t("share_days", lang, days=num((c.limit * 365).quantize(Decimal(1)), lang=lang),
+                      per_day=bf.label.get(lang) if lang == "zh" else bf.label.en.lower(), **kw)
+        return _t("share_low", lang, **kw)
 
     def earlier(self, path: str, value: Scalar | None, f: FieldDef) -> str:
         """An earlier answer a check sets the new one beside, as it was given: 「高于营业收入约3,000万元」,

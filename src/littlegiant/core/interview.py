@@ -58,7 +58,8 @@ class Concern:
     with, if any; ``limit`` the bound it passes (a plausible maximum, or the growth in %)."""
 
     kind: str  # part_over_whole, whole_under_part (refused); above, below, growth, large, small, large_per_head,
-    # fraction, ratio (confirmed)
+    # fraction, ratio, share (confirmed). A share's two figures are the amount held to a share of the other (研发费用
+    # of 营业收入), either one the answer; ``limit`` is the share (0.5 for half)
     refused: bool
     path: str
     value: Decimal
@@ -417,7 +418,12 @@ class Interview:
             elif v.whole.path == path:
                 out.append(Concern("whole_under_part", True, path, value, v.part.path, v.part.value, violation=v))
         for w in unusual_figures(self.rules, values, frozenset({path} if signed else ()), last_year=self.last_year):
-            if w.kind == SHARE:  # a share past its bound, not past the whole: "above" would misstate it; the report says it
+            if w.kind == SHARE:  # R&D over half of revenue, main business (costs, assets) under its share of it:
+                # asked at the answer that completes the pair, as the debt ratio typed as a percent is; said only
+                # in the report afterwards, the finance manager had long left the figure to check
+                if w.other is not None and path in (w.figure.path, w.other.path):
+                    other = w.other if w.figure.path == path else w.figure
+                    out.append(Concern(SHARE, False, path, value, other.path, other.value, w.limit))
                 continue
             if w.kind in (SMALL, LARGE_PER_HEAD):  # revenue too small (large) for the head count: at either answer
                 if w.other is not None and path in (w.figure.path, w.other.path):
