@@ -571,6 +571,9 @@ class Asker:
                 continue
             if conversion is not None:
                 self.term.say(self.conversion_text(conversion, q.field))
+            elif q.field.zero is not None and isinstance(value, Decimal) and value == 0 and stripped != "0":
+                # 没有 to 获奖排名（0为未获奖）: saved as 0, said back as what 0 means there, as other words read are
+                self.term.say(f"  → {escape_controls(text.strip())} = {with_unit(value, q.field, lang)}\n")
             elif q.field.type == "choice" and isinstance(value, str):
                 # a name the choice was read from (通用设备制造业 → 工业) is said back, as amounts are
                 shown = with_unit(value, q.field, lang)

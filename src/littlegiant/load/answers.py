@@ -32,9 +32,9 @@ from littlegiant.load.rules import FieldDef
 from littlegiant.messages import EXPECT, Choices, Got, Text, expect_money, grouped, unit_text
 from littlegiant.records import record
 
-YES = frozenset({"是", "是的", "对", "对的", "有", "有的", "y", "yes", "yep", "yeah", "yup", "true", "1", "✓", "✔", "√",
+YES = frozenset({"是", "是的", "对", "对的", "有", "有的", "没错", "对头", "是滴", "嗯", "嗯嗯", "算", "算是", "y", "yes", "yep", "yeah", "yup", "true", "1", "✓", "✔", "√",
                  "存在", "列入", "已列入", "被列入"})
-NO = frozenset({"否", "不是", "不对", "没有", "无", "没", "不", "n", "no", "nope", "nah", "false", "0", "✗", "✘", "×",
+NO = frozenset({"否", "不是", "不对", "没有", "无", "没", "不", "不是的", "不对的", "不算", "n", "no", "nope", "nah", "false", "0", "✗", "✘", "×",
                 "不存在", "未列入", "没列入", "没有列入", "未被列入", "没被列入", "没有被列入",
                 "没有的", "无此情况", "无此类情况", "无该情况", "没有此情况", "没有这种情况", "不存在此情况", "不存在该情况",
                 "从未", "从来没有", "从没有", "从没", "未发生", "未发生过", "没发生", "没发生过", "没有发生", "没有发生过",
@@ -126,6 +126,27 @@ tool could read; "around 80 million" was refused as no amount where "about" was 
 _SINCE = re.compile(r"(?:从|自|于)?(\d{4})年?(?:开始|起|以来|至今|到现在|到目前|到今天|到今)|(?:从|自)(\d{4})年?|(?:since|from)(\d{4})(?:onwards?)?",
                     re.IGNORECASE)
 """A start year said as such (2008年开始, 从2008年起, 2008年以来, 2008年到现在, 从2008年, since 2008), typed for a number of years."""
+_SINCE_DOING = re.compile(r"(?:就|便)?(?:开始)?(?:做|干|从事|进入|经营|涉足|深耕|专注|专做)(?:这个|这一|该|本)?"
+                          r"(?:行业|领域|市场|细分市场|业务|产品)?$|(?:就|便)开始$")
+"""What follows a start year as it is said (2012年开始做的, 从2012年开始做, 2012年就进入这个行业了): the doing and the
+market, which say no more than 开始 (a closing 的 or 了 is taken off first). Each was refused as no number."""
+_COUNT_LEAD = re.compile(r"^(?:一共|总共|共计?|合计|总计|已有|已经|已|有)+")
+"""What a count is said after (一共120人, 已经12年): the count alone. Refused as no whole number."""
+_YEARS_SAID = re.compile(r"^(?:做了|干了|从事了?|经营了?|深耕了?|专注了?)?(?P<n>[\d.]+|[〇零一二三四五六七八九十两]+)年(?:了|来|之久)*$")
+"""A count of years as people say it (8年来, 12年了, 做了12年, 已经12年了): the years. Refused as no number."""
+_PARTICLES = re.compile(r"(?:吧|啊|呀|哦|噢|呢|啦|嘛|哈)+$")
+"""The particles an answer typed as speech ends with (3200万吧, 3200万元左右吧, 没有啊): a figure with 吧 is one the
+person hedges, taken as approximate (约3200万); the others add nothing. Each was refused as no amount."""
+_HEDGE = "吧"
+_FIRM_PARTICLES = re.compile(r"(?:啊|呀|哦|噢|啦|哈)+$")
+"""The particles after a yes or no that keep it as firm as it was (没有啊, 是啊, 对呀): not 吧 or 呢, which make
+「是吧」 a question back (is it?), no answer to a red line."""
+_NONE_SAID = re.compile(r"(?:从来?|还|尚|暂|目前|一直)?(?:没有?|未|无|从未|从没)(?:获得?|得|拿到?|评上|进入?)?过?(?:任何)?"
+                        r"(?:奖项?|奖励|获奖|名次|排名|排上名|上榜)?过?(?:的|了)?")
+"""None said in a sentence, to a rank whose 0 means none (没获过奖, 没有获奖, 从未获奖, 没拿过奖, 没有排名) or a choice
+holding none (创客中国 名次): 0 or none, as 没有 and 未获奖 are. Each was refused as no whole number."""
+_PER_YEAR = re.compile(r"^(?:每年|一年|全年)|(?:/|每|一)年度?$|(?i:/a|/yr|/year|peryear|ayear|ayr)$")
+"""An amount of a year said so (3200万/年, 每年3200万, 一年3200万): the question asks the year's figure already."""
 FIRST_START_YEAR = 1949
 """The earliest start year read for years in a market: one before it is a slip of the year, not a count."""
 NONE_IS_ZERO = frozenset({"无", "没有", "没", "none", "no", "nil"})
@@ -135,6 +156,23 @@ NEVER_NONE = frozenset({"total_assets"})
 """Amounts no company is without: it holds assets (its cash, at least), so 无 or 没有 to 资产总额 is no 0 but
 a slip or a figure not at hand. Read as 0 (and said back as 0万元), it made the debt ratio 无法计算 at
 the report, and sized the company by assets of nothing."""
+_ECHO = re.compile(r"(?P<no>没有?|未|不|从未|尚未|还没有?|并未|并不|暂未)?(?:已经?|确实|都)?(?P<verb>[\u4e00-\u9fff]{2})(?:了|过|的)*")
+_ECHO_VERBS = frozenset({"属于", "通过", "参与", "拥有", "获得", "取得", "具有", "具备", "采用", "符合", "达到", "满足",
+                         "主导", "列入", "发生", "存在"})
+"""A yes or no said by the question's own verb, as Chinese answers one (属于？— 属于 / 不属于; 通过ISO9001认证？— 通过了 /
+没通过; 参与制修订标准？— 参与过 / 没参与): each was refused as no yes or no. Only a verb the question's label holds,
+so that 通过 answers no question that does not ask it; not a title's or honour's (_HELD), whose state words say
+more (未通过 there is a renewal failed)."""
+
+
+def _echoed(low: str, f: FieldDef) -> bool | None:
+    """Whether ``low`` (normalised) answers the yes/no ``f`` by the verb of its question: yes, no, or None."""
+    said = _ECHO.fullmatch(low)
+    if said is None or said["verb"] not in _ECHO_VERBS or said["verb"] not in f.label.zh:
+        return None
+    return said["no"] is None
+
+
 _HELD = ("titles.", "honors.")
 """The fields of a title or an honour held, which a park's sheet marks by how it was won rather than 是/否."""
 _UNDER_REVIEW = re.compile(r"(?:复核|复审|重新认定)中")
@@ -379,8 +417,8 @@ def percent_signed(f: FieldDef, text: str) -> bool:
     return raw.endswith("%") or raw.startswith("百分之")
 
 
-PERCENT_WORDS = re.compile(r"(?<=[\d.〇零一二三四五六七八九十])(?:个)?百分点$|(?i:(?:per)?cent|pct|percentagepoints?)$")
-"""A share said in words after its figure (12个百分点, 12 percent; spaces gone): its % sign. 12个百分点 was
+PERCENT_WORDS = re.compile(r"(?<=[\d.〇零一二三四五六七八九十])(?:(?:个)?百分点|个点)$|(?i:(?:per)?cent|pct|percentagepoints?)$")
+"""A share said in words after its figure (12个百分点, 12个点, 12 percent; spaces gone): its % sign. 12个百分点 was
 refused as Chinese numerals of more than one reading, told to write 1200万."""
 
 
@@ -430,6 +468,15 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         return _YES_NO[text], None
     stripped = text.strip()
     raw = normalise(text)
+    hedged = False  # 3200万吧: a figure the person hedges, saved as approximate
+    if f.type in NUMERIC_TYPES or f.zero is not None or f.type == "choice":
+        bare = _PARTICLES.sub("", raw)
+        if bare and bare != raw:
+            raw, hedged = bare, _HEDGE in raw[len(bare):]
+    elif f.type == "bool":
+        firm = _FIRM_PARTICLES.sub("", raw)
+        if firm and firm.lower() in _YES_NO:  # 没有啊, 是啊: the yes or no itself
+            return _YES_NO[firm.lower()], None
     if f.type == "bool" and f.path.startswith(_HELD) and _NEVER_APPLIED.fullmatch(raw):
         return False, None  # 未报 under a title: never applied for, so not held (read as unknown, its tier went 未知)
     if raw.lower() in UNKNOWN or NOT_GIVEN.fullmatch(raw) or DONT_KNOW.fullmatch(raw.lower()):
@@ -448,7 +495,10 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     if none_is_zero and raw.lower() in NONE_IS_ZERO and f.zero is None and _counts_from_zero(f):
         # an answer, not a missing input: said back as 0 (无 = 0项) before it counts, never a silent 0
         return check_value(f, Decimal(0), where=where, label=label), Conversion(stripped, Decimal(0))
-    if f.zero is not None and (raw.lower() in NO or raw.lower() in (f.zero.zh, f.zero.en.lower())):
+    if f.type == "choice" and "none" in f.choices and _NONE_SAID.fullmatch(raw):  # 没获过奖 to 创客中国's 名次
+        return check_value(f, "none", where=where, label=label), None
+    if f.zero is not None and (raw.lower() in NO or raw.lower() in (f.zero.zh, f.zero.en.lower())
+                               or _NONE_SAID.fullmatch(raw)):
         return check_value(f, Decimal(0), where=where, label=label), None  # 没有 to 获奖排名（0为未获奖）: 0, as it says
     if f.type in NUMERIC_TYPES:
         _check_grouping(stripped, f, where, label or field_words(f, where))
@@ -483,6 +533,9 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
                                  label=label or field_words(f, where))
         if low in YES or low in NO:
             return low in YES, None
+        echoed = _echoed(low, f) if remark is None and not f.path.startswith(_HELD) else None
+        if echoed is not None:  # 不属于, 通过了: the question's own verb
+            return echoed, None
         if f.path.startswith(_HELD):  # the whole cell: 已认定（已过期） is no 已认定
             held = _held(whole, f.path)
             said = _held(low, f.path) if held is None and remark is not None else None
@@ -509,6 +562,8 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
                                  label=label or field_words(f, where))
         raise wrong()
     if f.type == "choice":
+        if len(raw) > 1 and raw.endswith("的"):  # 省级的, 市级的: the choice, as said
+            raw = raw[:-1]
         if numbered and raw.isdigit() and 1 <= int(raw) <= len(f.choices):
             return f.choices[int(raw) - 1], None
         found = choice_named(f, stripped) or choice_named(f, raw)
@@ -546,6 +601,8 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     noted = False  # 500万（不含税）: the basis asked, said back as read
     if f.type in MONEY_TYPES:
         raw, noted = _tax_basis(raw, f, stripped, where, label)
+        if f.per_year and _PER_YEAR.sub("", raw) not in ("", raw):  # 3200万/年, 一年3200万: the year's figure, as asked
+            raw, noted = _PER_YEAR.sub("", raw), True
     profit = _PROFIT.match(raw) if f.type == "signed_money" else None
     if profit:  # 盈利300万: the figure alone, its sign its own
         raw = raw[profit.end():]
@@ -553,7 +610,7 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     if swapped:  # 亏损约300万 as 约亏损300万: the 约 is taken off first, then the loss
         raw = swapped[2] + swapped[1] + raw[swapped.end():]
     exact = _ABOUT.sub("", raw) or raw  # 约500万, 500万左右: the figure itself, shown back as read
-    about = exact != raw
+    about = exact != raw or hedged
     factor, typed, raw = Decimal(1) if unit is None else unit, about or noted or profit is not None, exact
     by_sign = False
     loss = f.type == "signed_money" and _LOSS.match(raw)
@@ -561,6 +618,8 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         raw, typed = raw[loss.end():], True
     if f.type == "percent" and PERCENT_WORDS.search(raw):  # 12个百分点, 12 percent: 12%, said back as 百分之12 is
         raw, typed = PERCENT_WORDS.sub("%", raw), True
+    if f.type in ("int", "number") and f.unit in _COUNT_WORDS and _COUNT_LEAD.sub("", raw) not in ("", raw):
+        raw, typed = _COUNT_LEAD.sub("", raw), True  # 一共120人, 已经12年: the count (一共 is no numeral)
     written = _numerals(raw, f, stripped, where, label)  # 五百万 → 500万, shown back before it is saved
     if written is not None:
         raw, typed = written, True
@@ -581,7 +640,8 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     elif f.type == "percent":
         raw = raw.removesuffix("%")
     else:
-        since = _SINCE.fullmatch(raw) if f.unit == "年" else None
+        since = (_SINCE.fullmatch(raw) or _SINCE.fullmatch(_SINCE_DOING.sub("开始", re.sub("[的了]+$", "", raw))))\
+            if f.unit == "年" else None
         if since is not None:
             year = int(next(group for group in since.groups() if group))
             if last_year is None:  # a sheet or a file has no date of its own to count to: refused as 2008 is,
@@ -589,6 +649,9 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
                 _as_typed(f, Decimal(year), stripped, where, label, converted=False)
                 raise wrong()  # years that could reach 2008: a start year is no count of them all the same
             return _years_since(f, year, last_year, stripped, about, where, label)
+        counted = _YEARS_SAID.fullmatch(raw) if f.unit == "年" else None
+        if counted is not None and counted.group("n") + "年" != raw:  # 8年来, 做了12年: the years, said back
+            raw, typed = counted.group("n"), True
         for word in sorted((f.unit or "", *_COUNT_WORDS.get(f.unit or "", ())), key=len, reverse=True):
             if word and raw.lower().endswith(word):
                 raw = raw[: -len(word)]

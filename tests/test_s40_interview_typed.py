@@ -1,0 +1,134 @@
+"""Answers a finance manager types as speech, each refused before though its meaning is clear: 没获过奖 to an
+award rank, 2012年开始做的 to the years in a niche, 3200万/年 and 3200万元左右吧 to an amount, 8年来, 属于 / 不属于
+and 通过了 to the question whose verb they echo, 12个点 to a share, 省级的 to a level; and 没有 to a rank,
+saved as 0 without a word, is said back as what 0 means there.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.test_cli_interactive import Session
+
+from littlegiant.core.interview import Interview, Question
+from littlegiant.errors import InputError
+from littlegiant.load import rules
+from littlegiant.load.profile import field_for_path
+
+AS_OF = ["--as-of", "2026-12-05"]  # last year 2025
+
+
+def parsed(path: str, typed: str) -> tuple[object, bool]:
+    """(the value ``typed`` gives ``path`` at the interview, whether it is taken as approximate)."""
+    iv = Interview(rules.load("miit-2026"), date(2026, 12, 5))
+    f = field_for_path(iv.rules, path)
+    value, said = iv.parse(Question(path, f, 2025 if "2025" in path else None), typed)
+    return value, said is not None and said.approximate
+
+
+@pytest.mark.parametrize(("path", "typed", "value", "about"), [
+    ("awards.national_rank", "没获过奖", 0, False),
+    ("awards.provincial_rank", "从未获奖", 0, False),
+    ("awards.national_rank", "没有获奖", 0, False),
+    ("awards.national_rank", "没拿过奖", 0, False),
+    ("market.domestic_rank", "没有排名", 0, False),
+    ("awards.maker_china", "没获过奖", "none", False),
+    ("niche_years", "2012年开始做的", 13, False),  # to the end of 2025, 2012 itself not counted
+    ("niche_years", "从2012年开始做", 13, False),
+    ("niche_years", "2012年就进入这个行业了", 13, False),
+    ("niche_years", "8年来", 8, False),
+    ("niche_years", "做了12年", 12, False),
+    ("niche_years", "已经十二年了", 12, False),
+    ("niche_years", "12年吧", 12, True),
+    ("employees", "一共120人", 120, False),
+    ("ip.class1", "有五项", 5, False),
+    ("financials.2025.revenue", "3200万/年", 3200, False),
+    ("financials.2025.revenue", "3200万元/年", 3200, False),
+    ("financials.2025.revenue", "每年3200万", 3200, False),
+    ("financials.2025.revenue", "一年3200万", 3200, False),
+    ("financials.2025.revenue", "3200万元左右吧", 3200, True),
+    ("financials.2025.revenue", "3200万吧", 3200, True),
+    ("financials.2025.revenue", "大概3200万吧", 3200, True),
+    ("financials.2025.revenue", "3200万啊", 3200, False),
+    ("market.domestic_share", "12个点", 12, False),
+    ("market.domestic_share", "约12个点", 12, True),
+    ("rd_institution", "省级的", "provincial", False),
+    ("field.priority_domain", "属于", True, False),
+    ("field.priority_domain", "不属于的", False, False),
+    ("compliance.prohibited_products", "不属于", False, False),
+    ("quality.iso9001", "通过了", True, False),
+    ("quality.iso9001", "没通过", False, False),
+    ("quality.standards", "参与过", True, False),
+    ("quality.standards", "没有参与过", False, False),
+    ("compliance.abnormal_operation", "没有啊", False, False),
+    ("field.chain_role", "没错", True, False),
+    ("field.chain_role", "不算", False, False),
+])
+def test_typed_as_said_is_read(path: str, typed: str, value: object, about: bool) -> None:
+    got, approximate = parsed(path, typed)
+    assert got == (Decimal(value) if isinstance(value, int) and not isinstance(value, bool) else value)
+    assert approximate is about
+
+
+@pytest.mark.parametrize(("path", "typed"), [
+    ("quality.iso9001", "取得了"),  # a verb the question does not ask: no answer to it
+    ("field.priority_domain", "通过"),
+    ("compliance.abnormal_operation", "没有吧"),  # hedged: not a no to a red line
+    ("compliance.abnormal_operation", "是吧"),
+    ("niche_years", "2012年"),  # a start year alone: asked what is meant, as before
+    ("financials.2025.revenue", "3200多万"),
+])
+def test_what_says_no_answer_stays_refused(path: str, typed: str) -> None:
+    with pytest.raises(InputError):
+        parsed(path, typed)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 10**6), st.sampled_from(["{n}万/年", "{n}万元/年", "每年{n}万", "全年{n}万元", "{n}万吧",
+                                                "{n}万元左右吧", "约{n}万/年"]))
+def test_an_amount_said_as_a_years_or_hedged_is_its_figure(n: int, form: str) -> None:
+    got, approximate = parsed("financials.2025.revenue", form.format(n=n))
+    assert got == Decimal(n)
+    assert approximate is ("吧" in form or "左右" in form or "约" in form)
+
+
+def started(tmp_path: Path) -> Session:
+    s = Session(["assess", *AS_OF, "--lang", "zh", "--save", "a.yaml"], tmp_path)
+    s.answers("某公司")
+    return s
+
+
+def test_a_hedged_amount_is_said_back_and_saved_as_approximate(tmp_path: Path) -> None:
+    s = started(tmp_path)
+    s.until_prompt()
+    said = s.reply("3200万元左右吧")
+    assert "→ 3200万元左右吧 = 约3,200万元" in said, said
+    assert s.reply("300万/年").startswith("  → 300万/年 = 300万元")
+    code, _ = s.finish()
+    assert code == 130
+    saved = (tmp_path / "a.yaml").read_text(encoding="utf-8")
+    assert "revenue: 约3200\n" in saved and "rd_expense: 300\n" in saved
+
+
+def test_none_to_an_award_rank_is_said_back_as_no_award(tmp_path: Path) -> None:
+    s = started(tmp_path)
+    s.unknown_until("近三年国家级科技奖励获奖单位排名")
+    said = s.reply("没有")
+    assert "→ 没有 = 未获奖" in said and "近三年省部级科技奖励获奖单位排名" in said, said
+    said = s.reply("没获过奖")
+    assert "→ 没获过奖 = 未获奖" in said, said
+    values = s.saved(tmp_path / "a.yaml")
+    assert values["awards.national_rank"] == 0 and values["awards.provincial_rank"] == 0
+
+
+def test_a_start_year_said_as_speech_is_counted_and_said_back(tmp_path: Path) -> None:
+    s = started(tmp_path)
+    s.unknown_until("从事特定细分市场年限")
+    said = s.reply("2012年开始做的")
+    assert "→ 2012年开始做的 = 13年（算到2025年末，2012年当年不计" in said, said
+    assert s.saved(tmp_path / "a.yaml")["niche_years"] == 13
