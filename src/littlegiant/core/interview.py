@@ -41,6 +41,7 @@ from littlegiant.load.profile import (
     PartExceedsWhole,
     Profile,
     Scalar,
+    check_value,
     field_for_path,
     field_words,
     year_in_path,
@@ -93,6 +94,10 @@ _RATIO = re.compile(r"(?:率|占比|比重|比例|强度)$")
 """How a Chinese name of a share ends (负债率, 净利率, 研发费用占比, 研发投入强度)."""
 _GROWTH = re.compile(r"增长|增速|增幅|growth", re.IGNORECASE)
 """Words of a growth rate, which is no share of an amount (主营业务收入增长率 typed for 主营业务收入)."""
+_SAME_AS_WHOLE = re.compile(r"(?:(?:和|与|跟|同)(?P<name>[^\d\s]{1,10}?))?(?:一样|相同|一致)(?:的|啊|吧)?|同上"
+                            r"|(?:全部|全都|全|都)(?:都)?(?:是)?[^\d\s.不没无未非否少半]{0,10}|等于(?P<name2>[^\d\s不没无未非]{1,10})")
+"""A part said to be all of its whole (全部都是主营, 都是, 和营业收入一样, 同上): the whole's answer. Never with a
+word of none or less (都不是, 全部没有, 少一半), which says the opposite."""
 _BRACKETED = re.compile(r"（[^）]*）|\([^)]*\)")
 
 
@@ -294,11 +299,31 @@ class Interview:
             for child in node.children:
                 yield from self._applicable(child, renewing)
 
+    def _whole_said(self, q: Question, text: str) -> Conversion | None:
+        """The whole's answer, where ``text`` says the part is all of it (全部都是主营, 和营业收入一样, 同上, 都是自主研发的),
+        as an owner answers 「营业收入3,200万元，其中主营业务收入？」 when there is no other business: each was refused
+        as no amount. Only where the whole is answered; a name said must be the whole's (和营业收入一样)."""
+        whole = self.whole(q)
+        said = _SAME_AS_WHOLE.fullmatch(normalise(text))
+        if whole is None or said is None:
+            return None
+        value = self.values.get(whole[0])
+        if not isinstance(value, Decimal):
+            return None
+        name = _key(said.group("name") or said.group("name2") or "")
+        names = (_key(whole[1].label.zh), *_ALIASES.get(whole[1].id, ()))
+        if name and not any(name in label or label in name for label in names):
+            return None
+        return Conversion(text.strip(), value, whole[0] in self.approximate)
+
     def parse(self, q: Question, text: str) -> tuple[Scalar | None, Conversion | None]:
         """What typed text answers to ``q`` (None: "don't know"), and the conversion made, to be said back;
         nothing is recorded. A person answering here may say a start year for years in a market (counted
         to the end of this interview's last year) and 无 for a count or an amount (0). Bad text raises
         InputError."""
+        whole = self._whole_said(q, text)
+        if whole is not None:  # 全部都是主营: the whole's figure, said back
+            return check_value(q.field, whole.value, where=q.path), whole
         bare = self._unnamed(q, text)
         value, said = read_typed(q.field, bare, where=q.path, numbered=True, last_year=self.last_year, none_is_zero=True)
         if bare != text and isinstance(value, Decimal):  # 营业收入3200万: said back, the name read off as the question's own
