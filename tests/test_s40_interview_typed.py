@@ -68,6 +68,9 @@ def parsed(path: str, typed: str) -> tuple[object, bool]:
     ("compliance.abnormal_operation", "没有啊", False, False),
     ("field.chain_role", "没错", True, False),
     ("field.chain_role", "不算", False, False),
+    ("compliance.tax_violation", "没有没有", False, False),
+    ("compliance.major_incident", "没有过", False, False),
+    ("field.chain_role", "对对对", True, False),
 ])
 def test_typed_as_said_is_read(path: str, typed: str, value: object, about: bool) -> None:
     got, approximate = parsed(path, typed)
@@ -80,6 +83,7 @@ def test_typed_as_said_is_read(path: str, typed: str, value: object, about: bool
     ("field.priority_domain", "通过"),
     ("compliance.abnormal_operation", "没有吧"),  # hedged: not a no to a red line
     ("compliance.abnormal_operation", "是吧"),
+    ("compliance.tax_violation", "1111"),  # digits said again are no word said again
     ("niche_years", "2012年"),  # a start year alone: asked what is meant, as before
     ("financials.2025.revenue", "3200多万"),
 ])

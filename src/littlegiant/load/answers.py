@@ -34,7 +34,7 @@ from littlegiant.records import record
 
 YES = frozenset({"是", "是的", "对", "对的", "有", "有的", "没错", "对头", "是滴", "嗯", "嗯嗯", "算", "算是", "y", "yes", "yep", "yeah", "yup", "true", "1", "✓", "✔", "√",
                  "存在", "列入", "已列入", "被列入"})
-NO = frozenset({"否", "不是", "不对", "没有", "无", "没", "不", "不是的", "不对的", "不算", "n", "no", "nope", "nah", "false", "0", "✗", "✘", "×",
+NO = frozenset({"否", "不是", "不对", "没有", "无", "没", "不", "不是的", "不对的", "不算", "没有过", "没过", "未有", "n", "no", "nope", "nah", "false", "0", "✗", "✘", "×",
                 "不存在", "未列入", "没列入", "没有列入", "未被列入", "没被列入", "没有被列入",
                 "没有的", "无此情况", "无此类情况", "无该情况", "没有此情况", "没有这种情况", "不存在此情况", "不存在该情况",
                 "从未", "从来没有", "从没有", "从没", "未发生", "未发生过", "没发生", "没发生过", "没有发生", "没有发生过",
@@ -138,6 +138,8 @@ _PARTICLES = re.compile(r"(?:吧|啊|呀|哦|噢|呢|啦|嘛|哈)+$")
 """The particles an answer typed as speech ends with (3200万吧, 3200万元左右吧, 没有啊): a figure with 吧 is one the
 person hedges, taken as approximate (约3200万); the others add nothing. Each was refused as no amount."""
 _HEDGE = "吧"
+_SAID_TWICE = re.compile(r"([\u4e00-\u9fff]{1,3}?)(?:[,，]?\1){1,3}")
+"""A word said again for emphasis (没有没有, 对对对, 不是不是): the word, once. Refused as no yes or no."""
 _FIRM_PARTICLES = re.compile(r"(?:啊|呀|哦|噢|啦|哈)+$")
 """The particles after a yes or no that keep it as firm as it was (没有啊, 是啊, 对呀): not 吧 or 呢, which make
 「是吧」 a question back (is it?), no answer to a red line."""
@@ -475,6 +477,8 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             raw, hedged = bare, _HEDGE in raw[len(bare):]
     elif f.type == "bool":
         firm = _FIRM_PARTICLES.sub("", raw)
+        said_twice = _SAID_TWICE.fullmatch(firm)  # 没有没有, 对对对: one word said again, as in speech
+        firm = said_twice.group(1) if said_twice is not None else firm
         if firm and firm.lower() in _YES_NO:  # 没有啊, 是啊: the yes or no itself
             return _YES_NO[firm.lower()], None
     if f.type == "bool" and f.path.startswith(_HELD) and _NEVER_APPLIED.fullmatch(raw):
