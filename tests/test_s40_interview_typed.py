@@ -71,6 +71,10 @@ def parsed(path: str, typed: str) -> tuple[object, bool]:
     ("compliance.tax_violation", "没有没有", False, False),
     ("compliance.major_incident", "没有过", False, False),
     ("field.chain_role", "对对对", True, False),
+    ("ip.class1", "发明专利5项", 5, False),
+    ("ip.class1", "有5个发明专利", 5, False),
+    ("ip.class2", "实用新型10项", 10, False),
+    ("ip.class2", "软著30个", 30, False),
 ])
 def test_typed_as_said_is_read(path: str, typed: str, value: object, about: bool) -> None:
     got, approximate = parsed(path, typed)
@@ -83,7 +87,8 @@ def test_typed_as_said_is_read(path: str, typed: str, value: object, about: bool
     ("field.priority_domain", "通过"),
     ("compliance.abnormal_operation", "没有吧"),  # hedged: not a no to a red line
     ("compliance.abnormal_operation", "是吧"),
-    ("compliance.tax_violation", "1111"),  # digits said again are no word said again
+    ("compliance.tax_violation", "1111"),
+    ("ip.class2", "发明专利5项"),  # Class I typed for Class II  # digits said again are no word said again
     ("niche_years", "2012年"),  # a start year alone: asked what is meant, as before
     ("financials.2025.revenue", "3200多万"),
 ])
@@ -136,3 +141,13 @@ def test_a_start_year_said_as_speech_is_counted_and_said_back(tmp_path: Path) ->
     said = s.reply("2012年开始做的")
     assert "→ 2012年开始做的 = 13年（算到2025年末，2012年当年不计" in said, said
     assert s.saved(tmp_path / "a.yaml")["niche_years"] == 13
+
+
+def test_class_ii_ip_typed_for_class_i_is_told_which_is_asked(tmp_path: Path) -> None:
+    s = started(tmp_path)
+    s.unknown_until("与主导产品相关的有效Ⅰ类知识产权")
+    said = s.reply("软著30个")
+    assert "“软著30个”是Ⅱ类知识产权（实用新型、外观设计、软件著作权）；这里问的是Ⅰ类（发明专利等）的项数" in said, said
+    said = s.reply("发明专利5项")
+    assert "→ 发明专利5项 = 5项" in said, said
+    assert s.saved(tmp_path / "a.yaml")["ip.class1"] == 5

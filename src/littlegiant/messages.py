@@ -347,6 +347,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.rank_abroad": ("{shown!r} is a rank in the world; the question asks for the {asked}: give that rank "
                           "(first is 1), or don't know",
                           "“{shown}”是全球（国际）的排名；这里问的是{asked}：请填这个名次（第1名填1），不清楚就填“不知道”"),
+    "value.ip_class2": ("{shown!r} counts Class II IP (utility models, designs, software copyrights); the question asks "
+                        "for Class I (invention patents and the like): give that count, 0 if none, or don't know",
+                        "“{shown}”是Ⅱ类知识产权（实用新型、外观设计、软件著作权）；这里问的是Ⅰ类（发明专利等）的项数：请填Ⅰ类的项数，"
+                        "没有就填 0，不清楚就填“不知道”"),
     "value.other_year": ("{shown!r} is {year}'s figure; the question asks for {asked}'s: give {asked}'s, or don't know",
                          "“{shown}”是{year}年的数；这里问的是{asked}年的，请填{asked}年的数，不清楚就填“不知道”"),
     "value.dot_grouping": ("{shown!r} is ambiguous: a point before three digits may group thousands (as some countries "

@@ -143,6 +143,12 @@ _SAID_TWICE = re.compile(r"([\u4e00-\u9fff]{1,3}?)(?:[,，]?\1){1,3}")
 _FIRM_PARTICLES = re.compile(r"(?:啊|呀|哦|噢|啦|哈)+$")
 """The particles after a yes or no that keep it as firm as it was (没有啊, 是啊, 对呀): not 吧 or 呢, which make
 「是吧」 a question back (is it?), no answer to a red line."""
+_IP_WORDS = {"ip.class2": re.compile(r"^(?:实用新型(?:专利)?|外观(?:设计)?(?:专利)?|软件著作权|软著)|(?:个|项|件)?"
+                                      r"(?:实用新型(?:专利)?|外观(?:设计)?(?:专利)?|软件著作权|软著)$")}
+_CLASS1 = re.compile(r"^(?:发明专利|发明)|(?:个|项|件)?(?:发明专利|发明)$")
+_CLASS2_WORDS = re.compile(r"实用新型|外观设计|外观专利|软件著作权|软著")
+"""A count of IP said with its kind (发明专利5项, 5个发明专利; to Ⅱ类: 实用新型10项, 软著30个): the kind the question
+asks, its count. Refused as no whole number; 实用新型 or 软著 typed for a Ⅰ类 count is Ⅱ类, said so."""
 _NONE_SAID = re.compile(r"(?:从来?|还|尚|暂|目前|一直)?(?:没有?|未|无|从未|从没)(?:获得?|得|拿到?|评上|进入?)?过?(?:任何)?"
                         r"(?:奖项?|奖励|获奖|名次|排名|排上名|上榜)?过?(?:的|了)?")
 """None said in a sentence, to a rank whose 0 means none (没获过奖, 没有获奖, 从未获奖, 没拿过奖, 没有排名) or a choice
@@ -622,6 +628,13 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         raw, typed = raw[loss.end():], True
     if f.type == "percent" and PERCENT_WORDS.search(raw):  # 12个百分点, 12 percent: 12%, said back as 百分之12 is
         raw, typed = PERCENT_WORDS.sub("%", raw), True
+    if f.type == "int" and f.path.startswith("ip.class"):  # 发明专利5项: the kind the question asks, its count
+        kind = _IP_WORDS.get(f.path, _CLASS1)
+        if f.path != "ip.class2" and _CLASS2_WORDS.search(raw):
+            raise InputError(kind="value.ip_class2", params={"shown": brief(stripped)}, field=where,
+                             label=label or field_words(f, where))
+        if kind.sub("", raw) not in ("", raw):
+            raw, typed = kind.sub("", raw), True
     if f.type in ("int", "number") and f.unit in _COUNT_WORDS and _COUNT_LEAD.sub("", raw) not in ("", raw):
         raw, typed = _COUNT_LEAD.sub("", raw), True  # 一共120人, 已经12年: the count (一共 is no numeral)
     written = _numerals(raw, f, stripped, where, label)  # 五百万 → 500万, shown back before it is saved
