@@ -629,12 +629,12 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     if f.type == "percent" and PERCENT_WORDS.search(raw):  # 12个百分点, 12 percent: 12%, said back as 百分之12 is
         raw, typed = PERCENT_WORDS.sub("%", raw), True
     if f.type == "int" and f.path.startswith("ip.class"):  # 发明专利5项: the kind the question asks, its count
-        kind = _IP_WORDS.get(f.path, _CLASS1)
+        said_kind = _IP_WORDS.get(f.path, _CLASS1)
         if f.path != "ip.class2" and _CLASS2_WORDS.search(raw):
             raise InputError(kind="value.ip_class2", params={"shown": brief(stripped)}, field=where,
                              label=label or field_words(f, where))
-        if kind.sub("", raw) not in ("", raw):
-            raw, typed = kind.sub("", raw), True
+        if said_kind.sub("", raw) not in ("", raw):
+            raw, typed = said_kind.sub("", raw), True
     if f.type in ("int", "number") and f.unit in _COUNT_WORDS and _COUNT_LEAD.sub("", raw) not in ("", raw):
         raw, typed = _COUNT_LEAD.sub("", raw), True  # 一共120人, 已经12年: the count (一共 is no numeral)
     written = _numerals(raw, f, stripped, where, label)  # 五百万 → 500万, shown back before it is saved
