@@ -910,6 +910,9 @@ NO_CHANGE = frozenset({"不用", "不用改", "不改", "不需要", "不要", "
                        "生成报告", "出报告", "ok", "okay", "done", "none", "nothing", "report", "fine"})
 """Typed at the list of answers, "nothing to change" (compared after ``normalise``, in lower case): the
 report, as Enter. 不用 or 确认, the natural answer to 「要修改哪一项？」, was asked again for a number."""
+_PICKED = re.compile(r"(?:要|我要|想)?(?:改|修改|更改|改一下|改下|重填|重新填|change|edit)?(?:第|no\.?|#)?(\d+)(?:项|个|题|条|号)?")
+"""An answer picked at the list as people say it (改第11项, 第11项, 修改11, change 11): its number. Each was asked
+again for 「1–25 之间的编号」."""
 PLAN = ("p", "ｐ", "plan", "计划")
 """Typed at the list of answers: answer the plans' questions now."""
 
@@ -1053,6 +1056,8 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                 while True:
                     try:
                         reply = normalise(term.ask(prompt)).lower()
+                        picked = _PICKED.fullmatch(reply)
+                        reply = picked.group(1) if picked is not None else reply  # 改第11项: 11
                     except Quit:
                         raise
                     except Interrupted:  # end of input here: nothing more to change, on to the report
