@@ -48,6 +48,7 @@ def part(known: dict[str, int], path: str, typed: str) -> Decimal | None:
     ({"financials.2025.revenue": 3200}, "financials.2025.main_revenue", "等于营业收入", 3200),
     ({"ip.class1": 12}, "ip.class1_self_developed", "都是自主研发的", 12),
     ({"employees": 80}, "rd_staff", "全部", 80),
+    ({"ip.class1": 5}, "ip.class1_applied", "都用上了", 5),
 ])
 def test_a_part_said_as_its_whole_is_the_whole(known: dict[str, int], path: str, typed: str, value: int) -> None:
     assert part(known, path, typed) == value
@@ -56,6 +57,8 @@ def test_a_part_said_as_its_whole_is_the_whole(known: dict[str, int], path: str,
 @pytest.mark.parametrize(("known", "path", "typed"), [
     ({"financials.2025.revenue": 3200}, "financials.2025.main_revenue", "都不是"),
     ({"financials.2025.revenue": 3200}, "financials.2025.main_revenue", "全部没有"),
+    ({"financials.2025.revenue": 3200}, "financials.2025.main_revenue", "都忘了"),  # forgotten, not all
+    ({"financials.2025.revenue": 3200}, "financials.2025.main_revenue", "全年"),
     ({"financials.2025.revenue": 3200}, "financials.2025.main_revenue", "和研发费用一样"),  # another figure's name
     ({}, "financials.2025.main_revenue", "全部都是主营"),  # the whole not answered: nothing to take
     ({"financials.2025.revenue": 3200}, "financials.2025.revenue", "同上"),  # no part

@@ -95,9 +95,11 @@ _RATIO = re.compile(r"(?:率|占比|比重|比例|强度)$")
 _GROWTH = re.compile(r"增长|增速|增幅|growth", re.IGNORECASE)
 """Words of a growth rate, which is no share of an amount (主营业务收入增长率 typed for 主营业务收入)."""
 _SAME_AS_WHOLE = re.compile(r"(?:(?:和|与|跟|同)(?P<name>[^\d\s]{1,10}?))?(?:一样|相同|一致)(?:的|啊|吧)?|同上"
-                            r"|(?:全部|全都|全|都)(?:都)?(?:是)?[^\d\s.不没无未非否少半]{0,10}|等于(?P<name2>[^\d\s不没无未非]{1,10})")
-"""A part said to be all of its whole (全部都是主营, 都是, 和营业收入一样, 同上): the whole's answer. Never with a
-word of none or less (都不是, 全部没有, 少一半), which says the opposite."""
+                            r"|(?:全部|全都|全|都)(?:都)?(?:是|算)?(?:主营(?:业务)?(?:收入)?|主业|自主研发|研发(?:人员)?|科技人员"
+                            r"|应用了|用上了|在用|产生了?效益|有效益|本企业)?(?:的|了)?"
+                            r"|等于(?P<name2>[^\d\s不没无未非]{1,10})")
+"""A part said to be all of its whole (全部都是主营, 都是, 都用上了, 和营业收入一样, 同上): the whole's answer. Only these
+words: 都忘了 or 都不是 says something else."""
 _BRACKETED = re.compile(r"（[^）]*）|\([^)]*\)")
 
 
