@@ -27,7 +27,8 @@ def parsed(path: str, typed: str) -> tuple[object, bool]:
     """(the value ``typed`` gives ``path`` at the interview, whether it is taken as approximate)."""
     iv = Interview(rules.load("miit-2026"), date(2026, 12, 5))
     f = field_for_path(iv.rules, path)
-    value, said = iv.parse(Question(path, f, 2025 if "2025" in path else None), typed)
+    year = next((y for y in (2025, 2024, 2023) if str(y) in path), None)
+    value, said = iv.parse(Question(path, f, year), typed)
     return value, said is not None and said.approximate
 
 
@@ -71,6 +72,11 @@ def parsed(path: str, typed: str) -> tuple[object, bool]:
     ("compliance.tax_violation", "没有没有", False, False),
     ("compliance.major_incident", "没有过", False, False),
     ("field.chain_role", "对对对", True, False),
+    ("financials.2025.revenue", "去年3200万", 3200, False),  # as of 2026-12-05: last year, 2025
+    ("financials.2025.revenue", "3200万（去年）", 3200, False),
+    ("financials.2025.revenue", "去年的营收是3200万", 3200, False),
+    ("financials.2024.revenue", "前年3200万", 3200, False),
+    ("financials.2025.revenue", "8仟万", 8000, False),
     ("ip.class1", "发明专利5项", 5, False),
     ("ip.class1", "有5个发明专利", 5, False),
     ("ip.class2", "实用新型10项", 10, False),
@@ -151,3 +157,12 @@ def test_class_ii_ip_typed_for_class_i_is_told_which_is_asked(tmp_path: Path) ->
     said = s.reply("发明专利5项")
     assert "→ 发明专利5项 = 5项" in said, said
     assert s.saved(tmp_path / "a.yaml")["ip.class1"] == 5
+
+
+@pytest.mark.parametrize(("path", "typed", "year"), [("financials.2025.revenue", "今年3200万", "2026"),
+                                                    ("financials.2025.revenue", "前年3200万", "2024"),
+                                                    ("financials.2024.revenue", "去年3200万", "2025")])
+def test_a_year_said_relative_to_today_that_is_not_the_one_asked_is_named(path: str, typed: str, year: str) -> None:
+    with pytest.raises(InputError) as refused:
+        parsed(path, typed)
+    assert refused.value.kind == "value.other_year" and refused.value.params["year"] == year

@@ -81,7 +81,7 @@ _FIGURE_START = re.compile(r"[\d.+\-−(¥]|[〇零一二三四五六七八九�
 _BOUND_AFTER_NAME = re.compile(r"近|将近|接近")
 """近 after a name (营收近1亿) says "nearly", a bound: refused as a sheet's cell of it is, never read as 约1亿."""
 _LEAD_YEAR = re.compile(r"(\d{4})(?:年度?|年末|年底)(?:末|底)?")
-_NAME_JOINS = re.compile(r"[:=：]|(?:为|是|有|约为|大概是|共|合计|总计|总额|的)$|^(?:我们|公司|本公司|企业)(?:的)?")
+_NAME_JOINS = re.compile(r"[:=：]|^的|(?:为|是|有|约为|大概是|共|合计|总计|总额|的)$|^(?:我们|公司|本公司|企业)(?:的)?")
 _TAIL_NOTE = re.compile(r"\((?:(\d{4})年度?(?:年末|末|底)?|经审计|审计数|已审计|审计后|审定数|未经审计|未审计|审计前|报表数)\)$")
 """A note in brackets after the figure: its year (3200万（2025年）) or its audit state (（审计数）, （未审计）), which
 changes nothing the figure says."""
@@ -100,6 +100,10 @@ _SAME_AS_WHOLE = re.compile(r"(?:(?:和|与|跟|同)(?P<name>[^\d\s]{1,10}?))?(?
                             r"|等于(?P<name2>[^\d\s不没无未非]{1,10})")
 """A part said to be all of its whole (全部都是主营, 都是, 都用上了, 和营业收入一样, 同上): the whole's answer. Only these
 words: 都忘了 or 都不是 says something else."""
+_RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": 1, "上年": 1, "上一年": 1, "前年": 2}
+_RELATIVE_YEAR = re.compile(r"^(?P<word>今年|本年|去年|上年|上一年|前年)度?|\((?P<word2>今年|本年|去年|上年|上一年|前年)度?\)$")
+"""A year said relative to today (去年3200万, 3200万（去年）): 去年 is the interview's last year, 前年 the one before, 今年
+this year's, which is no year asked. 去年3200万 to 2025's revenue was refused as no amount."""
 _BRACKETED = re.compile(r"（[^）]*）|\([^)]*\)")
 
 
@@ -343,6 +347,11 @@ class Interview:
             return text
         raw = normalise(text)
         year: str | None = None
+        said_year = _RELATIVE_YEAR.search(raw)
+        if said_year is not None:  # 去年3200万, 3200万（前年）: the year it names, as if written
+            year_said = self.last_year + 1 - _RELATIVE_YEARS[said_year.group("word") or said_year.group("word2")]
+            raw = raw[: said_year.start()] + (f"({year_said}年)" if said_year.start() else f"{year_said}年") \
+                + raw[said_year.end():]
         tail = _TAIL_NOTE.search(raw)
         if tail is not None:
             year, raw = tail.group(1), raw[: tail.start()]

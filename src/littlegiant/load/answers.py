@@ -884,7 +884,7 @@ def _money_unit(raw: str, typed: str) -> tuple[str, Decimal | None, bool]:
 unless the column or sheet names one). Chinese units (亿, 万元, 元…, 500万元整), w for 万, English
     scales (million, k) and words for yuan (CNY, RMB, ¥) before or after it; ``typed`` (spaces kept) tells "8000 10k CNY",
     the English for 万元, from "800010k"."""
-    low = raw.lower().replace("个亿", "亿").replace("个万", "万")  # 1.2个亿, as it is said
+    low = raw.lower().replace("个亿", "亿").replace("个万", "万").replace("仟万", "千万").replace("佰万", "百万")  # 1.2个亿, 8仟万
     sign = low[0] if low[:1] in ("-", "+") else ""  # -1.2m, and (RMB 1.2m) made -rmb1.2m
     low = low[len(sign):]
     ten_k = _TEN_K.search(unicodedata.normalize("NFKC", typed).strip().lower())
