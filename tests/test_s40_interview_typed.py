@@ -166,3 +166,14 @@ def test_a_year_said_relative_to_today_that_is_not_the_one_asked_is_named(path: 
     with pytest.raises(InputError) as refused:
         parsed(path, typed)
     assert refused.value.kind == "value.other_year" and refused.value.params["year"] == year
+
+
+@pytest.mark.parametrize("typed", ["是吧", "没有吧", "应该没有", "好像不是", "属于吧"])
+def test_an_unsure_yes_or_no_is_told_so_not_a_titles_lapse(tmp_path: Path, typed: str) -> None:
+    """「是吧」 to a red line was told that a lapsed or pending title is 否, of a question on no title."""
+    s = started(tmp_path)
+    s.unknown_until("产品（服务）属于国家禁止、限制或淘汰类")
+    said = s.reply(typed)
+    assert f"“{typed}”听起来还不确定：确定是就填“是”，确定不是就填“否”，说不准就填“不知道”" in said, said
+    assert "已过期" not in said
+    s.finish()

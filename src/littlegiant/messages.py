@@ -347,6 +347,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.rank_abroad": ("{shown!r} is a rank in the world; the question asks for the {asked}: give that rank "
                           "(first is 1), or don't know",
                           "“{shown}”是全球（国际）的排名；这里问的是{asked}：请填这个名次（第1名填1），不清楚就填“不知道”"),
+    "value.unsure": ("{shown!r} sounds unsure: answer yes only if it is so, no if it is not, or don't know",
+                     "“{shown}”听起来还不确定：确定是就填“是”，确定不是就填“否”，说不准就填“不知道”"),
     "value.ip_class2": ("{shown!r} counts Class II IP (utility models, designs, software copyrights); the question asks "
                         "for Class I (invention patents and the like): give that count, 0 if none, or don't know",
                         "“{shown}”是Ⅱ类知识产权（实用新型、外观设计、软件著作权）；这里问的是Ⅰ类（发明专利等）的项数：请填Ⅰ类的项数，"

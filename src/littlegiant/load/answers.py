@@ -138,6 +138,9 @@ _PARTICLES = re.compile(r"(?:吧|啊|呀|哦|噢|呢|啦|嘛|哈)+$")
 """The particles an answer typed as speech ends with (3200万吧, 3200万元左右吧, 没有啊): a figure with 吧 is one the
 person hedges, taken as approximate (约3200万); the others add nothing. Each was refused as no amount."""
 _HEDGE = "吧"
+_UNSURE = re.compile(r"(?:应该|好像|可能|大概|估计|也许|似乎)?(.+?)(?:吧|呢|吗|吧[?？]|[?？])|(?:应该|好像|可能|大概|估计|也许|似乎)(.+)")
+"""A yes or no said unsure (是吧, 没有吧, 应该是, 好像不是, 可能有): not an answer to a red line or a title, but asked
+again saying so; it was told 「应填是或否」 or, of 是吧, that a lapsed title is 否."""
 _SAID_TWICE = re.compile(r"([\u4e00-\u9fff]{1,3}?)(?:[,，]?\1){1,3}")
 """A word said again for emphasis (没有没有, 对对对, 不是不是): the word, once. Refused as no yes or no."""
 _FIRM_PARTICLES = re.compile(r"(?:啊|呀|哦|噢|啦|哈)+$")
@@ -487,6 +490,12 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         firm = said_twice.group(1) if said_twice is not None else firm
         if firm and firm.lower() in _YES_NO:  # 没有啊, 是啊: the yes or no itself
             return _YES_NO[firm.lower()], None
+        unsure = _UNSURE.fullmatch(raw)
+        meant = unsure.group(1) or unsure.group(2) if unsure is not None else None
+        if meant is not None and (meant.lower() in _YES_NO or _echoed(meant, f) is not None):
+            # 是吧, 没有吧, 应该是: a yes or no not yet sure; told it as such, not as a title's lapse (yes_doubt)
+            raise InputError(kind="value.unsure", params={"shown": brief(stripped)}, field=where,
+                             label=label or field_words(f, where))
     if f.type == "bool" and f.path.startswith(_HELD) and _NEVER_APPLIED.fullmatch(raw):
         return False, None  # 未报 under a title: never applied for, so not held (read as unknown, its tier went 未知)
     if raw.lower() in UNKNOWN or NOT_GIVEN.fullmatch(raw) or DONT_KNOW.fullmatch(raw.lower()):
