@@ -77,6 +77,10 @@ def parsed(path: str, typed: str) -> tuple[object, bool]:
     ("financials.2025.revenue", "去年的营收是3200万", 3200, False),
     ("financials.2024.revenue", "前年3200万", 3200, False),
     ("financials.2025.revenue", "8仟万", 8000, False),
+    ("market.domestic_share", "两成", 20, False),
+    ("market.domestic_share", "一成半", 15, False),
+    ("market.domestic_share", "三成左右", 30, True),
+    ("digital_level", "没评", None, False),  # not assessed: unknown, never 0
     ("ip.class1", "发明专利5项", 5, False),
     ("ip.class1", "有5个发明专利", 5, False),
     ("ip.class2", "实用新型10项", 10, False),

@@ -54,6 +54,7 @@ UNKNOWN = frozenset({"", "null", "~", "不知道", "不清楚", "不确定", "�
                      "商业秘密", "商业机密",
                      "未评", "未参评", "暂未参评", "尚未参评", "没有参评", "没参评", "未参加评价", "未评价", "暂未评价",
                      "尚未评价", "未评分", "无评分", "暂无评分", "没有评分", "无得分", "未评测", "未测评",
+                     "没评", "没评过", "没测评", "没评测", "没有测评", "没有评测", "没做过评测", "没做评测",
                      "notrated", "unrated", "notevaluated"})
 """Text that says "don't know" (compared as YES and NO are, spaces and apostrophes out): nothing,
 YAML's words for nothing, the words people type when they do not know (refusing 不知道 taught users
@@ -428,6 +429,8 @@ def percent_signed(f: FieldDef, text: str) -> bool:
     return raw.endswith("%") or raw.startswith("百分之")
 
 
+_TENTHS = re.compile(r"([\d.一二两三四五六七八九十]+)成(半)?")
+"""A share in tenths (两成 is 20%, 一成半 15%), as a share is said in speech: refused as no percentage."""
 PERCENT_WORDS = re.compile(r"(?<=[\d.〇零一二三四五六七八九十])(?:(?:个)?百分点|个点)$|(?i:(?:per)?cent|pct|percentagepoints?)$")
 """A share said in words after its figure (12个百分点, 12个点, 12 percent; spaces gone): its % sign. 12个百分点 was
 refused as Chinese numerals of more than one reading, told to write 1200万."""
@@ -635,6 +638,16 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     loss = f.type == "signed_money" and _LOSS.match(raw)
     if loss:  # 亏损300万, 负300: a loss as people say it, shown back as the negative figure it is saved as
         raw, typed = raw[loss.end():], True
+    tenths = _TENTHS.fullmatch(raw) if f.type == "percent" else None
+    if tenths is not None:  # 两成, 一成半: tenths, as a share is said; 20%, said back
+        from littlegiant.load import numerals
+
+        try:
+            tenth = numerals.value_of(tenths.group(1))
+        except ValueError:
+            tenth = None
+        if tenth is not None:
+            raw, typed = f"{plain(tenth * 10 + (5 if tenths.group(2) else 0))}%", True
     if f.type == "percent" and PERCENT_WORDS.search(raw):  # 12个百分点, 12 percent: 12%, said back as 百分之12 is
         raw, typed = PERCENT_WORDS.sub("%", raw), True
     if f.type == "int" and f.path.startswith("ip.class"):  # 发明专利5项: the kind the question asks, its count
