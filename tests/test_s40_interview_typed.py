@@ -181,3 +181,14 @@ def test_an_unsure_yes_or_no_is_told_so_not_a_titles_lapse(tmp_path: Path, typed
     assert f"“{typed}”听起来还不确定：确定是就填“是”，确定不是就填“否”，说不准就填“不知道”" in said, said
     assert "已过期" not in said
     s.finish()
+
+
+def test_a_trade_typed_for_the_industry_is_told_which_number_to_pick(tmp_path: Path) -> None:
+    """化工 to 「行业」 was told only 「应填 1–16 的编号或选项名称」 where a sheet's cell was told who picks 工业."""
+    s = started(tmp_path)
+    s.unknown_until("行业（《中小企业划型标准规定》）")
+    said = s.reply("化工")
+    assert "现在是“化工”：制造业企业（如电子元器件、机械、新材料）请选“工业”（2）" in said, said
+    said = s.reply("2")
+    assert "→ 2 = 工业" in said, said
+    assert s.saved(tmp_path / "a.yaml")["industry"] == "industrial"

@@ -309,6 +309,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "填“是”，否则填“否”"),
     "value.choice_numbered": ("expected a number from 1 to {n} or a choice's name, got {shown!r}",
                               "应填 1–{n} 的编号或选项名称，现在是“{shown}”"),
+    "value.choice_numbered_hint": ("expected a number from 1 to {n} or a choice's name, got {shown!r}; {who} is "
+                                   "{choice_label} ({number})",
+                                   "应填 1–{n} 的编号或选项名称，现在是“{shown}”：{who}请选“{choice_label}”（{number}）"),
     "value.choice_numbered_near": ("expected a number from 1 to {n} or a choice's name, got {shown!r}; did you mean "
                                    "{near_label} ({number})?",
                                    "应填 1–{n} 的编号或选项名称，现在是“{shown}”；您是不是想选“{near_label}”（{number}）？"),

@@ -594,6 +594,11 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             if found is None:  # with their range: 7 on a list of 5 was told only "one of the choices listed"
                 near = choice_near(f, stripped)
                 named = f.choice_labels.get(near) if near is not None else None
+                hint = choice_hint(f, near, stripped) if near is None and not raw.isdigit() else {}
+                if hint:  # 化工 to 行业: who picks which choice (制造业企业…选“工业”), by its number on the screen
+                    raise InputError(kind="value.choice_numbered_hint", params={
+                        "n": len(f.choices), "shown": brief(stripped), "number": f.choices.index(str(hint["choice"])) + 1,
+                        **hint}, field=where, label=label or field_words(f, where))
                 if near is not None:  # 制照业: the choice it likely means, by its number on the screen
                     raise InputError(kind="value.choice_numbered_near", params={
                         "n": len(f.choices), "shown": brief(stripped), "number": f.choices.index(near) + 1,
