@@ -192,3 +192,12 @@ def test_a_trade_typed_for_the_industry_is_told_which_number_to_pick(tmp_path: P
     said = s.reply("2")
     assert "→ 2 = 工业" in said, said
     assert s.saved(tmp_path / "a.yaml")["industry"] == "industrial"
+
+
+def test_a_founding_year_for_the_years_in_the_niche_is_told_how_to_say_it(tmp_path: Path) -> None:
+    s = started(tmp_path)
+    s.unknown_until("从事特定细分市场年限")
+    said = s.reply("2009年成立的")
+    assert "“2009年成立的”是企业成立的年份；这里问的是从事主导产品的年限：如果成立起就做这个产品，可写“2009年开始”" in said, said
+    said = s.reply("2009年开始")
+    assert "→ 2009年开始 = 16年" in said, said

@@ -380,6 +380,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.percent": ("expected a percentage from 0 to 100, got {shown}", "应填 0 到 100 之间的百分数，现在是 {shown}"),
     "value.min": ("expected at least {low}, got {shown}", "不能小于 {low}，现在是 {shown}"),
     "value.max": ("expected at most {high}, got {shown}", "不能大于 {high}，现在是 {shown}"),
+    "value.founded": ("{shown!r} gives the year the company was founded; the question asks for the years in the main "
+                      "product's market: if it has made that product since then, type \"since {year}\" and the years are "
+                      "counted; if not, the year it began making it, or the number of years",
+                      "“{shown}”是企业成立的年份；这里问的是从事主导产品的年限：如果成立起就做这个产品，可写“{year}年开始”，由本工具"
+                      "算出年数；否则写开始做这个产品的那一年（如“2012年开始”）或年数"),
     "value.start_year": ("{shown} looks like the year it began: give the number of years up to last year end instead "
                          "(decimals allowed, e.g. 6.5)",
                          "现在是 {shown}，像是开始的年份：这里要填到上年末共从事了几年（可填小数，如 6.5）"),

@@ -131,6 +131,9 @@ _SINCE_DOING = re.compile(r"(?:就|便)?(?:开始)?(?:做|干|从事|进入|经�
                           r"(?:行业|领域|市场|细分市场|业务|产品)?$|(?:就|便)开始$")
 """What follows a start year as it is said (2012年开始做的, 从2012年开始做, 2012年就进入这个行业了): the doing and the
 market, which say no more than 开始 (a closing 的 or 了 is taken off first). Each was refused as no number."""
+_FOUNDED = re.compile(r"(\d{4})年?(?:\d{1,2}月)?(?:注册)?(?:成立|注册|创立|创办|建厂)")
+"""A founding year typed for the years in a niche (公司2009年成立, 2009年注册): the company's age, which may not be
+the main product's; refused as no number, it left the owner to guess what was asked."""
 _COUNT_LEAD = re.compile(r"^(?:一共|总共|共计?|合计|总计|已有|已经|已|有)+")
 """What a count is said after (一共120人, 已经12年): the count alone. Refused as no whole number."""
 _YEARS_SAID = re.compile(r"^(?:做了|干了|从事了?|经营了?|深耕了?|专注了?)?(?P<n>[\d.]+|[〇零一二三四五六七八九十两]+)年(?:了|来|之久)*$")
@@ -684,6 +687,10 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     elif f.type == "percent":
         raw = raw.removesuffix("%")
     else:
+        founded = _FOUNDED.search(raw) if f.unit == "年" else None
+        if founded is not None:  # 2009年成立: the company's year, not the niche's; said which to write
+            raise InputError(kind="value.founded", params={"shown": brief(stripped), "year": founded.group(1)},
+                             field=where, label=label or field_words(f, where))
         since = (_SINCE.fullmatch(raw) or _SINCE.fullmatch(_SINCE_DOING.sub("开始", re.sub("[的了]+$", "", raw))))\
             if f.unit == "年" else None
         if since is not None:
