@@ -738,7 +738,9 @@ def test_an_unusual_figure_is_confirmed_or_asked_again(tmp_path: Path) -> None:
     assert "研发费用（2025年）9,000万元，高于营业收入（2025年）8,000万元，这很少见。确认无误吗？[是/否]" in confirm
     s.send("否")
     # the question again, with its unit: the check's lines stood between the question and the prompt
-    assert (s.until_prompt() or "").endswith("  好的，请重新回答：研发费用（2025年）（万元）？\n> ")
+    # and the earlier answer it was set beside, which may be the slip: typed again, this one stands
+    assert (s.until_prompt() or "").endswith("  好的，请重新回答：研发费用（2025年）（万元）？（如果填错的是之前的营业收入（2025年）"
+                                             "8,000万元：本题照实再填一次即可，不再询问；之后在汇总里修改那一项。）\n> ")
     s.send("900")
     assert "其中主营业务收入" in (s.until_prompt() or "")
     s.send("8,000万")  # at the edge: equal to the whole is no concern

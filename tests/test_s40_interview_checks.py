@@ -156,3 +156,20 @@ def test_the_check_reads_in_an_80_column_terminal(tmp_path: Path) -> None:
     child.close()
     saved = (tmp_path / "t.yaml").read_text(encoding="utf-8")
     assert "main_revenue: 11000\n" in saved and "rd_expense: 650\n" in saved
+
+
+def test_the_same_figure_typed_after_no_stands_when_the_earlier_answer_is_the_slip() -> None:
+    """R&D 2024 typed as 2.1亿 (the revenue, a slip), then revenue 2.3亿: the check at the revenue, answered 否,
+    asked the revenue again, and the same 2.3亿 met the same check: the only way on was to confirm a pair the
+    finance manager knew wrong. Now the re-ask names the earlier answer, and the figure typed again stands."""
+    rs = rules.load("miit-2026")
+    iv = Interview(rs, date(2026, 12, 5))
+    iv.record("financials.2024.rd_expense", Decimal(21000))
+    out = io.StringIO()
+    asker = Asker(iv, Terminal(io.StringIO("2.3亿\n否\n2.3亿\n"), out), "zh")
+    path = "financials.2024.revenue"
+    assert asker.ask(Question(path, profile.field_for_path(rs, path), 2024), "第 9 题") is None
+    said = out.getvalue()
+    assert said.count("超过50%") == 1, said
+    assert "如果填错的是之前的研发费用（2024年）21,000万元：本题照实再填一次即可，不再询问；之后在汇总里修改那一项" in said, said
+    assert iv.values[path] == 23000

@@ -134,6 +134,11 @@ MESSAGES = {
     "interview.unknown": {"zh": "  → 记为「不知道」\n", "en": "  → recorded as \"don't know\"\n"},
     "interview.again": {"zh": "请重新输入。", "en": " Please answer again."},
     "interview.again_plain": {"zh": "好的，请重新回答：{question}", "en": "Then please answer again: {question}"},
+    "interview.again_other": {
+        "zh": "（如果填错的是之前的{other}{other_value}：本题照实再填一次即可，不再询问；之后在汇总里修改那一项。）",
+        "en": " (If the earlier {other} of {other_value} is the slip: type this figure again and it is kept, not asked "
+              "about again; then change that one in the summary.)",
+    },
     "interview.confirm": {"zh": "确认无误吗？[是/否]", "en": " Is that right? [y/n]"},
     "interview.fix_earlier": {
         "zh": "若是之前那一项填错了，可先回车跳过本题，最后在汇总里修改。",

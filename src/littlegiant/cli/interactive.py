@@ -524,6 +524,7 @@ class Asker:
         self.term.say("\n" + wrap(header, self.width, indent="") + "\n")
         prompt = self.describe(q)
         typed_next: str | None = None  # a corrected figure typed at a check, read as the answer
+        denied: set[tuple[str, str | None, Decimal]] = set()  # checks answered 否 at this question, by their figure
         while True:
             corrected = typed_next is not None  # said back once recorded: a yes/no prompt took it
             text = self.term.ask(prompt) if typed_next is None else typed_next
@@ -587,16 +588,29 @@ class Asker:
                 continue
             answered: bool | str = True
             for c in concerns:
+                if (c.kind, c.other, c.value) in denied:  # typed again after 否: it stands, not asked a second time
+                    continue
                 answered = self.confirm(wrap("! " + self.concern_text(c) + _t("confirm", lang), self.width) + " ", q)
                 if answered is not True:
+                    if answered is False:
+                        denied.add((c.kind, c.other, c.value))
                     break
             if isinstance(answered, str):  # the corrected figure, typed at the check: read and checked as the answer
                 typed_next = answered
                 continue
             if not answered:
                 # the question again, with its unit: after the check's lines, a bare 「请重新输入」 left the
-                # user to scroll up for what was asked, and in what unit
-                self.term.say(wrap(_t("again_plain", lang, question=self.heading(q)), self.width) + "\n")
+                # user to scroll up for what was asked, and in what unit; where the check set it beside an
+                # earlier answer, that one may be the slip: typing this figure again keeps it, asked no more
+                # (the check asked again at the same figure, the only way on was to confirm a pair called wrong)
+                other = next((c for c in concerns if (c.kind, c.other, c.value) in denied and c.other is not None
+                              and c.other in self.iv.values), None)
+                again = _t("again_plain", lang, question=self.heading(q))
+                if other is not None:
+                    of = field_for_path(self.iv.rules, other.other or "")
+                    again += _t("again_other", lang, other=input_label(of, other.other or "").get(lang),
+                                other_value=self.said(other.other or ""))
+                self.term.say(wrap(again, self.width) + "\n")
                 continue
             self.iv.record(q.path, value, conversion is not None and conversion.approximate, signed)
             if corrected and value is not None and conversion is None:
