@@ -687,7 +687,7 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     elif f.type == "percent":
         raw = raw.removesuffix("%")
     else:
-        founded = _FOUNDED.search(raw) if f.unit == "年" else None
+        founded = _FOUNDED.search(raw) if f.unit == "年" and last_year is not None else None  # (a sheet: as before)
         if founded is not None:  # 2009年成立: the company's year, not the niche's; said which to write
             raise InputError(kind="value.founded", params={"shown": brief(stripped), "year": founded.group(1)},
                              field=where, label=label or field_words(f, where))
