@@ -21,3 +21,13 @@ def test_an_answer_picked_in_words_is_asked_again(tmp_path: Path, typed: str) ->
     asked = s.reply(typed)
     assert "请输入" not in asked and label in asked and "修改" in asked, asked
     s.finish()
+
+
+@pytest.mark.parametrize("typed", ["上一步", "返回上一题", "改上一题", "退回"])
+def test_going_back_said_in_other_words_goes_back(tmp_path: Path, typed: str) -> None:
+    s = Session(["assess", "--as-of", "2026-12-05", "--lang", "zh", "--save", "a.yaml"], tmp_path)
+    s.answers("某公司", "3200")
+    s.until_prompt()
+    said = s.reply(typed)
+    assert "回到上一题（刚才答的是：3,200万元" in said and "营业收入（2025年）" in said, said
+    s.finish()

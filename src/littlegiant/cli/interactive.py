@@ -87,9 +87,11 @@ HEADER = {
 reads the rule set by its title, as the report's 依据 line names it (not its id, miit-2026)."""
 OLD_HEADER_LINES = ("# 由 littlegiant 问答生成的企业信息（规则 {rules}，评估日期 {as_of}）。",)
 """A first line earlier versions wrote (the set by its id): such a file is still known as the interview's."""
-BACK = ("<", "＜", "《", "上一题", "回到上一题", "返回", "back", "goback", "previous")
+BACK = ("<", "＜", "《", "上一题", "回到上一题", "返回", "back", "goback", "previous", "上一步", "返回上一题", "回上一题",
+        "退回", "后退", "上一个", "改上一题", "上一题改一下")
 """Typed alone (trimmed, any case): back one question. The intro names <; 上一题 or "back", typed by one who
-wanted to go back, was refused as no amount (or, to the name question, saved as the company's name)."""
+wanted to go back, was refused as no amount (or, to the name question, saved as the company's name); so were
+上一步, 返回上一题 and 改上一题."""
 HELP = ("?", "？")
 QUIT = ("退出", "q", "quit", "exit")
 """Typed alone at any prompt (trimmed, any case), these stop the interview as Ctrl-D does: a user who
