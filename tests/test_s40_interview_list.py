@@ -31,3 +31,16 @@ def test_going_back_said_in_other_words_goes_back(tmp_path: Path, typed: str) ->
     said = s.reply(typed)
     assert "回到上一题（刚才答的是：3,200万元" in said and "营业收入（2025年）" in said, said
     s.finish()
+
+
+@pytest.mark.parametrize(("typed", "kept"), [("接着答", True), ("好的", True), ("重来", False), ("从头开始", False)])
+def test_the_resume_question_takes_the_words_people_answer_it_with(tmp_path: Path, typed: str, kept: bool) -> None:
+    s = Session(["assess", "--as-of", "2026-12-05", "--lang", "zh", "--save", "a.yaml"], tmp_path)
+    s.answers("某公司", "3200")
+    s.until_prompt()
+    s.finish()
+    s = Session(["assess", "--as-of", "2026-12-05", "--lang", "zh", "--save", "a.yaml"], tmp_path)
+    assert "继续这些回答" in (s.until_prompt() or "")
+    said = s.reply(typed)
+    assert "请输入" not in said.split("\n")[0] and ("研发费用" in said) is kept and ("企业名称" in said) is not kept, said
+    s.finish()

@@ -92,6 +92,12 @@ BACK = ("<", "＜", "《", "上一题", "回到上一题", "返回", "back", "go
 """Typed alone (trimmed, any case): back one question. The intro names <; 上一题 or "back", typed by one who
 wanted to go back, was refused as no amount (or, to the name question, saved as the company's name); so were
 上一步, 返回上一题 and 改上一题."""
+RESUME = ("", "r", "resume", "y", "yes", "继续", "是", "继续答", "继续答题", "接着", "接着答", "接着来", "好", "好的",
+          "对", "是的", "嗯", "continue")
+START_OVER = ("o", "overwrite", "start over", "n", "no", "重新开始", "否", "重来", "重新来", "重新答", "重新填", "从头开始",
+              "从头来", "重头开始")
+"""Typed at 「继续这些回答…[R/o]」: go on with the saved answers, or start over (a backup is kept). 接着答 or 好 was
+asked again, as was 重来."""
 HELP = ("?", "？")
 QUIT = ("退出", "q", "quit", "exit")
 """Typed alone at any prompt (trimmed, any case), these stop the interview as Ctrl-D does: a user who
@@ -984,11 +990,12 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
         prompt = wrap_all(found + _t("found_ask", lang), term.width()) + " "  # the wrapping drops the space
         while True:
             try:
-                choice = term.ask(prompt).strip().lower()
+                choice = normalise(term.ask(prompt)).lower() or ""  # 接着答。, ｒ: as typed elsewhere
+                choice = "start over" if choice == "startover" else choice
             except (KeyboardInterrupt, Interrupted):
                 term.say(_t("kept", lang, save=save, cmd=resume_cmd))
                 raise Interrupted from None
-            if choice in ("", "r", "resume", "y", "yes", "继续", "是"):
+            if choice in RESUME:
                 interview.values.update(values)
                 interview.unknown |= unknown
                 interview.approximate |= saved.approximate
@@ -1014,7 +1021,7 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                     term.say(wrap_all(_t("asked_otherwise", lang, label=other.field.label.get(lang),
                                          rules=other.title.get(lang)), term.width()))
                 break
-            if choice in ("o", "overwrite", "start over", "n", "no", "重新开始", "否"):
+            if choice in START_OVER:
                 term.say(wrap_all(_t("backed_up", lang, n=n, backup=backup_copy(save)), term.width()))
                 break
             prompt = _t("found_retry", lang) + wrap_all(_t("found_ask", lang), term.width()) + " "
