@@ -81,6 +81,10 @@ def parsed(path: str, typed: str) -> tuple[object, bool]:
     ("market.domestic_share", "一成半", 15, False),
     ("market.domestic_share", "三成左右", 30, True),
     ("digital_level", "没评", None, False),  # not assessed: unknown, never 0
+    ("titles.tech_sme", "还没有", False, False),
+    ("titles.tech_sme", "入库了", True, False),
+    ("honors.high_tech_enterprise", "是，2024年复审", True, False),  # renewed: 复审 is 高企's word for 复核
+    ("compliance.abnormal_operation", "目前没有", False, False),
     ("ip.class1", "发明专利5项", 5, False),
     ("ip.class1", "有5个发明专利", 5, False),
     ("ip.class2", "实用新型10项", 10, False),

@@ -34,7 +34,8 @@ from littlegiant.records import record
 
 YES = frozenset({"是", "是的", "对", "对的", "有", "有的", "没错", "对头", "是滴", "嗯", "嗯嗯", "算", "算是", "y", "yes", "yep", "yeah", "yup", "true", "1", "✓", "✔", "√",
                  "存在", "列入", "已列入", "被列入"})
-NO = frozenset({"否", "不是", "不对", "没有", "无", "没", "不", "不是的", "不对的", "不算", "没有过", "没过", "未有", "n", "no", "nope", "nah", "false", "0", "✗", "✘", "×",
+NO = frozenset({"否", "不是", "不对", "没有", "无", "没", "不", "不是的", "不对的", "不算", "没有过", "没过", "未有",
+                "还没有", "还没", "暂时没有", "目前没有", "目前还没有", "暂时还没有", "尚无", "还不是", "目前不是", "n", "no", "nope", "nah", "false", "0", "✗", "✘", "×",
                 "不存在", "未列入", "没列入", "没有列入", "未被列入", "没被列入", "没有被列入",
                 "没有的", "无此情况", "无此类情况", "无该情况", "没有此情况", "没有这种情况", "不存在此情况", "不存在该情况",
                 "从未", "从来没有", "从没有", "从没", "未发生", "未发生过", "没发生", "没发生过", "没有发生", "没有发生过",
@@ -307,6 +308,7 @@ def _held(low: str, path: str) -> bool | None:
     years; only the person knows whether it was renewed (2024 alone may be the year it was won,
     applied for, or lapsed)."""
     words = low.strip(" ，,、；;:：")
+    words = words[:-1] if len(words) > 2 and words[-1] in "了的" else words  # 入库了, 已认定的: the state itself
     won, not_won = _STATES[path == _REGISTERED]
     if not_won.fullmatch(words):
         return False
@@ -319,7 +321,7 @@ _SAID_AFTER = re.compile(r"(是|否)[;:；：]?(.+)")
 """是，2023年认定 (its comma gone with the separators ``normalise`` drops): a remark after the answer
 rather than in brackets, read as the bracketed one is."""
 _DATES = re.compile(r"\d{1,4}\s*(?:年度?|月|日|号|[./-])?")
-_SURE = re.compile(r"(?:已|于|经|获|获得|获评|被|认定|评定|认证|入选|入库|复核|通过|有效|有效期内|仍有效|在有效期内|期内|"
+_SURE = re.compile(r"(?:已|于|经|获|获得|获评|被|认定|评定|认证|入选|入库|复核|复审|重新认定|通过|有效|有效期内|仍有效|在有效期内|期内|"
                    r"审核|评审|公示后|未过期|没过期|未到期|没到期|未撤销|未被撤销|没有撤销|首次|第[一二三四五六七八九十]+批|批|"
                    r"certified|recogni[sz]ed|valid|renewed|approved|since|in|and|notexpired|"
                    r"[\s，,、；;:：]|的$)*")
