@@ -85,6 +85,8 @@ def parsed(path: str, typed: str) -> tuple[object, bool]:
     ("titles.tech_sme", "入库了", True, False),
     ("honors.high_tech_enterprise", "是，2024年复审", True, False),  # renewed: 复审 is 高企's word for 复核
     ("compliance.abnormal_operation", "目前没有", False, False),
+    ("financials.2025.revenue", "两亿五", 25000, False),  # 2.5亿, as said: offered as 25000万 or 250000000万
+    ("financials.2025.revenue", "一亿二", 12000, False),
     ("ip.class1", "发明专利5项", 5, False),
     ("ip.class1", "有5个发明专利", 5, False),
     ("ip.class2", "实用新型10项", 10, False),

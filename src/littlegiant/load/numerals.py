@@ -92,6 +92,8 @@ def _arabic(found: re.Match[str], money: bool) -> str:
         tenk = _plain(value / BIG["万"])
         if run[-1] in BIG or found.string[found.end():]:  # 五百万, 一万二千元: the unit is said
             return tenk + "万"
+        if re.fullmatch(rf".*[亿億][{''.join(d for d, v in DIGITS.items() if v)}]", run):
+            return tenk + "万"  # 两亿五: 2.5亿 as it is said; in 万元 it would be 2.5万亿, no SME's (三亿零五百: still asked)
         raise Unclear(run, (f"{tenk}万", f"{_plain(value)}万"))
     return _plain(value)
 
