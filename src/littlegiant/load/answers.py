@@ -32,17 +32,18 @@ from littlegiant.load.rules import FieldDef
 from littlegiant.messages import EXPECT, Choices, Got, Text, expect_money, grouped, unit_text
 from littlegiant.records import record
 
-YES = frozenset({"是", "是的", "对", "对的", "有", "有的", "没错", "对头", "是滴", "嗯", "嗯嗯", "算", "算是", "y", "yes", "yep", "yeah", "yup", "true", "1", "✓", "✔", "√",
+YES = frozenset({"是", "是的", "对", "对的", "有", "有的", "没错", "对头", "是滴", "嗯", "嗯嗯", "算", "算是", "y", "yes", "yep", "yeah", "yup", "true", "1", "✓", "✔", "√", "☑", "✅",
                  "存在", "列入", "已列入", "被列入"})
 NO = frozenset({"否", "不是", "不对", "没有", "无", "没", "不", "不是的", "不对的", "不算", "没有过", "没过", "未有",
-                "还没有", "还没", "暂时没有", "目前没有", "目前还没有", "暂时还没有", "尚无", "还不是", "目前不是", "n", "no", "nope", "nah", "false", "0", "✗", "✘", "×",
+                "还没有", "还没", "暂时没有", "目前没有", "目前还没有", "暂时还没有", "尚无", "还不是", "目前不是", "n", "no", "nope", "nah", "false", "0", "✗", "✘", "×", "☒", "❌", "✕", "✖", "非",
                 "不存在", "未列入", "没列入", "没有列入", "未被列入", "没被列入", "没有被列入",
                 "没有的", "无此情况", "无此类情况", "无该情况", "没有此情况", "没有这种情况", "不存在此情况", "不存在该情况",
                 "从未", "从来没有", "从没有", "从没", "未发生", "未发生过", "没发生", "没发生过", "没有发生", "没有发生过",
                 "无记录", "never", "nonever", "notlisted"})
 """Yes and no as people write them (compared after NFKC and in lower case; yep and nope were refused as
 no yes or no): a park's sheet ticks
-(√) and crosses (×) its yes/no columns; a red line (是否存在…行为, 是否列入经营异常名录) is answered in its
+(√, ☑ as a form's ticked box) and crosses (×, ☒, ❌) its yes/no columns (an empty box, □, is left out: unticked
+or not filled in, no one can tell); a red line (是否存在…行为, 是否列入经营异常名录) is answered in its
 own words, 不存在 or 未列入, which the report itself writes back (the interview asked again), or as a
 statement does (无此情况, 从未, 没发生过, 无记录: each was refused as no yes or no). Not 不涉及 ("does
 not apply"): said of 境内注册 it would be 否 and fail the gate."""
