@@ -25,9 +25,10 @@ BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 _POINT = "点點"
 _NUMERAL = "".join(DIGITS) + "".join(SMALL) + "".join(BIG) + _POINT
 _RUN = re.compile(rf"[0-9.{_NUMERAL}]+")
-_SPELLED = re.compile(rf"[{''.join(DIGITS)}十拾{_POINT}]|\d[{''.join(SMALL)}{''.join(BIG)}]+\d")
-"""Text that needs this reader: a Chinese digit, or digits on both sides of a unit (1亿2000万). Text
-such as 500万, 0.8亿 or 3千万 is read as before, by the units alone."""
+_SPELLED = re.compile(rf"[{''.join(DIGITS)}十拾{_POINT}]|\d[{''.join(SMALL)}{''.join(BIG)}]+\d|(?<![0-9.])[1-9][百佰千仟](?![0-9万萬亿億])")
+"""Text that needs this reader: a Chinese digit, digits on both sides of a unit (1亿2000万), or one digit
+alone before 百 or 千 (8千, as 八千 is read: it was refused). Text such as 500万, 0.8亿 or 3千万 is read as
+before, by the units alone."""
 _ANY_DIGIT = rf"[0-9{''.join(DIGITS)}十拾百佰千仟]"
 _VAGUE = re.compile(
     rf"几|(?:近|将近|接近|不到|不足|不少于|超过|上|数|小)(?={_ANY_DIGIT})"
