@@ -977,9 +977,30 @@ class Plan:
         only adds figures and scales them by positive numbers (``equity[y1] + equity[y2]``, a mean
         of two years), so no blank can take it lower; None for any other formula. What lets a total
         that the given years already carry past its threshold be met though a year is blank."""
-        if not _adds_up(e.body):
+        fn, paths = self._floor_of(e, param_offset)
+        if fn is None:
             return None
+        # Most profiles leave every figure of such a total blank (no equity raised: innovative's direct
+        # route asks equity_3y of nearly every batch row), and then the floor is the same number for all:
+        # worked out once here, as the formula gives it on an empty profile, and given back once the
+        # reads are found blank, not added up again through a closure a term and a binop a sum (~5,000
+        # instructions of a summary row's plan.run; a read given still goes the whole way).
+        blank = fn({}, 0)
+        whole = fn
+
+        def floor(state: State, p: int) -> expr.Value:
+            for path in paths:
+                if state.get(path) is not None:
+                    return whole(state, p)
+            return blank
+        return floor
+
+    def _floor_of(self, e: expr.Expression, param_offset: int) -> tuple[expr.Compiled | None, tuple[str, ...]]:
+        """``_floor`` as its formula gives it, with the concrete paths it reads (None: no floor)."""
+        if not _adds_up(e.body):
+            return None, ()
         unbounded = False
+        paths: dict[str, None] = {}
 
         def leaf(name: str, offset: int | None, param: bool) -> expr.Compiled | str:
             nonlocal unbounded
@@ -989,13 +1010,15 @@ class Plan:
             if path is not None:
                 least = self.rules.fields[name].value_range()[0]
                 unbounded = unbounded or least is None
+                paths[path] = None
                 return lambda state, p: v if (v := state.get(path)) is not None else least
-            inner = self._floor(self.rules.derived[name].expression, offset or 0)
+            inner, reads = self._floor_of(self.rules.derived[name].expression, offset or 0)
             unbounded = unbounded or inner is None
+            paths.update(dict.fromkeys(reads))
             return inner or (lambda state, p: None)
 
         fn = expr.recompile(e, leaf, settled=False)
-        return None if unbounded else fn
+        return (None, ()) if unbounded else (fn, tuple(paths))
 
     def _expr(self, e: expr.Expression, param_offset: int = 0) -> expr.Compiled:
         """``e`` compiled to read this plan's profile dicts (``y`` at ``param_offset``)."""
