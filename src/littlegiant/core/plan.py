@@ -1146,7 +1146,26 @@ class Plan:
                             return result
                     return missed
                 return derived_at_least
-            if slot is not None:  # a derived quantity (R&D share, debt ratio): its slot read here
+            ceilings = _at_most_lines(item.scales[0].bands)
+            if slot is not None and ceilings is not None:  # "at most" bands (the debt ratio), as conditions scores them
+                below, missed_all = ceilings
+                unknown_all = scorer(None, {})  # no band reads anything but the value: its answer for an unknown
+
+                def derived_at_most(state: State) -> scoring.Points:
+                    """A derived quantity's points by "at most" bands (innovative's debt ratio, nearly every
+                    batch row): the first band whose ceiling the value is within, as points_scorer's general
+                    loop finds it, read here (~2,000 instructions of a summary row's plan.run)."""
+                    v = state.get(slot, _MISS)
+                    if v is _MISS:
+                        v = state[slot] = compute(state, 0)
+                    if v is None:
+                        return unknown_all
+                    for bound, result in below:
+                        if v <= bound:  # type: ignore[operator]
+                            return result
+                    return missed_all
+                return derived_at_most
+            if slot is not None:  # a derived quantity (R&D share): its slot read here
 
                 def derived_item(state: State) -> scoring.Points:
                     v = state.get(slot, _MISS)
@@ -1733,6 +1752,23 @@ SUMS_KEPT = 4096
 TOPS_KEPT = 1024
 """How many sets of a tier's leaf codes keep its groups' rows: 151, 397 and 404 sets in the three
 tiers of 4,000 generated companies, the commonest 256 of them 95% of the companies."""
+
+
+def _at_most_lines(bands: tuple[Band, ...]) -> tuple[tuple[tuple[Decimal, scoring.Points], ...], scoring.Points] | None:
+    """A list of "at most" bands without review points or conditions, as points_scorer scores it: each
+    ceiling with its band's points, up to the first band without one, and the points when the value
+    is over every ceiling (that band's, else none); None for any other list."""
+    below: list[tuple[Decimal, scoring.Points]] = []
+    missed: scoring.Points = (_ZERO, _ZERO, _ZERO)
+    for b in bands:
+        if b.review or b.when is not None or b.at_least is not None:
+            return None
+        points = (b.points, b.points, b.points)
+        if b.at_most is None:
+            missed = points
+            break
+        below.append((b.at_most, points))
+    return (tuple(below), missed) if below else None
 
 
 def _whole_points(table: ScoreTable) -> bool:
