@@ -182,6 +182,18 @@ so that 通过 answers no question that does not ask it; not a title's or honour
 more (未通过 there is a renewal failed)."""
 
 
+def _names_subject(remark: str, f: FieldDef) -> bool:
+    """Whether a yes's remark only names what the question asks of (是高新, 是高企, 是专精特新 to 有效期内的高新技术
+    企业 / 持有有效的专精特新中小企业称号): its characters, in order, among the question's words, as an
+    abbreviation takes them. Each was refused as a remark that might undo the yes (已过期); no such remark
+    (过期, 申报, 撤销) is made of the question's own characters."""
+    said = remark.strip(" ，,、；;:：的")
+    if len(said) < 2:
+        return False
+    words = iter(f.label.zh)
+    return all(ch in words for ch in said)
+
+
 def _echoed(low: str, f: FieldDef) -> bool | None:
     """Whether ``low`` (normalised) answers the yes/no ``f`` by the verb of its question: yes, no, or None."""
     said = _ECHO.fullmatch(low)
@@ -556,7 +568,8 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         remark = _REMARK.fullmatch(low) or _SAID_AFTER.fullmatch(low)
         if remark is not None:  # 是（2024年认定）, 是，2023年认定, 否（已过期）: the word before the remark answers
             low = remark.group(1)
-            if low in YES and _SURE.fullmatch(_DATES.sub("", remark.group(2))) is None:
+            if low in YES and _SURE.fullmatch(_DATES.sub("", remark.group(2))) is None \
+                    and not _names_subject(remark.group(2), f):
                 raise InputError(kind="value.yes_doubt", params={"shown": brief(stripped)}, field=where,
                                  label=label or field_words(f, where))
         if low in YES or low in NO:

@@ -1,0 +1,31 @@
+"""A yes whose remark only names what is asked (是高新, 是高企 to 有效期内的高新技术企业; 是专精特新 to the title) is a
+yes: each was told 「不能算作“是”……已过期……」, the words for a lapsed or pending title. A remark that may undo
+the yes (已过期, 申报中) is still refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from littlegiant.errors import InputError
+from littlegiant.load import rules
+from littlegiant.load.answers import read_typed
+
+RS = rules.load("miit-2026")
+
+
+def _field(path: str) -> object:
+    return next(f for f in RS.fields.values() if f.path == path)
+
+
+@pytest.mark.parametrize(("path", "typed"), [("honors.high_tech_enterprise", "是高新"),
+                                             ("honors.high_tech_enterprise", "是高企"),
+                                             ("honors.high_tech_enterprise", "是，高新技术企业"),
+                                             ("titles.zjtx_sme", "是专精特新")])
+def test_a_yes_naming_the_question_is_a_yes(path: str, typed: str) -> None:
+    assert read_typed(_field(path), typed, where=path)[0] is True  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("typed", ["是（已过期）", "是，申报中", "是（待认定）"])
+def test_a_yes_a_remark_may_undo_is_still_asked(typed: str) -> None:
+    with pytest.raises(InputError):
+        read_typed(_field("honors.high_tech_enterprise"), typed, where="honors.high_tech_enterprise")  # type: ignore[arg-type]
