@@ -29,3 +29,13 @@ def test_a_yes_naming_the_question_is_a_yes(path: str, typed: str) -> None:
 def test_a_yes_a_remark_may_undo_is_still_asked(typed: str) -> None:
     with pytest.raises(InputError):
         read_typed(_field("honors.high_tech_enterprise"), typed, where="honors.high_tech_enterprise")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("typed", ["前三", "前3名", "国内前三", "排名前三"])
+def test_a_rank_said_as_top_three_is_told_what_to_type(typed: str) -> None:
+    """前三 to 主导产品国内细分市场排名 was told only 「应填整数」, and the owner had no way to say what they knew."""
+    with pytest.raises(InputError) as told:
+        read_typed(_field("market.domestic_rank"), typed, where="market.domestic_rank")  # type: ignore[arg-type]
+    said = told.value.render("zh")
+    assert "是一个范围，不是名次：请填具体名次（如 2）；只知道在前 3 名以内时，可填 3（按其中最后一名判定）" in said, said
+    assert read_typed(_field("market.domestic_rank"), "第三", where="market.domestic_rank")[0] == 3  # type: ignore[arg-type]

@@ -375,6 +375,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "“{shown}”看不出单位：请写成 {write}"),
     "value.size": ("expected 0 or a number from 0.000001 to 999999999999999 in size, got {shown}",
                    "数值大小不合理（应为 0，或绝对值在 0.000001 到 999999999999999 之间），现在是 {shown}"),
+    "value.rank_top": ("{shown} is a range, not a rank: give the rank itself (e.g. 2); if you only know it is in the "
+                       "top {n}, type {n} (judged as the last of them)",
+                       "“{shown}”是一个范围，不是名次：请填具体名次（如 2）；只知道在前 {n} 名以内时，可填 {n}（按其中最后一名判定）"),
     "value.whole": ("expected a whole number, got {shown}", "应填整数，现在是 {shown}"),
     "value.negative": ("expected an amount that is not negative, got {shown}", "金额不能为负数，现在是 {shown}"),
     "value.percent": ("expected a percentage from 0 to 100, got {shown}", "应填 0 到 100 之间的百分数，现在是 {shown}"),

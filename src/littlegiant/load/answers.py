@@ -113,6 +113,8 @@ _COUNT_WORDS = {"人": ("个人", "个", "位", "名员工", "个员工", "位�
 """Other words a count is said with (12个, 12位, 十二个人, 200名员工; 5件 for IP): refused as no whole number,
 where 12人 was read."""
 _RANKED = re.compile(r"(?:国内|全国|行业内?|细分市场)?(?:排名|排)?(第.+)")
+_TOP = re.compile(r"(?:国内|全国|行业内?|细分市场)?(?:排名|排)?(?:在|位列|位居)?前(\d{1,3})(?:名|位)?(?:以内|之内)?")
+"""A rank said as a range (前三, 排名前3名, 国内前三以内): no rank, and the criteria read the rank itself."""
 _RANKED_ABROAD = re.compile(r"(?:全球|世界|全世界|国际|国外|海外|亚洲|欧洲)(?:市场)?(?:排名|排)?第|(?i:(?:world|global|international)(?:ly)?)")
 """A rank said of the world (全球第一, 世界排名第3, world No. 1), typed for a rank the question asks of China or of
 an award's winners: not its figure. Read as 1, a world leader exported mostly abroad passed 国内前三名."""
@@ -726,6 +728,10 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         if f.unit is None and _RANKED_ABROAD.search(raw):  # 全球第一 to 国内排名: not the rank asked
             asked = Text(f"「{f.label.zh}」", f.label.en[:1].lower() + f.label.en[1:])
             raise InputError(kind="value.rank_abroad", params={"shown": brief(stripped), "asked": asked},
+                             field=where, label=label or field_words(f, where))
+        top = _TOP.fullmatch(raw) if f.unit is None and f.path.endswith("rank") else None
+        if top is not None:  # 前三: a range, not a rank; told what to type, where 「应填整数」 left the owner stuck
+            raise InputError(kind="value.rank_top", params={"shown": brief(stripped), "n": top[1]},
                              field=where, label=label or field_words(f, where))
         ranked = _RANKED.fullmatch(raw) if f.unit is None else None
         if ranked is not None:  # 排名第3, 国内第二: the rank, as the question asks it
