@@ -36,3 +36,16 @@ def test_8qian_to_revenue_is_8000_wan_as_baqian_is() -> None:
                     if "financials.2025.revenue" in c.get("inputs", {}))
 
     assert revenue("8千") == revenue("八千") == 8000
+
+
+def test_yi_ling_wubai_offers_the_spoken_reading_first() -> None:
+    """三亿零五百 as said is 3亿零500万 (the 万 left out), as written 300,000,500元: the owner was offered 30000.05万 or
+    300000500万 (3万亿), neither of them meant."""
+    from littlegiant.load.numerals import Unclear
+
+    with pytest.raises(Unclear) as said:
+        spelled("三亿零五百", money=True)
+    assert said.value.readings == ("30500万", "30000.05万")
+    with pytest.raises(Unclear) as said:
+        spelled("一万二", money=True)
+    assert said.value.readings == ("1.2万", "12000万")  # no 亿: as before

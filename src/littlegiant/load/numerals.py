@@ -95,6 +95,12 @@ def _arabic(found: re.Match[str], money: bool) -> str:
             return tenk + "万"
         if re.fullmatch(rf".*[亿億][{''.join(d for d, v in DIGITS.items() if v)}]", run):
             return tenk + "万"  # 两亿五: 2.5亿 as it is said; in 万元 it would be 2.5万亿, no SME's (三亿零五百: still asked)
+        below = value % BIG["亿"]
+        if any(ch in "亿億" for ch in run) and not any(ch in "万萬" for ch in run) and 0 < below < BIG["万"]:
+            # 三亿零五百: said, the 万 after 五百 is left out (3亿零500万); written, it is 300,000,500元. Both
+            # offered, the spoken first, where 300000500万 (3万亿, no SME's) was offered beside 30000.05万
+            spoken = _plain((value - below) / BIG["万"] + below)
+            raise Unclear(run, (f"{spoken}万", f"{tenk}万"))
         raise Unclear(run, (f"{tenk}万", f"{_plain(value)}万"))
     return _plain(value)
 
