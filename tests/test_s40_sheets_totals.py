@@ -98,3 +98,17 @@ def test_an_unlabelled_totals_row_of_a_csv_is_no_company(tmp_path: Path, compani
     assert code == 0, said
     assert [r["企业名称"] for r in results(results_file)] == list(NAMES[:len(companies)])
     assert f"第 {len(companies) + 2} 行（未写“合计”的合计行：没有企业名称，数字是上面各行之和）" in said
+
+
+def test_a_nameless_company_after_two_is_not_taken_for_their_totals(tmp_path: Path) -> None:
+    """Found in review: the third company's 序号 3 is 1 + 2, and an R&D of 0 for all three is 0 + 0; two such
+    matches made a nameless company with figures of its own a totals row, passed over and lost. A 序号 is no
+    figure to sum, a 0 no evidence; and a row with words beside its figures (名称待补) is a company's."""
+    rows: list[list[object]] = [[1, NAMES[0], 5000, 0, 80, ""], [2, NAMES[1], 3000, 0, 60, ""],
+                                [3, None, 4100, 0, 75, ""]]
+    out = tmp_path / "结果.csv"
+    code, said = invoke("batch", str(book(tmp_path / "名单.xlsx", rows, False)), "-o", str(out))
+    assert "合计行" not in said and len(results(out)) == 3, said
+    rows = [[1, NAMES[0], 5000, 300, 80, ""], [2, NAMES[1], 3000, 200, 60, ""], [3, None, 8000, 500, 140, "名称待补"]]
+    code, said = invoke("batch", str(book(tmp_path / "名单2.xlsx", rows, False)), "-o", str(tmp_path / "结果2.csv"))
+    assert "合计行" not in said and len(results(tmp_path / "结果2.csv")) == 3, said

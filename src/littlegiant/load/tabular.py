@@ -2002,6 +2002,8 @@ def _not_a_company(header: list[str], values: list[str], under_header: bool) -> 
 
 
 _PLAIN_FIGURE = re.compile(r"-?\d+(?:\.\d+)?")
+_TOTALS_SAID = re.compile(rf"{_TOTAL_WORDS}|(?i:total)")
+"""A remark that says a row is a sum (一区小计 under 备注): no company's words."""
 
 
 class ColumnSums:
@@ -2015,7 +2017,8 @@ class ColumnSums:
 
     def __init__(self, header: list[str]) -> None:
         self.naming = [i for i, h in enumerate(header) if h and tells_companies_apart(h)]
-        self.columns = [i for i, h in enumerate(header) if h and i not in self.naming]
+        # not a 序号: the third company's 3 is 1 + 2, and a nameless company was passed over as a totals row
+        self.columns = [i for i, h in enumerate(header) if h and i not in self.naming and not _sequence_header(h)]
         self.sums: tuple[dict[int, Decimal], dict[int, Decimal]] = ({}, {})  # from the top, since a row passed over
         self.rows = [0, 0]
 
@@ -2029,11 +2032,15 @@ class ColumnSums:
         if not self.naming or any(i < len(values) and values[i].strip() for i in self.naming):
             return False
         figures = [(i, f) for i in self.columns if i < len(values) and (f := self._figure(values[i])) is not None]
+        if any(i < len(values) and (cell := values[i].strip()) and self._figure(cell) is None
+               and not _TOTALS_SAID.search(cell) for i in self.columns):
+            return False  # words beside the figures (名称待补 under 备注, 是 under a yes/no): a company's row
         for sums, rows in zip(self.sums, self.rows, strict=True):
             if rows < 2:
                 continue
-            matched = sum(1 for i, f in figures if i in sums and abs(sums[i] - f) <= max(Decimal("0.01"),
-                                                                                         abs(f) * Decimal("1e-9")))
+            # a 0 matching 0 + 0 is no evidence (R&D 0 for every company): a nameless company so matched was lost
+            matched = sum(1 for i, f in figures if f and i in sums and abs(sums[i] - f) <= max(Decimal("0.01"),
+                                                                                              abs(f) * Decimal("1e-9")))
             if matched >= 2 and 2 * matched >= len(figures):
                 return True
         return False
