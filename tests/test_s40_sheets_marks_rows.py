@@ -56,3 +56,19 @@ def test_marks_between_companies_are_no_companies(tmp_path: Path, suffix: str) -
     assert f"略过 {len(MARKS)} 行" in said
     for line, why in said_as.items():
         assert f"{line}" in said and f"（{why}）" in said
+
+
+def test_a_numbered_company_with_only_its_name_is_still_a_company(tmp_path: Path) -> None:
+    """Found in review: rows 「2 | 华恒电子企业」 and 「5 | 其它」, numbered in the companies' run with no figure yet,
+    were passed over as group headings (规下企业, 其他 alone); a heading is never numbered with the companies."""
+    book = Workbook()
+    ws = book.active
+    ws.append(["序号", "企业名称", "营业收入（2025年）（万元）"])
+    ws.append([1, "甲科技有限公司", 5000])
+    ws.append([2, "华恒电子企业", None])
+    ws.append([None, "规下企业", None])
+    ws.append([3, "其它", None])
+    book.save(tmp_path / "名单.xlsx")
+    _, said = invoke("batch", str(tmp_path / "名单.xlsx"), "-o", str(tmp_path / "结果.csv"))
+    assert [r["企业名称"] for r in results(tmp_path / "结果.csv")] == ["甲科技有限公司", "华恒电子企业", "其它"], said
+    assert "第 4 行（分组标题行）" in said, said

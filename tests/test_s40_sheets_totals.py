@@ -107,8 +107,8 @@ def test_a_nameless_company_after_two_is_not_taken_for_their_totals(tmp_path: Pa
     rows: list[list[object]] = [[1, NAMES[0], 5000, 0, 80, ""], [2, NAMES[1], 3000, 0, 60, ""],
                                 [3, None, 4100, 0, 75, ""]]
     out = tmp_path / "结果.csv"
-    code, said = invoke("batch", str(book(tmp_path / "名单.xlsx", rows, False)), "-o", str(out))
+    _, said = invoke("batch", str(book(tmp_path / "名单.xlsx", rows, False)), "-o", str(out))
     assert "合计行" not in said and len(results(out)) == 3, said
     rows = [[1, NAMES[0], 5000, 300, 80, ""], [2, NAMES[1], 3000, 200, 60, ""], [3, None, 8000, 500, 140, "名称待补"]]
-    code, said = invoke("batch", str(book(tmp_path / "名单2.xlsx", rows, False)), "-o", str(tmp_path / "结果2.csv"))
+    _, said = invoke("batch", str(book(tmp_path / "名单2.xlsx", rows, False)), "-o", str(tmp_path / "结果2.csv"))
     assert "合计行" not in said and len(results(tmp_path / "结果2.csv")) == 3, said

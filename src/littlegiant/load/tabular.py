@@ -1867,6 +1867,8 @@ def section_heading(header: list[str], values: list[str]) -> bool:
     text = _trimmed(norm(values[only]))
     if not text or text.endswith(_COMPANY_ENDINGS) or _A_FIRM.search(text) or len(text) > 20:
         return False
+    if len(filled) > len(headed):  # numbered in the companies' run (2 | 华恒电子企业, 5 | 其它): a company yet to
+        return False  # report its figures, which a group's heading never is (found in review: each was passed over)
     return (only < len(header) and _sequence_header(header[only])) or bool(_GROUP_NAME.search(text))
 
 
