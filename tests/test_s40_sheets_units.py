@@ -82,3 +82,13 @@ def test_the_unit_at_the_end_of_the_header_row(tmp_path: Path, said: str, suffix
     got = results(out)
     assert [{k: r[k] for k in keys} for r in got] == [{k: r[k] for k in keys} for r in results(plain)]
     assert said not in got[0]
+
+
+@pytest.mark.parametrize(("title", "unit"), [("（单位：元/人、万元）", "万元"), ("（亩均税收单位：元，其余金额单位：万元）", "万元"),
+                                             ("（单位：元/人）", None), ("金额单位：元", "元"), ("单位：人、元", "元")])
+def test_a_per_head_or_a_measures_own_unit_is_not_the_moneys(title: str, unit: str | None) -> None:
+    """Found in review: 单位：元/人、万元 and 亩均税收单位：元，其余金额单位：万元 read every amount in 元 (3000 as 0.3万元,
+    10,000 times too small): 元/人 is a figure per head, and the money's unit is the one named for 金额."""
+    from littlegiant.load.tabular import title_unit
+
+    assert title_unit([f"2025年园区企业情况{title}"]) == unit

@@ -1242,11 +1242,12 @@ def identity(rules: RuleSet, cells: Mapping[str, str], last_year: int | None = N
     return found
 
 
-_COUNTS_FIRST = r"(?:(?:人|个|项|家|户|台|件|套|次|名|%)\s*[、,，;；]\s*)*"
-"""The units of counts a park lists before its money's (单位：人、元, 计量单位：个、人、万元): without them passed
-over, 元 after them was not read, and every amount in 元 was taken as 万元 with no word but a note at the end."""
+_COUNTS_FIRST = r"(?:(?:人|个|项|家|户|台|件|套|次|名|%|(?:万|千)?元\s*/\s*[\u4e00-\u9fff]{1,2})\s*[、,，;；]\s*)*"
+"""The units of counts a park lists before its money's (单位：人、元, 计量单位：个、人、万元), and of a figure per head
+or per 亩 (单位：元/人、万元): without them passed over, 元 after them was not read (or 元/人 was taken for the
+money's), and every amount taken 10,000 times too large or too small."""
 _TITLE_UNIT = re.compile(r"(?<![报送表制])单位[:：]\s*" + _COUNTS_FIRST + r"(?:人民币)?(万亿元|亿元|千万元|百万元|万元|千元|元)"
-                         r"(?!(?!人民币|人)[\u4e00-\u9fff])|"
+                         r"(?!(?!人民币|人)[\u4e00-\u9fff])(?!\s*/)|"
                          r"(?<![报送表制])单位[:：]\s*" + _COUNTS_FIRST + "(" + _FOREIGN_MONEY.pattern + ")", re.IGNORECASE)
 """金额单位：元, 单位：万美元; not 填报单位/报送单位/填表单位/编制单位：元丰电子有限公司, who filled the sheet in,
 nor 单位：元宝山区工业和信息化局, a signature whose name begins with 元 (a unit runs into no other word)."""
@@ -1293,7 +1294,10 @@ def title_unit(cells: Iterable[str]) -> str | None:
     title; said in a sentence, it was missed, and 元 read as 万元 with no word but a plausibility warning."""
     for cell in cells:
         text = unicodedata.normalize("NFKC", cell)
-        found = _TITLE_UNIT.search(_spaced(text)) or _TITLE_UNIT.search(_TITLE_SPACE.sub("", text)) \
+        spaced = _spaced(text)
+        # 亩均税收单位：元，其余金额单位：万元: the money's unit is the one named for 金额, not a measure's own
+        named = next((m for m in _TITLE_UNIT.finditer(spaced) if spaced[:m.start()].endswith("金额")), None)
+        found = named or _TITLE_UNIT.search(spaced) or _TITLE_UNIT.search(_TITLE_SPACE.sub("", text)) \
             or _SAID_UNIT.search(text)
         if found is not None:
             return next(unit for unit in found.groups() if unit)
