@@ -39,3 +39,13 @@ def test_a_rank_said_as_top_three_is_told_what_to_type(typed: str) -> None:
     said = told.value.render("zh")
     assert "是一个范围，不是名次：请填具体名次（如 2）；只知道在前 3 名以内时，可填 3（按其中最后一名判定）" in said, said
     assert read_typed(_field("market.domestic_rank"), "第三", where="market.domestic_rank")[0] == 3  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("path", "typed"), [("market.leading", "主导的"), ("market.leading", "没有主导"),
+                                             ("field.priority_domain", "主导的")])
+def test_zhudao_of_the_main_product_answers_nothing(path: str, typed: str) -> None:
+    """Found in review: 主导的 to 主导产品在国内或国际细分市场占有率较为靠前…？ was saved as 是: the question's 主导 is the
+    main product's, no verb the answer can echo. 主导过 to the standard a company led still answers it."""
+    with pytest.raises(InputError):
+        read_typed(_field(path), typed, where=path)  # type: ignore[arg-type]
+    assert read_typed(_field("awards.led_standard_5y"), "主导过", where="x")[0] is True  # type: ignore[arg-type]

@@ -199,9 +199,15 @@ def _names_subject(remark: str, f: FieldDef) -> bool:
 def _echoed(low: str, f: FieldDef) -> bool | None:
     """Whether ``low`` (normalised) answers the yes/no ``f`` by the verb of its question: yes, no, or None."""
     said = _ECHO.fullmatch(low)
-    if said is None or said["verb"] not in _ECHO_VERBS or said["verb"] not in f.label.zh:
+    if said is None or said["verb"] not in _ECHO_VERBS or not _asks_by(f.label.zh, said["verb"]):
         return None
     return said["no"] is None
+
+
+def _asks_by(label: str, verb: str) -> bool:
+    """Whether ``label`` asks its question by ``verb``: not where the word names a thing (主导产品, the main
+    product, whose 主导 is no verb: 主导的 to 主导产品在…占有率较为靠前 was saved as 是, found in review)."""
+    return any(not label.startswith("产品", i + len(verb)) for i in range(len(label)) if label.startswith(verb, i))
 
 
 _HELD = ("titles.", "honors.")
