@@ -27,9 +27,9 @@ financials:
 
 
 @pytest.mark.parametrize(("lang", "said"), [
-    ("zh", "「营业收入（2025年）」填的是约数（约8,000万元），由它算出的93.75%与「上年度主营业务收入占营业收入比重不低于90%」"
+    ("zh", "「营业收入（2025年）」填的是约数（约8,000万元），由它算出的约93.75%与「上年度主营业务收入占营业收入比重不低于90%」"
            "的门槛90%相差不到5%"),
-    ("en", "Operating revenue 2025 was given as approximate (about 8,000 (10k CNY)); the 93.75% worked out from it is "
+    ("en", "Operating revenue 2025 was given as approximate (about 8,000 (10k CNY)); the roughly 93.75% worked out from it is "
            "within 5% of the threshold 90%"),
 ])
 def test_the_share_made_of_an_approximate_figure_is_said(tmp_path: Path, lang: str, said: str) -> None:
@@ -50,4 +50,4 @@ def test_a_figure_held_to_its_own_threshold_is_said_as_before(tmp_path: Path) ->
     done = CliRunner().invoke(app, ["assess", str(path), "--as-of", "2026-11-01", "--lang", "zh", "--format", "json"])
     assert done.exit_code == 0, done.output
     assert "填的是约数（约5,100万元），与「上年度营业收入不低于5000万元」的门槛5,000万元相差不到5%" in done.stdout
-    assert "由它算出的5,100万元" not in done.stdout
+    assert "由它算出的" not in done.stdout

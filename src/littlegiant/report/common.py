@@ -947,9 +947,10 @@ def close_text(call: CloseCall, lang: str) -> str:
     made = value is not None and isinstance(c.value, Decimal) and c.value != value
     got = num(c.value, lang=lang, near=c.threshold) + unit_text(c.unit, lang, c.value) if made else ""
     if lang == "zh":
-        return (f"「{name}」填的是约数（约{said}），" + (f"由它算出的{got}" if made else "")
+        # 约 as --detail's row says it (约91.67%): the figure made of an approximate one is approximate too
+        return (f"「{name}」填的是约数（约{said}），" + (f"由它算出的约{got}" if made else "")
                 + f"与「{c.title.zh}」的门槛{limit}相差不到{margin}%：这一项的结论取决于这个约数，请核对准确数字")
-    return (f"{name} was given as approximate (about {said})" + (f"; the {got} worked out from it is" if made else ",")
+    return (f"{name} was given as approximate (about {said})" + (f"; the roughly {got} worked out from it is" if made else ",")
             + f" within {margin}% of the threshold {limit} of \u201c{c.title.en}\u201d: the verdict on it rests on "
             "that approximation; please check the exact figure")
 
