@@ -92,3 +92,27 @@ def test_a_per_head_or_a_measures_own_unit_is_not_the_moneys(title: str, unit: s
     from littlegiant.load.tabular import title_unit
 
     assert title_unit([f"2025年园区企业情况{title}"]) == unit
+
+
+def test_a_units_row_under_merged_tall_header_cells_is_read(tmp_path: Path) -> None:
+    """Found in review: 序号 and 企业名称 merged down over the units row (A1:A2, B1:B2) give that row their text again,
+    and the row 「（元）（元）」 was refused as units: every amount in 元 read as 万元, 10,000 times too large."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.append(["序号", "企业名称", "营业收入（2025年）", "研发费用（2025年）", "从业人员"])
+    ws.append([None, None, "（元）", "（元）", None])
+    ws.append([1, "甲科技有限公司", 50000000, 3000000, 120])
+    for col in "ABE":
+        ws.merge_cells(f"{col}1:{col}2")
+    book.save(tmp_path / "名单.xlsx")
+    out = tmp_path / "结果.jsonl"
+    code, said = invoke("batch", str(tmp_path / "名单.xlsx"), "-o", str(out), "--format", "json")
+    assert code == 0, said
+    import json
+
+    line = json.loads(out.read_text(encoding="utf-8"))
+    read = {c["inputs"]["financials.2025.revenue"] for t in line["result"]["tiers"].values() for c in t["criteria"]
+            if "financials.2025.revenue" in c.get("inputs", {})}
+    assert read == {5000}

@@ -1423,6 +1423,10 @@ def units_under(header: list[str], values: list[str], where: str, line: int) -> 
     """What the row ``values`` right under ``header`` says of units, when it states the sheet's
     (金额单位：元) or holds the columns' (人 | 亿元), and nothing else: no company; else None. The CSV and
     the xlsx readers read it alike."""
+    # a tall header cell merged down over the units row (序号, 企业名称 merged A1:A2) gives that row its text
+    # again: not a unit, nor a company's cell (found in review: the units row refused, every amount in 元 read
+    # as 万元, 10,000 times too large)
+    values = ["" if i < len(header) and v.strip() and norm(v) == norm(header[i]) else v for i, v in enumerate(values)]
     statement = unit_statement(values)
     stated = statement[0] if statement is not None else None
     units = units_row(values if statement is None else statement[1])
