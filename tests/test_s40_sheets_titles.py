@@ -57,3 +57,15 @@ def test_an_application_year_in_the_title_is_not_the_figures_year(tmp_path: Path
     assert code == 2
     assert "请在列名中写明年份" in said
     assert not out.exists()
+
+
+def test_a_title_with_the_day_it_was_filled_in_joins_by_its_figures_year(tmp_path: Path) -> None:
+    """Found in review: 2024年度企业经营情况（填报时间：2025年3月） named two years, and the sheets were refused, each
+    column asked for its year; the day a sheet was filled in is no year of its figures."""
+    plain = {y: f"Sheet{i + 1}" for i, y in enumerate(FIGURES)}
+    out = tmp_path / "结果.csv"
+    code, said = invoke("batch", str(book(tmp_path / "名单.xlsx", plain, "{year}年度园区企业经营情况（填报时间：2026年3月）")),
+                        "-o", str(out), "--columns", "ids")
+    assert code == 0, said
+    years = "、".join(f"“Sheet{i + 1}”（{y}年）" for i, y in enumerate(FIGURES))
+    assert f"{years}按年份合并为每家企业一行" in said

@@ -1454,10 +1454,17 @@ def stated_year(texts: Iterable[str]) -> int | None:
     """The year ``texts`` (a sheet's title rows, its name) state, when they state one as a year and
     name no other (a date, 2023—2025年): only a hint's year, never read into a column, as a title
     may name the year of the list (2026年申报名单) and not of its figures."""
-    years = {int(y) for text in texts for y in _A_YEAR.findall(unicodedata.normalize("NFKC", text))}
-    if len(years) != 1 or not any(_YEAR_STATED.search(unicodedata.normalize("NFKC", t).replace(" ", "")) for t in texts):
+    # not the day the sheet was filled in (2024年度企业经营情况（填报时间：2025年3月）): found in review, the sheet
+    # was refused as naming two years, where its figures' year is plain
+    texts = [_FILLED_ON.sub("", unicodedata.normalize("NFKC", text)) for text in texts]
+    years = {int(y) for text in texts for y in _A_YEAR.findall(text)}
+    if len(years) != 1 or not any(_YEAR_STATED.search(t.replace(" ", "")) for t in texts):
         return None
     return years.pop()
+
+
+_FILLED_ON = re.compile(r"(?:填报|填表|制表|报送)(?:时间|日期)\s*[:：]?\s*(?:19|20)\d\d[^，,；;）)]*")
+"""When a sheet was filled in (填报时间：2025年3月, 制表日期：2025-03-05): no year of its figures."""
 
 
 _BARE_YEAR = re.compile(r"\s*(19\d\d|20\d\d|2100)\s*")
