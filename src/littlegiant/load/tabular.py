@@ -2048,10 +2048,16 @@ class ColumnSums:
         """Whether the row is such a totals row (then it is not added)."""
         if not self.naming or any(i < len(values) and values[i].strip() for i in self.naming):
             return False
-        figures = [(i, f) for i in self.columns if i < len(values) and (f := self._figure(values[i])) is not None]
-        if any(i < len(values) and (cell := values[i].strip()) and self._figure(cell) is None
-               and not _TOTALS_SAID.search(cell) for i in self.columns):
-            return False  # words beside the figures (名称待补 under 备注, 是 under a yes/no): a company's row
+        figures: list[tuple[int, Decimal]] = []
+        for i in self.columns:  # each cell read once: a figure, or words
+            cell = values[i].strip() if i < len(values) else ""
+            if not cell:
+                continue
+            f = self._figure(cell)
+            if f is not None:
+                figures.append((i, f))
+            elif not _TOTALS_SAID.search(cell):
+                return False  # words beside the figures (名称待补 under 备注, 是 under a yes/no): a company's row
         for sums, rows in zip(self.sums, self.rows, strict=True):
             if rows < 2:
                 continue
