@@ -19,6 +19,7 @@ can produce are closer than 1e-25, so nothing is rounded in a way that changes a
 from __future__ import annotations
 
 import ast
+import functools
 import math
 import operator
 from collections.abc import Callable, Sequence
@@ -654,3 +655,43 @@ OPERATORS: dict[str, Callable[[Any, Any], Any]] = {
     ">=": _CMP[ast.GtE], "<=": _CMP[ast.LtE], ">": _CMP[ast.Gt], "<": _CMP[ast.Lt], "==": _CMP[ast.Eq], "!=": _CMP[ast.NotEq]}
 """The rule format's two-sided comparisons (``in`` and ``between`` are built by :func:`comparer`)."""
 COMPARISONS: Sequence[str] = (">=", "<=", ">", "<", "==", "!=", "in", "between")
+
+
+@functools.lru_cache(maxsize=256)
+def divisor_refs(source: str) -> tuple[Ref, ...]:
+    """The names ``source`` reads in a divisor (the whole of a share, the earlier year of a growth): a 0
+    there, and only there, leaves an accepted formula without a value. The report says which figure
+    that was; of a 资产负债率 with both figures 0 it named 负债总额 too, whose 0 alone is a ratio of 0%.
+    Empty for a formula that does not parse (it names every zero then, as before)."""
+    try:
+        tree = ast.parse(source.strip(), mode="eval")
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return ()
+    found: dict[Ref, None] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div | ast.FloorDiv | ast.Mod):
+            _refs_in(node.right, found)
+    return tuple(found)
+
+
+def _refs_in(node: ast.AST, found: dict[Ref, None]) -> None:
+    """Each reference under ``node`` into ``found``; a year's name (the y1 of revenue[y1]) is none."""
+    ref = _ref_of(node)
+    if ref is not None:
+        found[ref] = None
+    elif not isinstance(node, ast.Subscript):
+        for part in ast.iter_child_nodes(node):
+            _refs_in(part, found)
+
+
+def _ref_of(node: ast.AST) -> Ref | None:
+    """The reference ``node`` is (``_name``'s reading of it), or None for anything else."""
+    if isinstance(node, ast.Name) and node.id not in YEAR_NAMES and node.id != PARAM_YEAR:
+        return Ref(node.id, None)
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and isinstance(node.slice, ast.Name):
+        year = node.slice.id
+        if year == PARAM_YEAR:
+            return Ref(node.value.id, 0, param=True)
+        if year in YEAR_NAMES:
+            return Ref(node.value.id, YEAR_NAMES[year])
+    return None

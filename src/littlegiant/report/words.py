@@ -45,6 +45,7 @@ from littlegiant.core.tierplan import (
     unrenewed,
 )
 from littlegiant.i18n import CONFIDENCE, MESSAGES, SIZE, STATUS
+from littlegiant.load import expr
 from littlegiant.load.consistency import LARGE, LARGE_PER_HEAD, MONEY_TYPES, SMALL
 from littlegiant.load.profile import field_for_path, input_label, plain_number, year_in_path
 from littlegiant.load.rulecalendar import RENEWABLE
@@ -1031,12 +1032,38 @@ class Words(Phrasing):
         revenue was 0 read 「未知」 with no reason, and its plan 「无法通过调整数据满足」."""
         zh = self.lang == "zh"
         zero = [p for p, v in c.inputs.items() if type(v) is Decimal and v == 0]  # not a no (False == 0)
+        if len(zero) > 1:
+            zero = self._dividing(c, zero)
         if zero:
             said = self.questions(zero, brief=True)
             return f"{c.title.get('zh')}（{said}为0，{UNCOMPUTED_ENDS[0]}" if zh else \
                 f"{c.title.get('en')} ({said}: 0, so it {UNCOMPUTED_ENDS[1]}"
         return f"{c.title.get('zh')}（按所填数据{UNCOMPUTED_ENDS[0]}" if zh else \
             f"{c.title.get('en')} ({UNCOMPUTED_ENDS[2]}"
+
+    def _dividing(self, c: CriterionResult, zero: list[str]) -> list[str]:
+        """Of the figures given as 0 (``zero``) that leave ``c`` without a value, those its formula divides
+        by (资产总额 of a 资产负债率, not 负债总额 beside it, whose 0 alone is a ratio of 0%); all of them when
+        the formula or the paths do not tell."""
+        source, year = c.formula_source, self.result.last_year
+        if source and c.rule is not None and c.rule.value is not None and c.rule.value.only is not None:
+            year -= c.rule.value.only.offset or 0  # a check of one derived quantity: its [y] is that year
+        divisors = expr.divisor_refs(source) if source else ()
+        if not divisors or self.rules is None:
+            return zero
+        last = self.result.last_year
+        wanted = {(ref.name, year if ref.param else None if ref.offset is None else last - ref.offset) for ref in divisors}
+        from littlegiant.errors import InputError
+
+        found = []
+        for path in zero:
+            try:
+                f = field_for_path(self.rules, path)
+            except InputError:
+                return zero
+            if (f.id, year_in_path(f, path)) in wanted:
+                found.append(path)
+        return found or zero
 
     def _hanging(self, tier: TierResult) -> list[tuple[CriterionResult | None, str]]:
         """In a tier not known, each condition its route in reach fails already, said with the routes still
