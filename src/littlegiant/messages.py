@@ -1244,6 +1244,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "{criterion}是 {count} 个层级共有的条件，请写成“层级:{id}”（层级为以下之一：{tiers}）"),
     "rules.test_failures": ("{count} failed", "{count} 个未通过"),
     "run.basis": ("judged under {title}, as of {as_of}. {basis}", "评估依据：{title}，评估日期 {as_of}。{basis}"),
+    "out.kept_changed": ("littlegiant: {output} is not as it was last written (notes typed in?): the old file is kept as "
+                         "{backup}", "littlegiant 提示：{output} 与本工具上次写出的不同（可能有手工填写的内容），原文件已另存为 {backup}"),
     "run.kept_changed": ("{output} is not as batch last wrote it (notes typed in?): the old file is kept as {backup}",
                          "{output} 与本工具上次写出的不同（可能有手工填写的内容），原文件已另存为 {backup}"),
     "run.amounts_large": ("littlegiant: note: {count:row has|rows have} amounts far beyond any SME's size or "

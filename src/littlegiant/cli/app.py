@@ -312,9 +312,10 @@ def _explained(doc: dict[str, Any]) -> bool:
 ALLOW_OUTSIDE = typer.Option("--allow-outside", help="Let the rule file's 'extends:' read a file outside its own folder.")
 
 
-def write_output(text: str, output: Path | None, lang: str = "en") -> None:
+def write_output(text: str, output: Path | None, lang: str = "en", fmt: str | None = None) -> None:
     """Write to --output atomically (temporary file, then rename), or to stdout. ``output`` must
-    have passed ``checked_output``."""
+    have passed ``checked_output``. ``fmt``: a report's format, whose file keeps what was typed into
+    the one it replaces (``reportfile``)."""
     if output is None:
         try:
             sys.stdout.write(text)
@@ -328,13 +329,23 @@ def write_output(text: str, output: Path | None, lang: str = "en") -> None:
     from littlegiant.errors import InputError
     from littlegiant.load.fileio import AtomicWriter
 
+    kept = None
     try:
+        if fmt is not None:
+            from littlegiant.cli.reportfile import keep_if_typed_into, with_mark
+
+            text = with_mark(text, fmt)
+            kept = keep_if_typed_into(output, text.encode("utf-8"), fmt)
         with AtomicWriter(output) as out:
             out.handle.write(text)
     except OSError as exc:
         bad("out.unwritable", lang, str(output), error=_os_error(exc))
     except InputError as exc:  # something other than a file put there meanwhile
         fail(exc, lang)
+    if kept is not None:
+        from littlegiant.messages import say as words
+
+        say(words("out.kept_changed", lang, {"output": str(output), "backup": str(output.parent / kept.name)}))
 
 
 def _os_error(exc: BaseException, otherwise: str = "") -> object:
@@ -539,7 +550,8 @@ def assess(
             what_if = {"what_if": {"set": list(set_ or []), "assumed": [
                 {"path": a.path, "before": json_value(a.before), "after": json_value(a.after)} for a in assumed]}} \
                 if assumed else {}
-            write_output(json.dumps({"compare": docs, **what_if}, ensure_ascii=False, indent=2) + "\n", output, language)
+            write_output(json.dumps({"compare": docs, **what_if}, ensure_ascii=False, indent=2) + "\n", output, language,
+                         "json")
         else:
             from littlegiant.report.common import assumed_lines, compared_warnings
 
@@ -550,7 +562,7 @@ def assess(
                          compare_text(compared, language, FILE_WIDTH if output is not None else
                                       text_width(_is_terminal(sys.stdout)), compared_rules, said, checks,
                                       traced=output is not None),
-                         output, language)
+                         output, language, fmt)
         _report_said(asked, output, language)
         return
     if explain is not None:
@@ -621,7 +633,7 @@ def assess(
                 from littlegiant.report.explain import scoring_json
 
                 doc["scoring"] = scoring_json(result, found[1], language, rs)
-            write_output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output, language)
+            write_output(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output, language, "json")
             _report_said(asked, output, language)
             return
         width = text_width(output is None and _is_terminal(sys.stdout))
@@ -632,7 +644,7 @@ def assess(
                                                                                    if t.id == result.renewal})
         if len(traces) > 1:  # words that name several criteria (研发费用): each of them, as asked
             traces.insert(0, several_heading(explain, len(traces), language, width))
-        write_output("\n".join(traces), output, language)
+        write_output("\n".join(traces), output, language, "text")
         _report_said(asked, output, language)
         return
     from littlegiant.report.common import make_report
@@ -644,7 +656,7 @@ def assess(
 
         report.what_if = moves(baseline, result, language)
     text = render(report, fmt, to_terminal=output is None and _is_terminal(sys.stdout), to_file=output is not None)
-    write_output(text, output, language)
+    write_output(text, output, language, fmt)
     _report_said(asked, output, language)
 
 
@@ -669,7 +681,7 @@ def _explain_waived(rs: "RuleSet", result: "Result", prof: "Profile", ref: str, 
                  "why": waived(rs, t.id, c.id, lang), "judged_as": "new_application",
                  "criterion": criterion_dict(c, lang, rs)} for t, c in matches]
         write_output(json.dumps(docs[0] if len(docs) == 1 else docs, ensure_ascii=False, indent=2) + "\n", output,
-                     lang)
+                     lang, "json")
         _report_said(asked, output, lang)
         return
     width = text_width(output is None and _is_terminal(sys.stdout))
@@ -677,7 +689,7 @@ def _explain_waived(rs: "RuleSet", result: "Result", prof: "Profile", ref: str, 
               for t, c in matches]
     if len(traces) > 1:
         traces.insert(0, several_heading(ref, len(traces), lang, width))
-    write_output("\n".join(traces), output, lang)
+    write_output("\n".join(traces), output, lang, "text")
     _report_said(asked, output, lang)
 
 
