@@ -89,7 +89,7 @@ def test_a_users_own_file_at_the_name_is_still_refused(tmp_path: Path) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(st.characters(blacklist_characters="\r"), min_size=1, max_size=300), st.sampled_from(["markdown", "html"]), st.data())
+@given(st.text(st.characters(blacklist_characters="\r", blacklist_categories=("Cs",)), min_size=1, max_size=300), st.sampled_from(["markdown", "html"]), st.data())
 def test_a_mark_tells_any_change(text: str, fmt: str, data: st.DataObject) -> None:
     written = with_mark(text, fmt).encode("utf-8")
     other = with_mark(text + "x", fmt).encode("utf-8")

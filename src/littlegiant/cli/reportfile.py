@@ -31,7 +31,7 @@ def with_mark(text: str, fmt: str) -> str:
     if fmt not in MARKED:
         return text
     body = text if text.endswith("\n") else text + "\n"
-    return f"{body}{_MARK}{_digest(_plain(body.encode('utf-8')))} -->\n"
+    return f"{body}{_MARK}{_digest(_plain(body.encode('utf-8', 'surrogatepass')))} -->\n"
 
 
 def as_written(data: bytes, new: bytes, fmt: str) -> bool:
