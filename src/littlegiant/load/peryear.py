@@ -31,6 +31,7 @@ from typing import NamedTuple
 
 from littlegiant.errors import InputError
 from littlegiant.load.tabular import (
+    APPLICATION_WORDS,
     CELL_TYPES,
     NOTE_LIST,
     ROW_NOTES,
@@ -38,6 +39,7 @@ from littlegiant.load.tabular import (
     RowError,
     _bare,
     add_note,
+    figures_titles,
     id_kind,
     names_money_unit,
     norm,
@@ -78,15 +80,14 @@ def year_sheets(path: Path) -> bool:
 
 _TITLE_ROWS = 5
 """The rows a sheet's title is looked for in, above its header."""
-_APPLICATION = re.compile(r"申报|认定|推荐|评选|评审|遴选|入库|拟|备案")
-"""Words of a title naming the year of an application (2026年专精特新申报名单), not of the figures under it."""
 
 
 def _title_years(path: Path) -> set[int]:
     """The years the shown sheets' titles state (Sheet1 headed 2024年度企业经营情况, Sheet2 2025年度…): a
     park names its sheets Sheet1, Sheet2 and writes the year in a title row above the header. Such a
     workbook was refused, each column asked for its year, where the same sheets named 2024年 are
-    joined. A title naming an application (2026年申报名单) is no year of figures, and is not counted."""
+    joined. A title naming an application (2026年申报名单) is no year of figures, and is not counted (its year
+    beside the figures', 2026年申报企业2024年度经营数据, is set aside: ``figures_titles``)."""
     from littlegiant.load.xlsx import open_book
 
     years: set[int] = set()
@@ -102,7 +103,10 @@ def _title_years(path: Path) -> set[int]:
                     if len(cells) > 2:  # the header: the title is above it
                         break
                     titles += cells
-                year = stated_year(titles) if not any(_APPLICATION.search(t) for t in titles) else None
+                # the application's year beside the figures' (2026年申报企业2024年度经营数据) is set aside: the year
+                # left is the sheet's; a title naming an application alone (2026年申报名单) states none
+                named = figures_titles(titles) != titles or not any(APPLICATION_WORDS.search(t) for t in titles)
+                year = stated_year(titles) if named else None
                 if year is not None:
                     years.add(year)
         finally:

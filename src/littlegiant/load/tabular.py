@@ -1456,11 +1456,35 @@ def stated_year(texts: Iterable[str]) -> int | None:
     may name the year of the list (2026年申报名单) and not of its figures."""
     # not the day the sheet was filled in (2024年度企业经营情况（填报时间：2025年3月）): found in review, the sheet
     # was refused as naming two years, where its figures' year is plain
-    texts = [_FILLED_ON.sub("", unicodedata.normalize("NFKC", text)) for text in texts]
+    texts = figures_titles(_FILLED_ON.sub("", unicodedata.normalize("NFKC", text)) for text in texts)
     years = {int(y) for text in texts for y in _A_YEAR.findall(text)}
     if len(years) != 1 or not any(_YEAR_STATED.search(t.replace(" ", "")) for t in texts):
         return None
     return years.pop()
+
+
+APPLICATION_WORDS = re.compile(r"申报|认定|推荐|评选|评审|遴选|入库|拟|备案")
+"""Words of a title naming the year of an application (2026年专精特新申报名单), not of the figures under it."""
+_FIGURES_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?:年度|年(?:主要)?(?:财务|经营|经济|运营)?(?:数据|指标|情况|状况))")
+_APPLICATION_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d\s*年度?[^\d，,；;：:（）()【】\[\]]{0,16}?(?:" + APPLICATION_WORDS.pattern + ")+")
+
+
+def figures_titles(texts: Iterable[str]) -> list[str]:
+    """A sheet's title rows without the year of the application they are for, when they name another year
+    too (2026年申报企业2024年度经营数据, 2025年度数据（2026年申报用）): the year left is the figures'. Such a
+    title was taken to name two years, and the sheets a year each (Sheet1, Sheet2) were refused, each column
+    asked for its year. A title naming the application's year alone (2026年申报名单) keeps it: which year its
+    figures are of, it does not say, and a hint never passes it for the figures'."""
+    texts = list(texts)
+    if len({y for text in texts for y in _A_YEAR.findall(text)}) < 2:
+        return texts
+    left = [_APPLICATION_YEAR.sub("", text) for text in texts]
+    # the year left must be said as the figures' (2024年度, 2024年经营数据): 2024年度经营数据申报表（2026年） names
+    # which year its figures are of no more plainly than before
+    if len({y for text in left for y in _A_YEAR.findall(text)}) != 1 or \
+            not any(_FIGURES_YEAR.search(text.replace(" ", "")) for text in left):
+        return texts
+    return left
 
 
 _FILLED_ON = re.compile(r"(?:填报|填表|制表|报送)(?:时间|日期)\s*[:：]?\s*(?:19|20)\d\d[^，,；;）)]*")
