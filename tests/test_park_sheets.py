@@ -431,8 +431,9 @@ def test_a_market_share_rank_column_is_told_the_rank_to_write_not_the_share(tmp_
         in err and "细分市场占有率”" not in err
 
 
-def test_a_bad_column_on_a_later_sheet_stops_before_any_row_is_scored(tmp_path: Path) -> None:
-    """Every sheet's header is read first: a misnamed column on sheet 2 writes nothing for sheet 1 either."""
+def test_a_bad_column_on_a_later_sheet_sets_that_sheet_aside(tmp_path: Path) -> None:
+    """Every sheet's header is read first: a misnamed column on sheet 2 is that sheet's error row, named at the
+    end with each column to change (it stopped sheet 1's companies too); sheet 1 is scored, exit 1."""
     book = Workbook()
     book.active.append(["企业名称", "营业收入（2025年）"])
     book.active.append(["甲公司", 8000])
@@ -443,10 +444,11 @@ def test_a_bad_column_on_a_later_sheet_stops_before_any_row_is_scored(tmp_path: 
     out = tmp_path / "out.csv"
     code, _, err = invoke("batch", str(tmp_path / "in.xlsx"), "-o", str(out), "--lang", "zh")
     lines = [line for line in err.strip().splitlines() if not line.startswith("littlegiant 提示")]
-    assert code == 2 and not out.exists() and len(lines) == 3
-    assert "in.xlsx:二，“营业收人（2025年）”列：不认识这一列；您是不是想写“营业收入（2025年）”？" in lines[0]
-    assert "“细分市场排名”列：含义不明确" in lines[1]
-    assert lines[2].startswith(f"{tmp_path / 'in.xlsx'}：如果工作表“二”不是企业名单")  # the way to read Sheet alone
+    assert code == 1 and [r["企业名称"] for r in read_csv(out)] == ["甲公司", ""]
+    unread = [line for line in lines if "未能读取" in line]
+    assert len(unread) == 1 and unread[0].startswith(f"littlegiant：{tmp_path / 'in.xlsx'}:二 未能读取：")
+    assert "“营业收人（2025年）”列：不认识这一列；您是不是想写“营业收入（2025年）”？" in unread[0]
+    assert "可加上 --sheet Sheet 只读取名单" in unread[0]  # the way to read Sheet alone
 
 
 def test_suggestions_never_name_a_field_of_another_meaning(tmp_path: Path) -> None:
@@ -1353,8 +1355,9 @@ def test_a_kind_of_ip_named_alone_is_refused_as_a_count(tmp_path: Path, header: 
 @pytest.mark.parametrize(("title", "typed"), [("名单", "名单"), ("2025 名单", '"2025 名单"')])
 def test_a_lookup_sheet_that_stops_the_run_names_the_list_sheet_to_read(tmp_path: Path, title: str, typed: str) -> None:
     """A workbook's 数据 sheet, which the list's VLOOKUP reads (名称 | 收入), stopped the run on its 收入 column,
-    and nothing said that --sheet reads the list alone (a park's review). The line after the refusal says so,
-    a name with a space quoted as it is typed; with --sheet the list is read."""
+    and nothing said that --sheet reads the list alone (a park's review). The list is read, the sheet named
+    at the end with its refusal and that --sheet reads the list alone, a name with a space quoted as it is
+    typed; with --sheet the list alone is read."""
     book = Workbook()
     ws = book.active
     ws.title = title
@@ -1365,8 +1368,9 @@ def test_a_lookup_sheet_that_stops_the_run_names_the_list_sheet_to_read(tmp_path
     data.append(["甲公司", 3000])
     book.save(tmp_path / "园区.xlsx")
     code, _, err = invoke("batch", str(tmp_path / "园区.xlsx"), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
-    assert code == 2 and "园区.xlsx:数据，“收入”列：含义不明确" in err
-    assert f"园区.xlsx：如果工作表“数据”不是企业名单（例如供公式查找的数据表），可加上 --sheet {typed} 只读取名单" in err
+    assert code == 1 and "园区.xlsx:数据 未能读取：“收入”列：含义不明确" in err
+    assert f"如果这张表不是企业名单（例如供公式查找的数据表），可加上 --sheet {typed} 只读取名单" in err
+    assert [r["企业名称"] for r in read_csv(tmp_path / "out.csv")] == ["甲公司", ""]
     code, _, err = invoke("batch", str(tmp_path / "园区.xlsx"), "-o", str(tmp_path / "out.csv"), "--lang", "zh",
                           "--sheet", title)
     assert code == 0 and [r["企业名称"] for r in read_csv(tmp_path / "out.csv")] == ["甲公司"]

@@ -548,6 +548,15 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "has: {sheets})",
                             "工作表“{sheet}”没有企业名称列，却有“{column}”这样的计数列，像是汇总表，不是企业名单；"
                             "请指定列有企业名单的工作表（现有：{sheets}）"),
+    "sheet.set_aside": ("{problems}; the workbook's other sheets ({sheets}) were read. If this one holds no list of "
+                        "companies (a table a formula looks up), hide it in Excel: a hidden sheet is not read",
+                        "{problems}。其余工作表{sheets}已照常评估；如果这张表不是企业名单（例如供公式查找的数据表），"
+                        "可在 Excel 中把它隐藏，隐藏的工作表不会读取"),
+    "sheet.set_aside_one": ("{problems}; the workbook's other sheet ({sheets}) was read. If this one holds no list of "
+                            "companies (a table a formula looks up), read the list alone: add --sheet {sheet}",
+                            "{problems}。工作表{sheets}已照常评估；如果这张表不是企业名单（例如供公式查找的数据表），"
+                            "可加上 --sheet {sheet} 只读取名单"),
+    "sheet.set_aside_more": (", and {count:column|columns} more", "，另有 {count} 列也需改正"),
     "sheet.no_header_named": ("sheet {sheet!r} has no header row (expected column names such as Company name, "
                               "Operating revenue 2025, their Chinese 企业名称, 营业收入（2025年）, or field ids such as "
                               "financials.2025.revenue): name the sheet that lists the companies (the workbook has: "

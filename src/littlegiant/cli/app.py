@@ -1106,7 +1106,8 @@ def batch(
                                        in_folder=frozenset(p for p in inputs if p not in given), figure_header=figure)
         try:  # every table's header (each sheet's), and a JSON Lines file's first line, before the first row is scored
             with like_ctrl_c():  # a long workbook's headers take seconds: stopped there, no empty partial file is left
-                batching.check_headers(list(inputs), options)
+                # a workbook's sheet refused beside one read: its error row, the other sheets scored
+                options = options._replace(set_aside=batching.check_headers(list(inputs), options))
         except HeaderError as exc:
             fail(_then(exc.render(language), _kept(writer, named, language), language), language)
         except KeyboardInterrupt:
@@ -1259,7 +1260,9 @@ def _tables_unread(chunks: "Iterator[Any]", found: list[tuple[str, Any]]) -> "Ge
     count (出错 1 行), the reason left in a results file the user had no cause to open."""
     for chunk in chunks:
         if isinstance(chunk, list):
-            found.extend((item.source, item.payload) for item in chunk
+            # said after its source, not twice (名单.xlsx:二季度 未能读取：名单.xlsx:二季度：…)
+            found.extend((item.source, item.payload.moved(file=None) if getattr(item.payload, "file", None) == item.source
+                          else item.payload) for item in chunk
                          if item.kind == "error" and not _ROW_AT.search(item.source))
         yield chunk
 

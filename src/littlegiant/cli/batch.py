@@ -21,7 +21,7 @@ import zipfile
 import zlib
 from array import array
 from collections import deque
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import partial
@@ -167,6 +167,10 @@ class ReadOptions(NamedTuple):
     in_folder: frozenset[Path] = frozenset()
     """The files a folder named on the command line gave: one that cannot be read is an error row and
     the run goes on, as a profile file there always was (named, it stops the run, exit 2)."""
+    set_aside: Mapping[str, InputError] | None = None
+    """A workbook's sheets whose header was refused while another sheet of it was read (``check_headers``
+    returns them), by file:sheet: each is that sheet's error row, named at the end of the run, and the
+    other sheets are scored. One such sheet stopped the whole workbook, every company of its other sheets."""
 
 
 def read_chunks(paths: list[Path], options: ReadOptions | None = None) -> Iterator[Chunk]:
@@ -408,15 +412,18 @@ def _named(data: Any) -> str | None:
     return name if isinstance(name, str) else None
 
 
-def check_headers(paths: list[Path], options: ReadOptions) -> None:
+def check_headers(paths: list[Path], options: ReadOptions) -> dict[str, InputError]:
     """Read the header of every table the inputs hold (each CSV file, each sheet of a workbook) and
     the first line of each JSON Lines file, so that ``options.on_header`` sees them all before any
-    row is scored: HeaderError listing every refused column (and results file) of them all."""
+    row is scored: HeaderError listing every refused column (and results file) of them all. A
+    workbook's sheet refused beside a sheet of it that passed is not among them: it is returned (by
+    file:sheet, why it is not read) for ``ReadOptions.set_aside``, its error row written in its turn."""
     from littlegiant.load import peryear
     from littlegiant.load.tabular import HeaderError
 
     problems: list[InputError] = []
     told = options.on_header
+    book: str | None = None  # the workbook whose sheets are being checked
     fine: list[str] = []  # the tables whose headers passed (a workbook's sheets as path:sheet)
     probed: list[peryear.Probed] = []  # every table's header and its problems: a workbook of a sheet a year
 
@@ -429,6 +436,11 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
         except HeaderError as exc:  # kept, and the next table read: every refused column is said at once
             problems.extend(exc.problems)
             probed.append(peryear.Probed(where, list(header), year, list(exc.problems)))
+        except InputError as exc:  # a sheet refused whole (no column the rules read): the workbook's next sheets
+            if not (exc.kind or "").startswith("column.") or book is None or not where.startswith(f"{book}:"):
+                raise  # are still checked; a file's refusal is raised as before
+            problems.append(exc)
+            probed.append(peryear.Probed(where, list(header), year, [exc]))
 
     # what the tables' first rows note (a units row read) is said once every header has passed: a run
     # that stops on a refused column said first that the figures were read in that row's units
@@ -439,8 +451,10 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
     listed = expanded(paths, collecting.on_note)
     if options.sheet is not None:
         _sheet_without_workbook(listed, options.sheet, noted if tell is not None else None)
+    set_aside: dict[str, InputError] = {}
     for path in listed:
         suffix = path.suffix.lower()
+        read: list[str] = []  # the workbook's sheets read (a sheet a year joined: each of them)
         try:
             if suffix in TEXT_TABLES:
                 next(_items(path, collecting, told), None)  # a long table's header: checked as its joined list's
@@ -448,9 +462,11 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
                 from littlegiant.load.xlsx import sheet_rows
 
                 check_input_file(path)
+                book = str(path)
                 for _ in sheet_rows(path, options.sheet, options.known_header, collect, headers_only=True,
                                    meant=options.meant_header):
                     pass
+                book = None
                 joining = peryear.plan(str(path), probed, options.identity) \
                     if options.sheet is None and peryear.year_sheets(path) else None
                 if joining is not None:  # its sheets' missing years are read from their names: the joined list's header
@@ -466,8 +482,12 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
                     problems[before:] = [peryear.as_typed(joining, p) for p in problems[before:]]
                     if joining.where in fine:  # no --sheet reads the joined list: not offered for another sheet refused
                         fine.remove(joining.where)
+                        read += [sheet.name for sheet in joining.sheets]
                 elif told is not None:
                     _check_long_sheets(path, probed, problems, collecting, told)
+                if options.sheet is None:
+                    read += [where[len(str(path)) + 1:] for where in fine if where.startswith(f"{path}:")]
+                    set_aside.update(_set_aside(str(path), problems, read, joining))
             elif suffix in (".jsonl", ".ndjson") and os.path.lexists(path) and not path.is_dir():
                 next(_jsonl_blocks(path, options.encoding), None)  # a results file is refused on its first line
         except InputError as exc:  # a header row the reader refused (a column twice) joins them, as does a
@@ -482,6 +502,46 @@ def check_headers(paths: list[Path], options: ReadOptions) -> None:
         raise HeaderError(problems + ([] if options.sheet is not None else _other_sheets(problems, fine)))
     for kind, params in noted:
         tell(kind, params)  # type: ignore[misc]  # noted only when there is one to tell
+    return set_aside
+
+
+SET_ASIDE_SAID = 2
+SET_ASIDE_CHARS = 100
+"""A sheet set aside: the refused columns its error names, in at most about so many characters; more are
+counted (the line stays one a park reads, and what to do after them is not cut off)."""
+
+
+def _set_aside(book: str, problems: list[InputError], read: list[str], joining: Any) -> dict[str, InputError]:
+    """The workbook's sheets refused beside ``read`` ones (a sheet of companies headed 营业收入（万元） beside two
+    headed with the year), taken out of ``problems``: by file:sheet, why each is not read, with the columns to
+    change and the sheets read. A sheet a year joined is not set aside (its refusal is the joined list's)."""
+    if not read:
+        return {}
+    joined = {sheet.where for sheet in joining.sheets} | {joining.where} if joining is not None else set()
+    refused: dict[str, list[InputError]] = {}
+    for p in problems:
+        if p.file is not None and p.file.startswith(f"{book}:") and p.file not in joined:
+            refused.setdefault(p.file, []).append(p)
+    if not refused:
+        return {}
+    taken = {id(p) for found in refused.values() for p in found}
+    problems[:] = [p for p in problems if id(p) not in taken]
+    out: dict[str, InputError] = {}
+    for where, found in refused.items():
+        said: dict[str, str] = {}
+        for lang in ("zh", "en"):
+            shown = [p.moved(file=None).render(lang) for p in found[:SET_ASIDE_SAID]]
+            while len(shown) > 1 and sum(map(len, shown)) > SET_ASIDE_CHARS:  # the hint after them is not cut off
+                shown.pop()
+            more = len(found) - len(shown)
+            said[lang] = ("；" if lang == "zh" else "; ").join(shown) + \
+                (say("sheet.set_aside_more", lang, {"count": more}) if more else "")
+        sheet = where[len(book) + 1:]
+        out[where] = InputError(kind="sheet.set_aside" if len(read) > 1 else "sheet.set_aside_one", params={
+            "problems": Text(said["zh"], said["en"]), "sheet": shell_word(read[0]),
+            "sheets": Text("、".join(f"“{s}”" for s in read), ", ".join(repr(s) for s in read)),
+            "this": sheet}, file=where)
+    return out
 
 
 def _check_long_sheets(path: Path, probed: list[Any], problems: list[InputError], collecting: ReadOptions,
@@ -909,6 +969,7 @@ def _items(path: Path, options: ReadOptions, probe: Callable[[str, list[str], in
         from littlegiant.load.xlsx import sheet_rows
 
         check_input_file(path)
+        options = _setting_aside(options)
         joining = _year_plan(path, options) if options.sheet is None else None
         if joining is not None:
             yield from _joined_items(path, joining, options)
@@ -929,6 +990,22 @@ def _items(path: Path, options: ReadOptions, probe: Callable[[str, list[str], in
                          file=str(path))
     else:
         raise InputError(kind="file.batch_kind", file=str(path))
+
+
+def _setting_aside(options: ReadOptions) -> ReadOptions:
+    """``options`` whose header check gives a set-aside sheet (``ReadOptions.set_aside``) its error, as the
+    sheet's error row (``SheetSetAside``), the workbook's other sheets read on."""
+    from littlegiant.load.xlsx import SheetSetAside
+
+    told, aside = options.on_header, options.set_aside
+    if told is None or not aside:
+        return options
+
+    def header(where: str, header: list[str], year: int | None) -> None:
+        if where in aside:
+            raise SheetSetAside(aside[where])
+        told(where, header, year)
+    return options._replace(on_header=header)
 
 
 class _LongTables:

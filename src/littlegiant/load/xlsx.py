@@ -1406,6 +1406,15 @@ def _said_hidden(where: str, header: list[str] | None, shown: _Hidden, rows: tup
         on_note("run.hidden_columns", {"where": where, "count": len(read), "columns": columns})
 
 
+class SheetSetAside(Exception):
+    """Raised by an ``on_header`` for a sheet not to be read while the workbook's other sheets are (its
+    header refused beside theirs that passed): ``problem`` is its error row."""
+
+    def __init__(self, problem: InputError) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
 def _opened(header: list[str], search: HeaderSearch, where: str, on_header: Callable[[str, list[str], int | None], None] | None,
             on_note: Note | None, headers_only: bool) -> InputError | None:
     """A sheet's header found: a name given twice refuses it (the error returned); else the caller
@@ -1415,7 +1424,10 @@ def _opened(header: list[str], search: HeaderSearch, where: str, on_header: Call
         return InputError(kind="sheet.repeated", params={"column": read_twice(header, search), "row": search.line})
     header[:] = apart  # the rows are read by this header: 备注 2's cells under their own name
     if on_header is not None:
-        on_header(where, header, search.year)
+        try:
+            on_header(where, header, search.year)
+        except SheetSetAside as aside:
+            return aside.problem
     if search.converted is not None and on_note is not None and not headers_only:
         on_note("run.sheet_unit", {"where": where, "unit": search.converted})
     return None
