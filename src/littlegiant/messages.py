@@ -617,6 +617,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                              "digits are lost; set the column to Text in the original sheet and type the codes again",
                              "统一社会信用代码“{param}”是 Excel 显示的科学计数法，代码的数字已丢失；请在原表中把这一列"
                              "设为文本后重新填写"),
+    "note.code_org": ("“{param}” in the unified social credit code column is a 9-character organization code "
+                      "(组织机构代码), not an 18-character code; to match it against a list of codes, type the "
+                      "company's unified social credit code instead",
+                      "统一社会信用代码一栏的“{param}”是 9 位的组织机构代码，不是 18 位的统一社会信用代码；如要与代码"
+                      "名单对照，请改填企业的统一社会信用代码"),
     "note.code_typo": ("unified social credit code “{param}” fails its check character (GB 32100): a character "
                        "mistyped? Check it in the original sheet",
                        "统一社会信用代码“{param}”校验位不符，可能有字符填错了；请在原表中核对"),

@@ -1153,7 +1153,25 @@ def id_kind(header: str) -> int | None:
     (统一社会信用代码（18位）) changes nothing, as ``tells_companies_apart`` has it. So headed, a park's
     codes were said to be passed over, and came back neither in the results nor checked."""
     folded = _bare(norm(header))
-    return 0 if folded in CREDIT_CODE_HEADERS else 1 if folded in SEQUENCE_HEADERS else None
+    if folded in CREDIT_CODE_HEADERS or _credit_or_older(folded):
+        return 0
+    return 1 if folded in SEQUENCE_HEADERS else None
+
+
+OLDER_CODE_HEADERS = frozenset({"注册号", "工商注册号", "营业执照注册号", "营业执照号", "营业执照号码", "组织机构代码",
+                                "组织机构代码证", "组织机构代码证号", "纳税人识别号", "税号"})
+"""The numbers a company had before its 统一社会信用代码 (or beside it), which a park's list heads the code
+column with: 统一社会信用代码/注册号, 信用代码/组织机构代码."""
+_CODE_OR = re.compile(r"/|或|、|\\|\|")
+
+
+def _credit_or_older(folded: str) -> bool:
+    """Whether a header names the 统一社会信用代码 or an older number in its place (统一社会信用代码/注册号,
+    信用代码或组织机构代码): so headed, the column was passed over as naming nothing, its codes neither
+    checked, written back beside the results, nor telling a company given twice."""
+    parts = [_bare(part.strip()) for part in _CODE_OR.split(folded)]
+    return len(parts) > 1 and any(part in CREDIT_CODE_HEADERS for part in parts) and \
+        all(part in CREDIT_CODE_HEADERS or part in OLDER_CODE_HEADERS for part in parts)
 
 
 def row_identity(cells: Mapping[str, str]) -> tuple[str, str]:
@@ -1212,10 +1230,15 @@ def note_code(cells: dict[str, str], numbers: Container[str] = ()) -> None:
         add_note(cells, "note.code_number", code)
     elif _OLD_NUMBER.fullmatch(unicodedata.normalize("NFKC", code).replace(" ", "")):
         add_note(cells, "note.code_old", code)
+    elif _ORG_CODE.fullmatch(unicodedata.normalize("NFKC", code).replace(" ", "").upper()):
+        add_note(cells, "note.code_org", code)
     elif not code_checks(code):  # digits only: perhaps Excel's doing; with letters it cannot be
         add_note(cells, "note.code_check" if code.strip().isdigit() else "note.code_typo", code)
 
 
+_ORG_CODE = re.compile(r"[0-9A-Z]{8}-?[0-9X]")
+"""A 组织机构代码 (9 characters, often 8 and its check character after a dash: 12345678-9), kept in a column headed
+信用代码/组织机构代码: said to fail its check character as a code of 18, it sent staff hunting a typing error."""
 _OLD_NUMBER = re.compile(r"\d{15}")
 """A 工商注册号 (the registration number companies had before 2015, 15 digits): a park's list keeps
 it where the company never took, or the list never updated to, its 18-character code. Said to
