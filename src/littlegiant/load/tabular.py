@@ -2563,6 +2563,29 @@ def _plain_number(rules: RuleSet, column_read: _Column, cell: str, sheet_unit: s
     return quick(Decimal(cell) if point else int(whole))
 
 
+_TICKED = "☑☒■▣✓✔√●◉"
+_UNTICKED = "☐□○◯"
+_BOX = f"[{_TICKED}{_UNTICKED}]"
+_CHOICE = "是|否|有|无"
+_BOXES = re.compile(rf"\s*(?:{_BOX}\s*(?:{_CHOICE})[\s,，;；、/]*){{2}}|\s*(?:(?:{_CHOICE})\s*{_BOX}[\s,，;；、/]*){{2}}")
+_BOX_PAIR = re.compile(rf"({_BOX})\s*({_CHOICE})|({_CHOICE})\s*({_BOX})")
+
+
+def form_boxes(cell: str) -> str | None:
+    """A yes/no cell written as a form's two boxes, one ticked (☑是 □否, ■是 □否, □是 ☑否, 是☑ 否□; a crossed box
+    beside its word is ticked, as Word's check box shows it): the word ticked (是, 否); "" (not answered) when
+    neither is ticked, as a blank box alone is; None for any other cell, both ticked too (refused as no yes or
+    no, as before). A park's sheet pasted from its application form was refused on every such cell, each
+    company an error row, where ☑ alone was read."""
+    if not _BOXES.fullmatch(cell):
+        return None
+    pairs = [(m.group(1) or m.group(4), m.group(2) or m.group(3)) for m in _BOX_PAIR.finditer(cell)]
+    if len(pairs) != 2 or {pairs[0][1], pairs[1][1]} not in ({"是", "否"}, {"有", "无"}):
+        return None
+    ticked = [word for box, word in pairs if box in _TICKED]
+    return ticked[0] if len(ticked) == 1 else "" if not ticked else None
+
+
 def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: frozenset[str] = frozenset(),
                 last_year: int | None = None) -> Profile:
     """A row of text cells (header → cell) as a Profile; RowError listing every problem, each with
@@ -2607,6 +2630,8 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
         elif choices is not None and cell in choices:
             value = choices[cell]  # 工业 under 所属行业, as the row before read it
         else:
+            if f.type == "bool" and (boxed := form_boxes(cell)) is not None:
+                cell = boxed  # ☑是 □否: the box ticked is the answer
             if f.type == "bool" and f.path.startswith("titles."):
                 named = _title_named(rules, cell)
                 if named is f:  # 专精特新称号: 省级专精特新, the title it asks
