@@ -23,7 +23,7 @@ def invoke(*args: str) -> tuple[int, str]:
 
 
 @pytest.mark.parametrize("header", ["统一社会信用代码/注册号", "统一社会信用代码／注册号", "统一社会信用代码（注册号）",
-                                    "信用代码/组织机构代码", "统一社会信用代码或注册号"])
+                                    "信用代码/组织机构代码", "统一社会信用代码或注册号", "企业统一社会信用代码", "社会统一信用代码"])
 def test_a_code_column_headed_with_its_older_number_is_the_code_column(tmp_path: Path, header: str) -> None:
     wb = Workbook()
     ws = wb.active

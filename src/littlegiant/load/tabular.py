@@ -1138,8 +1138,12 @@ def note_kinds(cells: Mapping[str, str]) -> list[tuple[str, str]]:
     return [(kind, param) for kind, _, param in (line.partition("\x1f") for line in text.split("\x1e"))] if text else []
 
 
-CREDIT_CODE_HEADERS = frozenset({"统一社会信用代码", "社会信用代码", "信用代码", "统一信用代码", "企业信用代码"})
-"""Headers of the 统一社会信用代码 column (by ``norm``): no rule reads it, but it tells one company from another."""
+CREDIT_CODE_HEADERS = frozenset({"统一社会信用代码", "社会信用代码", "信用代码", "统一信用代码", "企业信用代码",
+                                 "企业统一社会信用代码", "单位统一社会信用代码", "公司统一社会信用代码", "社会统一信用代码",
+                                 "统一社会信用代码证", "统一社会信用代码号", "统一社会信用代码号码"})
+"""Headers of the 统一社会信用代码 column (by ``norm``): no rule reads it, but it tells one company from another.
+企业统一社会信用代码 and 社会统一信用代码 (the words swapped, as often typed) were passed over as the park's own
+column: a company given twice under one code went without a word."""
 
 
 ID_COLUMNS = ("credit_code", "seq_no")
