@@ -51,3 +51,30 @@ def test_a_code_beside_a_number_of_another_kind_is_not_taken() -> None:
     from littlegiant.load.tabular import id_kind
 
     assert [id_kind(h) for h in ("统一社会信用代码/序号", "注册号", "统一社会信用代码、纳税人识别号")] == [None, None, 0]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_row_given_again_is_said_once(tmp_path: Path, suffix: str) -> None:
+    """The same name and code as an earlier row: one note naming it, where two said the same of one row; a row
+    sharing only the code, or only the name, says which."""
+    rows = [["企业名称", "统一社会信用代码", "营业收入（2025年）（万元）", "从业人员"],
+            ["甲科技有限公司", CODE, 6000, 100], ["甲科技有限公司", CODE, 6000, 100],
+            ["甲科技（上海）有限公司", CODE, 6000, 100], ["甲科技有限公司", "", 6000, 100]]
+    src = tmp_path / f"园区企业{suffix}"
+    if suffix == ".xlsx":
+        wb = Workbook()
+        for row in rows:
+            wb.active.append(row)
+        wb.save(src)
+    else:
+        with src.open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle).writerows(rows)
+    out = tmp_path / "结果.csv"
+    code, said = invoke("batch", str(src), "-o", str(out))
+    assert code == 0, said
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        checks = [r["需核对的数据"] for r in csv.DictReader(handle)]
+    first = f"{src}:Sheet:2" if suffix == ".xlsx" else f"{src}:2"
+    assert checks == ["", f"与“{first}”的企业名称和统一社会信用代码都相同，可能重复填写了同一家企业（两行都列在结果中）",
+                      f"与“{first}”的统一社会信用代码相同，可能重复填写了同一家企业（两行都列在结果中）",
+                      f"与“{first}”的企业名称相同，可能重复填写了同一家企业（两行都列在结果中）"]

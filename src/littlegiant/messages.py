@@ -604,6 +604,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                        "与“{param}”的企业名称相同，可能重复填写了同一家企业（两行都列在结果中）"),
     "note.same_code": ("the same unified social credit code as {param}: entered twice? (both rows are in the results)",
                        "与“{param}”的统一社会信用代码相同，可能重复填写了同一家企业（两行都列在结果中）"),
+    "note.same_both": ("the same company name and unified social credit code as {param}: entered twice? (both rows "
+                       "are in the results)", "与“{param}”的企业名称和统一社会信用代码都相同，可能重复填写了同一家企业"
+                       "（两行都列在结果中）"),
     "note.code_number": ("unified social credit code “{param}” was stored by Excel as a number, which keeps 15 digits "
                          "and zeroes the rest: set the column to Text in the original sheet and type the codes again",
                          "统一社会信用代码“{param}”在 Excel 中存成了数字，只保留 15 位，末几位已变成 0；请在原表中把这一列"

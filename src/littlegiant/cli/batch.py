@@ -322,10 +322,14 @@ class _Seen:
         if again:
             add_note(item.payload, "note.same_file")
             return item
-        for key in self.identity(item.payload):
-            earlier = self.keys.first(key, item.source)
-            if earlier != item.source:
-                add_note(item.payload, f"note.same_{key[0]}", earlier)
+        given = [(key[0], earlier) for key in self.identity(item.payload)
+                 if (earlier := self.keys.first(key, item.source)) != item.source]
+        if [kind for kind, _ in given] in (["name", "code"], ["code", "name"]) and given[0][1] == given[1][1]:
+            # the same row given again, name and code alike: one note, where two said the same of one row
+            add_note(item.payload, "note.same_both", given[0][1])
+            return item
+        for kind, earlier in given:
+            add_note(item.payload, f"note.same_{kind}", earlier)
         return item
 
     def lines(self, block: Lines, again: bool) -> Lines:
