@@ -95,3 +95,18 @@ def test_a_workbook_whose_every_list_is_refused_still_stops(tmp_path: Path) -> N
     code, said = invoke("batch", str(tmp_path / "园区企业.xlsx"), "-o", str(out))
     assert code == 2 and not out.exists()
     assert said.count("请在列名中写明年份") == 4 and "未能读取" not in said
+
+
+def test_a_refused_list_beside_an_empty_template_sheet_still_stops(tmp_path: Path) -> None:
+    """The sheet that passed holds no company (the template's header alone): nothing was read, so the run stops
+    on the refused columns as before, exit 2, nothing written and no partial file left."""
+    wb = Workbook()
+    wb.active.title = "模板"
+    wb.active.append(GOOD)
+    listed(wb.create_sheet("企业名单"), YEARLESS, ["甲科技有限公司", "乙制造有限公司"])
+    wb.save(tmp_path / "园区企业.xlsx")
+    out = tmp_path / "结果.xlsx"
+    code, said = invoke("batch", str(tmp_path / "园区企业.xlsx"), "-o", str(out))
+    assert code == 2 and not out.exists() and list(tmp_path.iterdir()) == [tmp_path / "园区企业.xlsx"]
+    assert f"{tmp_path / '园区企业.xlsx'}:企业名单，“营业收入（万元）”列：请在列名中写明年份" in said
+    assert said.rstrip().endswith(f"没有写出任何行，未生成 {out}") and "已照常评估" not in said

@@ -1195,6 +1195,14 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
             check()  # a stop Python dropped (raised in a fork's hook, a finaliser) stops the run here
         if not counts["read"]:  # an empty file, a header alone, a notes sheet: an empty result would pass for one
             raise InputError(kind="run.no_companies", file=", ".join(str(p) for p in inputs))
+        aside = options.set_aside or {}
+        if aside and counts["read"] == len(unread_tables) and all(source in aside for source, _ in unread_tables):
+            # the sheets read beside the refused ones held no company (a template's header alone): nothing was
+            # read, and the run stops on their columns as a workbook of no sheet that passed does
+            from littlegiant.load.tabular import HeaderError
+
+            writer.rows = 0  # the refused sheets' error rows alone: no partial file is kept of them (_kept)
+            raise HeaderError([p for source, _ in unread_tables for p in aside[source].problems])
         # a share column typed as fractions (0.16 for 16%): on the 说明 sheet, written whole by close
         fractions = [words("run.share_fractions", lang, _fraction_params(c, lang)) for c in shares.columns()] \
             if shares is not None else []

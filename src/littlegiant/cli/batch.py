@@ -149,6 +149,13 @@ BLOCK_BYTES = 1 << 18
 """JSON Lines are read in blocks of about this many bytes (a few hundred companies each)."""
 
 
+class SetAside(NamedTuple):
+    """A workbook's sheet refused beside a sheet of it that passed (``check_headers``): not read, the others are."""
+
+    problems: list[InputError]  # its refused columns, as the run's header check said them
+    error: InputError  # its error row: the first of them, what to change, and the sheets read
+
+
 class ReadOptions(NamedTuple):
     """How to read the inputs: a forced text encoding (else detected per file), one sheet of a
     workbook (else every sheet), and which cells are column headers (to find a sheet's header row
@@ -167,7 +174,7 @@ class ReadOptions(NamedTuple):
     in_folder: frozenset[Path] = frozenset()
     """The files a folder named on the command line gave: one that cannot be read is an error row and
     the run goes on, as a profile file there always was (named, it stops the run, exit 2)."""
-    set_aside: Mapping[str, InputError] | None = None
+    set_aside: Mapping[str, SetAside] | None = None
     """A workbook's sheets whose header was refused while another sheet of it was read (``check_headers``
     returns them), by file:sheet: each is that sheet's error row, named at the end of the run, and the
     other sheets are scored. One such sheet stopped the whole workbook, every company of its other sheets."""
@@ -416,7 +423,7 @@ def _named(data: Any) -> str | None:
     return name if isinstance(name, str) else None
 
 
-def check_headers(paths: list[Path], options: ReadOptions) -> dict[str, InputError]:
+def check_headers(paths: list[Path], options: ReadOptions) -> dict[str, SetAside]:
     """Read the header of every table the inputs hold (each CSV file, each sheet of a workbook) and
     the first line of each JSON Lines file, so that ``options.on_header`` sees them all before any
     row is scored: HeaderError listing every refused column (and results file) of them all. A
@@ -455,7 +462,7 @@ def check_headers(paths: list[Path], options: ReadOptions) -> dict[str, InputErr
     listed = expanded(paths, collecting.on_note)
     if options.sheet is not None:
         _sheet_without_workbook(listed, options.sheet, noted if tell is not None else None)
-    set_aside: dict[str, InputError] = {}
+    set_aside: dict[str, SetAside] = {}
     for path in listed:
         suffix = path.suffix.lower()
         read: list[str] = []  # the workbook's sheets read (a sheet a year joined: each of them)
@@ -515,7 +522,7 @@ SET_ASIDE_CHARS = 100
 counted (the line stays one a park reads, and what to do after them is not cut off)."""
 
 
-def _set_aside(book: str, problems: list[InputError], read: list[str], joining: Any) -> dict[str, InputError]:
+def _set_aside(book: str, problems: list[InputError], read: list[str], joining: Any) -> dict[str, SetAside]:
     """The workbook's sheets refused beside ``read`` ones (a sheet of companies headed 营业收入（万元） beside two
     headed with the year), taken out of ``problems``: by file:sheet, why each is not read, with the columns to
     change and the sheets read. A sheet a year joined is not set aside (its refusal is the joined list's)."""
@@ -530,7 +537,7 @@ def _set_aside(book: str, problems: list[InputError], read: list[str], joining: 
         return {}
     taken = {id(p) for found in refused.values() for p in found}
     problems[:] = [p for p in problems if id(p) not in taken]
-    out: dict[str, InputError] = {}
+    out: dict[str, SetAside] = {}
     for where, found in refused.items():
         said: dict[str, str] = {}
         for lang in ("zh", "en"):
@@ -541,10 +548,10 @@ def _set_aside(book: str, problems: list[InputError], read: list[str], joining: 
             said[lang] = ("；" if lang == "zh" else "; ").join(shown) + \
                 (say("sheet.set_aside_more", lang, {"count": more}) if more else "")
         sheet = where[len(book) + 1:]
-        out[where] = InputError(kind="sheet.set_aside" if len(read) > 1 else "sheet.set_aside_one", params={
+        out[where] = SetAside(found, InputError(kind="sheet.set_aside" if len(read) > 1 else "sheet.set_aside_one", params={
             "problems": Text(said["zh"], said["en"]), "sheet": shell_word(read[0]),
             "sheets": Text("、".join(f"“{s}”" for s in read), ", ".join(repr(s) for s in read)),
-            "this": sheet}, file=where)
+            "this": sheet}, file=where))
     return out
 
 
@@ -1007,7 +1014,7 @@ def _setting_aside(options: ReadOptions) -> ReadOptions:
 
     def header(where: str, header: list[str], year: int | None) -> None:
         if where in aside:
-            raise SheetSetAside(aside[where])
+            raise SheetSetAside(aside[where].error)
         told(where, header, year)
     return options._replace(on_header=header)
 
