@@ -64,4 +64,4 @@ def test_no_box_ticked_is_unanswered_and_both_ticked_is_refused(tmp_path: Path) 
     got = results(out)
     assert got[0]["处理结果"] == "已评估" and got[0]["主要差距"] == got[2]["主要差距"]
     assert got[1]["处理结果"] == "出错"
-    assert got[1]["错误说明"].startswith(f"“{HEADER[5]}”列（F列）：应填是或否") and "现在是“☑是 ☑否”" in got[1]["错误说明"]
+    assert got[1]["错误说明"] == f"“{HEADER[5]}”列（F列）：“☑是 ☑否”两个框都勾选了：请只勾选一个，或直接填“是”或“否”"

@@ -295,6 +295,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.yes_doubt": ("{shown!r} does not say yes for certain: answer yes only if it holds now; "
                         "a lapsed or pending one is no, and don't know if unsure",
                         "“{shown}”不能算作“是”：目前确实具备才填“是”；已过期、正在申报或待认定的填“否”，说不准的填“不知道”"),
+    "value.boxes_both": ("{shown!r} ticks both boxes: tick one, or write yes or no",
+                         "“{shown}”两个框都勾选了：请只勾选一个，或直接填“是”或“否”"),
     "value.other_title": ("{shown!r} is another title than the one asked: answer yes if the company holds this one, "
                           "else no", "“{shown}”是另一个称号，不是这里问的：持有这里问的称号填“是”，否则填“否”"),
     "value.title_level": ("{shown!r} names a {level} title, which is not the one asked ({title}): answer yes if the "

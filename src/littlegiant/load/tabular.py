@@ -2636,6 +2636,11 @@ def row_profile(cells: Mapping[str, str], rules: RuleSet, source: str, ours: fro
         else:
             if f.type == "bool" and (boxed := form_boxes(cell)) is not None:
                 cell = boxed  # ☑是 □否: the box ticked is the answer
+            elif f.type == "bool" and _BOXES.fullmatch(cell) and not set(cell) & set(_UNTICKED):
+                place = _cell_named(header, path, f, cells.get(COLUMN_PLACES))  # ☑是 ☑否: both ticked
+                problems.append(InputError(kind="value.boxes_both", params={"shown": cell.strip()}, field=place.en,
+                                           label=place))
+                continue
             if f.type == "bool" and f.path.startswith("titles."):
                 named = _title_named(rules, cell)
                 if named is f:  # 专精特新称号: 省级专精特新, the title it asks
