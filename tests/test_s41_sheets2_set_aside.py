@@ -110,3 +110,35 @@ def test_a_refused_list_beside_an_empty_template_sheet_still_stops(tmp_path: Pat
     assert code == 2 and not out.exists() and list(tmp_path.iterdir()) == [tmp_path / "园区企业.xlsx"]
     assert f"{tmp_path / '园区企业.xlsx'}:企业名单，“营业收入（万元）”列：请在列名中写明年份" in said
     assert said.rstrip().endswith(f"没有写出任何行，未生成 {out}") and "已照常评估" not in said
+
+
+def notes_table(wb: Workbook) -> None:
+    """A 填表说明 sheet laid out as a table, as parks write one: a column of items (企业名称 among them) and what
+    to fill in under each."""
+    ws = wb.create_sheet("填表说明")
+    for row in (["填表说明"], ["指标名称", "填写要求", "示例"], ["企业名称", "营业执照上的全称", "某某科技有限公司"],
+                ["营业收入（2025年）（万元）", "单位万元", "1000.00"], ["从业人员", "上年末人数", "120"]):
+        ws.append(row)
+
+
+def test_a_notes_sheet_laid_out_as_a_table_is_passed_over(tmp_path: Path) -> None:
+    """Taken for a list, its 上年末人数 refused, it stopped the workbook (exit 2); passed over with a note now."""
+    wb = Workbook()
+    listed(wb.active, GOOD, ["甲科技有限公司", "乙制造有限公司"])
+    notes_table(wb)
+    wb.save(tmp_path / "园区企业.xlsx")
+    out = tmp_path / "结果.csv"
+    code, said = invoke("batch", str(tmp_path / "园区企业.xlsx"), "-o", str(out))
+    assert code == 0, said
+    assert [r["企业名称"] for r in rows(out)] == ["甲科技有限公司", "乙制造有限公司"]
+    assert f"工作表 {tmp_path / '园区企业.xlsx'}:填表说明 没有企业名单表格（只有说明文字），已略过" in said
+
+
+def test_beside_a_refused_list_a_notes_table_asks_nothing(tmp_path: Path) -> None:
+    """The list refused, nothing read: the run stops on the list's columns alone, not the notes' (exit 2)."""
+    wb = Workbook()
+    listed(wb.active, YEARLESS, ["甲科技有限公司"])
+    notes_table(wb)
+    wb.save(tmp_path / "园区企业.xlsx")
+    code, said = invoke("batch", str(tmp_path / "园区企业.xlsx"), "-o", str(tmp_path / "结果.csv"))
+    assert code == 2 and said.count("请在列名中写明年份") == 2 and "填表说明" not in said

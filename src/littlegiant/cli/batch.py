@@ -153,7 +153,7 @@ class SetAside(NamedTuple):
     """A workbook's sheet refused beside a sheet of it that passed (``check_headers``): not read, the others are."""
 
     problems: list[InputError]  # its refused columns, as the run's header check said them
-    error: InputError  # its error row: the first of them, what to change, and the sheets read
+    error: InputError | None  # its error row (what to change, the sheets read); None: notes by its name, passed over
 
 
 class ReadOptions(NamedTuple):
@@ -525,13 +525,16 @@ counted (the line stays one a park reads, and what to do after them is not cut o
 def _set_aside(book: str, problems: list[InputError], read: list[str], joining: Any) -> dict[str, SetAside]:
     """The workbook's sheets refused beside ``read`` ones (a sheet of companies headed 营业收入（万元） beside two
     headed with the year), taken out of ``problems``: by file:sheet, why each is not read, with the columns to
-    change and the sheets read. A sheet a year joined is not set aside (its refusal is the joined list's)."""
-    if not read:
-        return {}
+    change and the sheets read. A sheet a year joined is not set aside (its refusal is the joined list's). A
+    sheet of notes by its name (填表说明 laid out as a table) is set aside with or without another read, to be
+    passed over with a note: its columns were no list's to correct."""
+    from littlegiant.load.xlsx import notes_named
+
     joined = {sheet.where for sheet in joining.sheets} | {joining.where} if joining is not None else set()
     refused: dict[str, list[InputError]] = {}
     for p in problems:
-        if p.file is not None and p.file.startswith(f"{book}:") and p.file not in joined:
+        if p.file is not None and p.file.startswith(f"{book}:") and p.file not in joined and \
+                (read or notes_named(p.file[len(book) + 1:])):  # a sheet of notes by its name: passed over alone too
             refused.setdefault(p.file, []).append(p)
     if not refused:
         return {}
@@ -548,6 +551,9 @@ def _set_aside(book: str, problems: list[InputError], read: list[str], joining: 
             said[lang] = ("；" if lang == "zh" else "; ").join(shown) + \
                 (say("sheet.set_aside_more", lang, {"count": more}) if more else "")
         sheet = where[len(book) + 1:]
+        if notes_named(sheet):  # 填表说明 laid out as a table (指标名称 | 填写要求): notes, passed over and said
+            out[where] = SetAside(found, None)
+            continue
         out[where] = SetAside(found, InputError(kind="sheet.set_aside" if len(read) > 1 else "sheet.set_aside_one", params={
             "problems": Text(said["zh"], said["en"]), "sheet": shell_word(read[0]),
             "sheets": Text("、".join(f"“{s}”" for s in read), ", ".join(repr(s) for s in read)),

@@ -14,6 +14,7 @@ import json
 import math
 import re
 import threading
+import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -1203,6 +1204,10 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
             # 注：金额单位为元 under the list: the sheet's too, known before its first company is read
             footer = SheetFooter(last_rows(ws, scan), search, found, where, number)
             problem = _opened(header, search, where, on_header, on_note, headers_only)
+            if problem is NOTES_SHEET:
+                if on_note is not None and not headers_only:
+                    on_note("run.notes_sheet", {"where": where})
+                return
             if problem is not None:
                 yield where, problem
                 return
@@ -1284,7 +1289,10 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     if broken is None and header is None and search.end() is not None:  # a header with no company under it
         assert search.header is not None
         problem = _opened(search.header, search, where, on_header, on_note, headers_only)
-        if problem is not None:
+        if problem is NOTES_SHEET:
+            if on_note is not None and not headers_only:
+                on_note("run.notes_sheet", {"where": where})
+        elif problem is not None:
             yield where, problem
         return
     if scored and on_note is not None:
@@ -1299,7 +1307,9 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
         yield where, broken
         return
     if header is None and search.seen:
-        if search.wide or headers_only:
+        if search.wide and on_unnamed is not None and on_note is not None and notes_named(ws.title):
+            on_note("run.notes_sheet", {"where": where})  # 填表说明 as a table: no header of a list in it
+        elif search.wide or headers_only:
             if named or on_unnamed is None:
                 yield where, InputError(kind="sheet.no_header")
             else:
@@ -1408,11 +1418,24 @@ def _said_hidden(where: str, header: list[str] | None, shown: _Hidden, rows: tup
 
 class SheetSetAside(Exception):
     """Raised by an ``on_header`` for a sheet not to be read while the workbook's other sheets are (its
-    header refused beside theirs that passed): ``problem`` is its error row."""
+    header refused beside theirs that passed): ``problem`` is its error row; None for a sheet of notes by its
+    name (``notes_named``), passed over and said as one."""
 
-    def __init__(self, problem: InputError) -> None:
-        super().__init__(problem.message)
+    def __init__(self, problem: InputError | None) -> None:
+        super().__init__(problem.message if problem is not None else "notes")
         self.problem = problem
+
+
+NOTES_SHEET = InputError(kind="run.notes_sheet")
+"""What ``_opened`` gives for a sheet passed over as notes: no error row, a note."""
+_NOTES_NAME = re.compile(r"说明|须知|注意事项|指标解释|填报要求|填表要求|填写要求|目录|封面")
+
+
+def notes_named(sheet: str) -> bool:
+    """Whether a sheet's name says it holds notes (填表说明, 指标解释, 封面), not companies: such a sheet laid out as
+    a table (指标名称 | 填写要求 | 示例, 企业名称 in its first column) was taken for a list, refused, and stopped
+    the workbook (or was its error row), where a 说明 sheet of lines is passed over with a note."""
+    return _NOTES_NAME.search(unicodedata.normalize("NFKC", sheet)) is not None
 
 
 def _opened(header: list[str], search: HeaderSearch, where: str, on_header: Callable[[str, list[str], int | None], None] | None,
@@ -1427,7 +1450,7 @@ def _opened(header: list[str], search: HeaderSearch, where: str, on_header: Call
         try:
             on_header(where, header, search.year)
         except SheetSetAside as aside:
-            return aside.problem
+            return aside.problem if aside.problem is not None else NOTES_SHEET
     if search.converted is not None and on_note is not None and not headers_only:
         on_note("run.sheet_unit", {"where": where, "unit": search.converted})
     return None
