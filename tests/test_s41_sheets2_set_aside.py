@@ -142,3 +142,15 @@ def test_beside_a_refused_list_a_notes_table_asks_nothing(tmp_path: Path) -> Non
     wb.save(tmp_path / "园区企业.xlsx")
     code, said = invoke("batch", str(tmp_path / "园区企业.xlsx"), "-o", str(tmp_path / "结果.csv"))
     assert code == 2 and said.count("请在列名中写明年份") == 2 and "填表说明" not in said
+
+
+def test_a_list_named_with_notes_words_is_not_passed_over(tmp_path: Path) -> None:
+    """企业情况说明 names companies: refused beside a list, it is an error row and said, never passed over as notes."""
+    wb = Workbook()
+    listed(wb.active, GOOD, ["甲科技有限公司"])
+    listed(wb.create_sheet("企业情况说明"), YEARLESS, ["乙制造有限公司"])
+    wb.save(tmp_path / "园区企业.xlsx")
+    out = tmp_path / "结果.csv"
+    code, said = invoke("batch", str(tmp_path / "园区企业.xlsx"), "-o", str(out))
+    assert code == 1 and [r["处理结果"] for r in rows(out)] == ["已评估", "出错"]
+    assert f"{tmp_path / '园区企业.xlsx'}:企业情况说明 未能读取：" in said and "已略过" not in said

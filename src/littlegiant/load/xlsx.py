@@ -1428,14 +1428,17 @@ class SheetSetAside(Exception):
 
 NOTES_SHEET = InputError(kind="run.notes_sheet")
 """What ``_opened`` gives for a sheet passed over as notes: no error row, a note."""
-_NOTES_NAME = re.compile(r"说明|须知|注意事项|指标解释|填报要求|填表要求|填写要求|目录|封面")
+_NOTES_NAME = re.compile(r"说明|须知|注意事项|指标解释|填报要求|填表要求|填写要求|封面")
+_LIST_NAME = re.compile(r"企业|公司|单位|名单|名录|清单|目录|台账|明细")
+"""Words of a sheet's name that say it lists companies (企业情况说明, 名单及说明): never passed over by its name."""
 
 
 def notes_named(sheet: str) -> bool:
     """Whether a sheet's name says it holds notes (填表说明, 指标解释, 封面), not companies: such a sheet laid out as
     a table (指标名称 | 填写要求 | 示例, 企业名称 in its first column) was taken for a list, refused, and stopped
     the workbook (or was its error row), where a 说明 sheet of lines is passed over with a note."""
-    return _NOTES_NAME.search(unicodedata.normalize("NFKC", sheet)) is not None
+    name = unicodedata.normalize("NFKC", sheet)
+    return _NOTES_NAME.search(name) is not None and _LIST_NAME.search(name) is None
 
 
 def _opened(header: list[str], search: HeaderSearch, where: str, on_header: Callable[[str, list[str], int | None], None] | None,
