@@ -50,9 +50,9 @@ def test_nothing_stopping_says_nothing_of_it(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("lang", "typed", "told"), [
-    ("zh", "3200多万", "只知道大概的，可以在数前加“约”，如 约3000万"),
+    ("zh", "3000多万", "只知道大概的，可以在数前加“约”，如 约3000万"),
     ("zh", "8000-9000万", "只知道大概的，可以在数前加“约”，如 约3000万"),
-    ("en", "3200多万", 'if you know it only roughly, put "about" before it (about 30 million)'),
+    ("en", "3000多万", 'if you know it only roughly, put "about" before it (about 30 million)'),
 ])
 def test_a_range_refused_is_told_a_rough_figure_is_taken(tmp_path: Path, lang: str, typed: str, told: str) -> None:
     """「3200多万」 was told only to write the exact figure or 不知道: one who knew the revenue roughly typed

@@ -297,6 +297,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "“{shown}”不能算作“是”：目前确实具备才填“是”；已过期、正在申报或待认定的填“否”，说不准的填“不知道”"),
     "value.boxes_both": ("{shown!r} ticks both boxes: tick one, or write yes or no",
                          "“{shown}”两个框都勾选了：请只勾选一个，或直接填“是”或“否”"),
+    # a yes with a remark, at a question that is no title (a red line): the title's words (已过期, 申报中) meant nothing there
+    "value.yes_remark": ("{shown!r} does not say yes for certain: answer yes or no alone, or don't know",
+                         "“{shown}”不能算作“是”：请只填“是”或“否”，说不准就填“不知道”"),
+    "value.yes_and_no": ("{shown!r} says both yes and no: answer yes if it is so, no if it is not, or don't know",
+                         "“{shown}”里既有“是”又有“没有”，意思相反：属实填“是”，不属实填“否”，说不准就填“不知道”"),
     "value.other_title": ("{shown!r} is another title than the one asked: answer yes if the company holds this one, "
                           "else no", "“{shown}”是另一个称号，不是这里问的：持有这里问的称号填“是”，否则填“否”"),
     "value.title_level": ("{shown!r} names a {level} title, which is not the one asked ({title}): answer yes if the "

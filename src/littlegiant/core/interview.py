@@ -23,7 +23,7 @@ from littlegiant.core.inputs import InputPaths, sibling_path, whole_of
 from littlegiant.core.plan import applies
 from littlegiant.core.result import UNKNOWN, UNMET, CriterionResult, Result, TierResult
 from littlegiant.errors import InputError
-from littlegiant.load.answers import Conversion, brief, normalise, plain, read_typed
+from littlegiant.load.answers import Conversion, brief, normalise, plain, quoting_typed, read_typed
 from littlegiant.load.consistency import (
     FRACTION,
     GROWTH,
@@ -331,10 +331,14 @@ class Interview:
         if whole is not None:  # 全部都是主营: the whole's figure, said back
             return check_value(q.field, whole.value, where=q.path), whole
         bare = self._unnamed(q, text)
-        value, said = read_typed(q.field, bare, where=q.path, numbered=True, last_year=self.last_year, none_is_zero=True)
+        try:
+            value, said = read_typed(q.field, bare, where=q.path, numbered=True, last_year=self.last_year,
+                                     none_is_zero=True)
+        except InputError as exc:
+            raise quoting_typed(exc, bare, text) from None
         if bare != text and isinstance(value, Decimal):  # 营业收入3200万: said back, the name read off as the question's own
             said = Conversion(text.strip(), value) if said is None else \
-                Conversion(text.strip(), said.value, said.approximate, said.by_sign, said.since)
+                Conversion(text.strip(), said.value, said.approximate, said.by_sign, said.since, said.average)
         return value, said
 
     def _unnamed(self, q: Question, text: str) -> str:

@@ -73,7 +73,8 @@ NOT_GIVEN for the rest (未填报, 未提供, 待核实, 不便透露)."""
 NOT_GIVEN = re.compile(r"(?:暂|尚|还|目前|暂时)?(?:未|没有?)(?:填|填报|填写|提供|上报|报|报送|报送数据|统计|披露|公开|收集)"
                        r"(?:数据)?"
                        r"|(?:暂|尚|有)?待(?:提供|补充|补|补填|核实|核查|确认|填|填报|填写|统计|更新|上报|收集)"
-                       r"|(?:暂|暂时)?(?:不便|不予|不愿|不能|无法|不)(?:透露|提供|公开|填写|填报)")
+                       r"|(?:暂|暂时)?(?:不便|不予|不愿|不能|无法|不)(?:透露|提供|公开|填写|填报)"
+                       r"|(?:暂|暂时|目前|还|手上|手头)?(?:没有?|无)(?:相关|这个|这项|该)?(?:数据|数字|统计)")
 """The sentences a park's sheet writes in a cell it has no figure for, in their usual forms: not
 filled, given or reported (未填报, 未提供, 暂未提供, 未上报, 未报: under a title, never applied, _NEVER_APPLIED), to be given or checked (待提供, 待核实),
 not to be told (不便透露, 无法提供). Each made the whole company an error row, 「应填金额…现在是“未提供”」,
@@ -128,9 +129,12 @@ around, roughly, or so): the figure is what is read, as a finance manager means 
 never more exact than its statement. 将近 and 接近 say "a little under" as 约 says "about": both mark
 the figure approximate, never a range (refusing 差不多220万 as no amount made a user retype what the
 tool could read; "around 80 million" was refused as no amount where "about" was read)."""
-_SINCE = re.compile(r"(?:从|自|于)?(\d{4})年?(?:开始|起|以来|至今|到现在|到目前|到今天|到今)|(?:从|自)(\d{4})年?|(?:since|from)(\d{4})(?:onwards?)?",
+_SINCE = re.compile(r"(?:从|自|于)?(\d{4})年?(?:开始|起|以来|至今|到现在|到目前|到今天|到今)|(?:从|自)(\d{4})年?|(?:since|from)(\d{4})(?:onwards?)?"
+                    r"|(?:从|自|于)?(\d{2})年(?:开始|起)",
                     re.IGNORECASE)
-"""A start year said as such (2008年开始, 从2008年起, 2008年以来, 2008年到现在, 从2008年, since 2008), typed for a number of years."""
+"""A start year said as such (2008年开始, 从2008年起, 2008年以来, 2008年到现在, 从2008年, since 2008), typed for a number of years;
+or by its last two digits, as it is said (12年开始做的, 从98年起: 2012, 1998), only with 开始 or 起: 12年 alone, or 12年以来,
+is twelve years. 12年开始做的 was refused as no number."""
 _SINCE_DOING = re.compile(r"(?:就|便)?(?:开始)?(?:做|干|从事|进入|经营|涉足|深耕|专注|专做)(?:这个|这一|该|本)?"
                           r"(?:行业|领域|市场|细分市场|业务|产品)?$|(?:就|便)开始$")
 """What follows a start year as it is said (2012年开始做的, 从2012年开始做, 2012年就进入这个行业了): the doing and the
@@ -149,6 +153,12 @@ _HEDGE = "吧"
 _UNSURE = re.compile(r"(?:应该|好像|可能|大概|估计|也许|似乎)?(.+?)(?:吧|呢|吗|吧[?？]|[?？])|(?:应该|好像|可能|大概|估计|也许|似乎)(.+)")
 """A yes or no said unsure (是吧, 没有吧, 应该是, 好像不是, 可能有): not an answer to a red line or a title, but asked
 again saying so; it was told 「应填是或否」 or, of 是吧, that a lapsed title is 否."""
+_FIRM_LEAD = re.compile(r"^(?:肯定|绝对|确实|的确|当然|真的|确定|一定|完全)(?:是)?(?=[没无不否有是对])")
+"""Words that make a yes or no firmer (肯定没有, 绝对没有, 确实有, 当然是): the yes or no itself. Refused as no yes or no,
+where 没有 alone was read. (应该, 可能 make it less sure: _UNSURE.)"""
+_HAD = frozenset({"有过", "有过的", "曾有", "曾有过", "曾经有", "曾经有过", "发生过", "出现过"})
+"""It has happened (有过), to a question whether something happened (近三年发生…, 有偷漏税…): yes. Not to a title
+or honour (_HELD): one held once may have lapsed, and only holding it now counts."""
 _SAID_TWICE = re.compile(r"([\u4e00-\u9fff]{1,3}?)(?:[,，]?\1){1,3}")
 """A word said again for emphasis (没有没有, 对对对, 不是不是): the word, once. Refused as no yes or no."""
 _FIRM_PARTICLES = re.compile(r"(?:啊|呀|哦|噢|啦|哈)+$")
@@ -164,6 +174,39 @@ _NONE_SAID = re.compile(r"(?:从来?|还|尚|暂|目前|一直)?(?:没有?|未|�
                         r"(?:奖项?|奖励|获奖|名次|排名|排上名|上榜)?过?(?:的|了)?")
 """None said in a sentence, to a rank whose 0 means none (没获过奖, 没有获奖, 从未获奖, 没拿过奖, 没有排名) or a choice
 holding none (创客中国 名次): 0 or none, as 没有 and 未获奖 are. Each was refused as no whole number."""
+_MORE = re.compile(r"(?P<figure>[0-9.〇零一二三四五六七八九十百千两壹贰叁肆伍陆柒捌玖拾佰仟]+[万亿]?)"
+                   r"(?:多|余|来|出头)(?P<rest>.*)")
+"""A figure said with 多 (余, 来, 出头) after it, 3200多万, 120多人, 3200万多: a bit over it (来: about it)."""
+
+
+def _narrow_more(raw: str) -> str | None:
+    """``raw`` without its 多 (3200多万 → 3200万), where the most it leaves open (up to the next step of the
+    figure's last place: 3200多 is under 3300) is within CLOSE_MARGIN (5%) of the figure: saved as approximate,
+    a verdict near it is then checked for that margin and flagged, so nothing the 多 hides goes unsaid. A
+    wider one (500多万 is up to 600万, 三千多万 4000万, 十多年 20) stays refused as no figure: read as 500, it is
+    a fifth off. None: no such 多, or too wide."""
+    from littlegiant.load import numerals
+
+    said = _MORE.fullmatch(raw)
+    if said is None or not said["figure"][:1].strip("0."):
+        return None
+    try:
+        figure = numerals.value_of(said["figure"])
+    except ValueError:
+        return None
+    if figure <= 0 or figure != figure.to_integral_value():
+        return None
+    digits = str(int(figure))
+    step = Decimal(10) ** (len(digits) - len(digits.rstrip("0")))
+    if step / figure > Decimal("0.05") or (said["rest"] and not re.fullmatch(r"[万亿]?元?|人|项|个|年|%", said["rest"])):
+        return None
+    return said["figure"] + said["rest"]
+
+
+_AVERAGE = re.compile(r"^(?:年均|年平均|平均每年|每年平均|平均一年|一年平均|平均)")
+"""An amount said as an average of years (年均3200万, 平均每年3200万) to a year's question: not the year's own
+figure, but the nearest a person has to hand. Taken as approximate and said back as an average (refusing it
+left the owner with no way to give what they knew; saving it as exact would pass for the year's statement)."""
 _PER_YEAR = re.compile(r"^(?:每年|一年|全年)|(?:/|每|一)年度?$|(?i:/a|/yr|/year|peryear|ayear|ayr)$")
 """An amount of a year said so (3200万/年, 每年3200万, 一年3200万): the question asks the year's figure already."""
 FIRST_START_YEAR = 1949
@@ -419,6 +462,7 @@ class Conversion:
     approximate: bool = False  # said as 约500万 or 500万左右: the figure read, but no more exact than that
     by_sign: bool = False  # ¥ alone, no unit named anywhere, made it 元: a column in 万元 formatted as currency reads so too
     since: int | None = None  # a start year (2008年开始) made the years from its end to last year end
+    average: bool = False  # said as an average of years (年均3200万): taken as the year's, approximately
 
 
 _TRADITIONAL = str.maketrans({"萬": "万", "億": "亿"})
@@ -455,8 +499,9 @@ def percent_signed(f: FieldDef, text: str) -> bool:
     return raw.endswith("%") or raw.startswith("百分之")
 
 
-_TENTHS = re.compile(r"([\d.一二两三四五六七八九十]+)成(半)?")
-"""A share in tenths (两成 is 20%, 一成半 15%), as a share is said in speech: refused as no percentage."""
+_TENTHS = re.compile(r"([\d.一二两三四五六七八九十]+)成(?:(半)|([1-9一二两三四五六七八九]))?")
+"""A share in tenths (两成 is 20%, 一成半 15%, 两成五 25%: the digit after 成 is the next place, as 三成八 is
+38%), as a share is said in speech: refused as no percentage."""
 PERCENT_WORDS = re.compile(r"(?<=[\d.〇零一二三四五六七八九十])(?:(?:个)?百分点|个点)$|(?i:(?:per)?cent|pct|percentagepoints?)$")
 """A share said in words after its figure (12个百分点, 12个点, 12 percent; spaces gone): its % sign. 12个百分点 was
 refused as Chinese numerals of more than one reading, told to write 1200万."""
@@ -517,8 +562,14 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         firm = _FIRM_PARTICLES.sub("", raw)
         said_twice = _SAID_TWICE.fullmatch(firm)  # 没有没有, 对对对: one word said again, as in speech
         firm = said_twice.group(1) if said_twice is not None else firm
-        if firm and firm.lower() in _YES_NO:  # 没有啊, 是啊: the yes or no itself
+        firm = _FIRM_LEAD.sub("", firm) if _FIRM_LEAD.sub("", firm).lower() in _YES_NO.keys() | _HAD else firm
+        if firm and firm.lower() in _YES_NO:  # 没有啊, 是啊, 肯定没有: the yes or no itself
             return _YES_NO[firm.lower()], None
+        if firm in _HAD:  # 有过 to 近三年发生…: it happened, yes; of a title, held once says nothing of now
+            if f.path.startswith(_HELD):
+                raise InputError(kind="value.yes_doubt", params={"shown": brief(stripped)}, field=where,
+                                 label=label or field_words(f, where))
+            return True, None
         unsure = _UNSURE.fullmatch(raw)
         meant = unsure.group(1) or unsure.group(2) if unsure is not None else None
         if meant is not None and (meant.lower() in _YES_NO or _echoed(meant, f) is not None):
@@ -576,9 +627,17 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         remark = _REMARK.fullmatch(low) or _SAID_AFTER.fullmatch(low)
         if remark is not None:  # 是（2024年认定）, 是，2023年认定, 否（已过期）: the word before the remark answers
             low = remark.group(1)
+            again = _FIRM_LEAD.sub("", remark.group(2).strip(" ，,、；;:：").removeprefix("的")).lower()  # 是的，没有
+            if (low in YES or low in NO) and (again in _YES_NO or again in _HAD):
+                if (low in YES) != (again in YES or again in _HAD):  # 是，没有: yes and no at once; only the person knows
+                    raise InputError(kind="value.yes_and_no", params={"shown": brief(stripped)}, field=where,
+                                     label=label or field_words(f, where))
+                return low in YES, None  # 是，有; 否，没有: the remark says it again
             if low in YES and _SURE.fullmatch(_DATES.sub("", remark.group(2))) is None \
                     and not _names_subject(remark.group(2), f):
-                raise InputError(kind="value.yes_doubt", params={"shown": brief(stripped)}, field=where,
+                # a title's lapse (已过期, 申报中) is no word for a red line's remark (是，偶尔): said plainly there
+                raise InputError(kind="value.yes_doubt" if f.path.startswith(_HELD) else "value.yes_remark",
+                                 params={"shown": brief(stripped)}, field=where,
                                  label=label or field_words(f, where))
         if low in YES or low in NO:
             return low in YES, None
@@ -665,6 +724,13 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         raw = swapped[2] + swapped[1] + raw[swapped.end():]
     exact = _ABOUT.sub("", raw) or raw  # 约500万, 500万左右: the figure itself, shown back as read
     about = exact != raw or hedged
+    if f.type in NUMERIC_TYPES:
+        narrow = _narrow_more(exact)
+        if narrow is not None:  # 3200多万: about 3200万, the range it leaves within what a verdict on it is checked for
+            exact, about = narrow, True
+    average = f.type in MONEY_TYPES and f.per_year and _AVERAGE.match(exact) is not None
+    if average:  # 年均3200万: no year's figure, taken as an approximate one and said back as an average
+        exact, about = _AVERAGE.sub("", exact), True
     factor, typed, raw = Decimal(1) if unit is None else unit, about or noted or profit is not None, exact
     by_sign = False
     loss = f.type == "signed_money" and _LOSS.match(raw)
@@ -679,7 +745,8 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         except ValueError:
             tenth = None
         if tenth is not None:
-            raw, typed = f"{plain(tenth * 10 + (5 if tenths.group(2) else 0))}%", True
+            more = 5 if tenths.group(2) else numerals.value_of(tenths.group(3)) if tenths.group(3) else 0
+            raw, typed = f"{plain(tenth * 10 + more)}%", True
     if f.type == "percent" and PERCENT_WORDS.search(raw):  # 12个百分点, 12 percent: 12%, said back as 百分之12 is
         raw, typed = PERCENT_WORDS.sub("%", raw), True
     if f.type == "int" and f.path.startswith("ip.class"):  # 发明专利5项: the kind the question asks, its count
@@ -719,6 +786,8 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             if f.unit == "年" else None
         if since is not None:
             year = int(next(group for group in since.groups() if group))
+            if year < 100 and last_year is not None:  # 12年开始: 2012; 98年开始: 1998 (no start is in the future)
+                year += 2000 if 2000 + year <= last_year else 1900
             if last_year is None:  # a sheet or a file has no date of its own to count to: refused as 2008 is,
                 # saying it looks like the year it began (read against another date, it would differ)
                 _as_typed(f, Decimal(year), stripped, where, label, converted=False)
@@ -761,7 +830,7 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             return _as_typed(f, number, stripped, where, label, converted=False), None
         number = plain(number * factor)
     value = _as_typed(f, number, stripped, where, label, converted=factor != 1)
-    return value, Conversion(stripped, number, about, by_sign) if typed else None
+    return value, Conversion(stripped, number, about, by_sign, average=average) if typed else None
 
 
 def zero_allowed(f: FieldDef) -> bool:
@@ -818,6 +887,25 @@ def _as_typed(f: FieldDef, number: Decimal, typed: str, where: str, label: Text 
             shown = Text(f"{shown.zh}（即 {figure}{f.unit or ''}）", f"{shown.en}, that is {figure}{unit_text(f.unit, 'en', number)}")
         raise InputError(kind=exc.kind, params={**exc.params, "shown": shown}, file=exc.file, line=exc.line,
                          field=exc.field, label=exc.label) from None
+
+
+def quoting_typed(exc: InputError, bare: str, text: str) -> InputError:
+    """``exc`` quoting ``text`` as it was typed where it quoted ``bare``, the figure read off it (营业收入3200多万元
+    refused as “3200多万元”): the person looks for what they typed, and a quote of part of it reads as if the rest
+    had been lost."""
+    shown = exc.params.get("shown")
+    if bare == text or shown is None:
+        return exc
+    typed = brief(text.strip())
+    if isinstance(shown, str) and shown == brief(bare.strip()):
+        shown = typed
+    elif isinstance(shown, Text) and isinstance(typed, str):  # quoted with the figure it was read as: “…”（即 …）
+        shown = Text(shown.zh.replace(f"“{bare.strip()}”", f"“{typed}”", 1),
+                     shown.en.replace(f"'{bare.strip()}'", f"'{typed}'", 1))
+    else:
+        return exc
+    return InputError(kind=exc.kind, params={**exc.params, "shown": shown}, file=exc.file, line=exc.line,
+                      field=exc.field, label=exc.label)
 
 
 def _numerals(raw: str, f: FieldDef, typed: str, where: str, label: Text | None) -> str | None:

@@ -93,8 +93,10 @@ def _arabic(found: re.Match[str], money: bool) -> str:
         tenk = _plain(value / BIG["万"])
         if run[-1] in BIG or found.string[found.end():]:  # 五百万, 一万二千元: the unit is said
             return tenk + "万"
-        if re.fullmatch(rf".*[亿億][{''.join(d for d, v in DIGITS.items() if v)}]", run):
-            return tenk + "万"  # 两亿五: 2.5亿 as it is said; in 万元 it would be 2.5万亿, no SME's (三亿零五百: still asked)
+        if re.fullmatch(rf".*[亿億](?:[{''.join(d for d, v in DIGITS.items() if v)}1-9]|[^零〇万萬]*[千仟][^零〇万萬]*)", run):
+            # 两亿五, 1亿2: 2.5亿 as it is said; in 万元 it would be 2.5万亿, no SME's. 两亿五千, 1亿2千: the 万 after
+            # the 千 left out, as it is said (2亿5千万; _integer reads them so). 三亿零五百: still asked
+            return tenk + "万"
         below = value % BIG["亿"]
         if any(ch in "亿億" for ch in run) and not any(ch in "万萬" for ch in run) and 0 < below < BIG["万"]:
             # 三亿零五百: said, the 万 after 五百 is left out (3亿零500万); written, it is 300,000,500元. Both
@@ -177,11 +179,15 @@ def _integer(run: str, *, elide: bool = True) -> int:
             break
         if before is not None and unit >= before:
             raise Unclear(run)  # 万 before 亿, 亿亿
-        if last and before is not None and elide and [k for k, _, d in part] == ["digit"] and part[0][2] == 0:
-            total += part[0][1] * before // 10  # 一万二: 12000; 一亿二: 1.2亿, as it is said
+        if last and before is not None and elide and [k for k, _, d in part] == ["digit"] and part[0][2] <= 1:
+            total += part[0][1] * before // 10  # 一万二: 12000; 一亿二, 1亿2: 1.2亿, as it is said
             break
         value, spelled_out, leading_zero = _section(part, run, elide=elide and last)
         room = before // unit if before is not None else None
+        if last and elide and before == BIG["亿"] and unit == 1 and spelled_out and not leading_zero \
+                and 1000 <= value and not any(ch in "万萬" for ch in run):
+            total += value * BIG["万"]  # 两亿五千, 1亿2千: 2亿5千万, the 万 left out as it is said; 200005000 is 两亿零五千
+            break
         if (value == 0 and unit > 1) or (room is not None and value >= room):
             raise Unclear(run)  # 亿万, 零万; 1亿12000万
         if room is not None and unit == 1 and spelled_out and not leading_zero and value * 10 < room:
@@ -227,10 +233,13 @@ def _section(part: list[tuple[str, int, int]], run: str, *, elide: bool) -> tupl
             last, pending, zero, spelled_out = number, None, False, True
     if pending is not None:
         number, digits = pending
-        if digits:  # Arabic: 3千500 is 3500, 3千5 is not said
-            if last is not None and digits != len(str(last)) - 1:
+        if digits:  # Arabic: 3千500 is 3500; 2千5 is 2500 as 两千五 is (one digit after its place, said so)
+            if last is not None and digits == 1 and elide and not zero and last > 10:
+                value += number * last // 10
+            elif last is not None and digits != len(str(last)) - 1:
                 raise Unclear(run)
-            value += number
+            else:
+                value += number
         elif zero or last is None or last == 10:
             value += number  # 一百零五, 二十五, 五
         elif elide:

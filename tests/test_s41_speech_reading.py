@@ -1,0 +1,110 @@
+"""Answers a finance manager types as speech, read as the figure or the yes/no they say (the interview's reader):
+1亿2, 2千5 and 两亿五千 (amounts said as they are spoken), 两成五 (a share in tenths), 年均3200万 (an average,
+taken as approximate and said so), 12年开始做的 (a start year by its last two digits), 有过 and 肯定没有 (yes and
+no), 3200多万 (about 3200万). 是，没有 to a red line was told a title's lapse (已过期、正在申报): it says yes and no.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from littlegiant.core.interview import Interview, Question
+from littlegiant.errors import InputError
+from littlegiant.load import rules
+from littlegiant.load.profile import field_for_path
+
+DIGITS = "一二三四五六七八九"
+
+
+def parsed(path: str, typed: str) -> tuple[object, bool]:
+    """(the value ``typed`` gives ``path`` at the interview, whether it is taken as approximate)."""
+    iv = Interview(rules.load("miit-2026"), date(2026, 12, 5))
+    f = field_for_path(iv.rules, path)
+    year = next((y for y in (2025, 2024, 2023) if str(y) in path), None)
+    value, said = iv.parse(Question(path, f, year), typed)
+    return value, said is not None and said.approximate
+
+
+def refused(path: str, typed: str) -> str:
+    """The Chinese message ``typed`` is refused with at ``path``."""
+    with pytest.raises(InputError) as caught:
+        parsed(path, typed)
+    return caught.value.render("zh")
+
+
+@pytest.mark.parametrize(("path", "typed", "value", "about"), [
+    ("financials.2025.revenue", "1亿2", 12000, False),  # 1.2亿, as 一亿二 is
+    ("financials.2025.revenue", "2千5", 2500, False),  # as 两千五 is
+    ("financials.2025.revenue", "两亿五千", 25000, False),  # 2亿5千万, the 万 left out as it is said
+    ("financials.2025.revenue", "1亿2千", 12000, False),
+    ("financials.2025.revenue", "两亿五千五百", 25500, False),
+    ("market.domestic_share", "两成五", 25, False),
+    ("market.domestic_share", "三成八", 38, False),
+    ("market.domestic_share", "约两成五", 25, True),
+    ("financials.2025.revenue", "年均3200万", 3200, True),  # an average: the year's figure, approximately
+    ("financials.2025.revenue", "平均每年3200万元", 3200, True),
+    ("niche_years", "12年开始做的", 13, False),  # since 2012, to the end of 2025
+    ("niche_years", "从98年起", 27, False),
+    ("compliance.major_incident", "有过", True, False),
+    ("compliance.major_incident", "肯定没有", False, False),
+    ("compliance.tax_violation", "绝对没有", False, False),
+    ("compliance.abnormal_operation", "是，有", True, False),
+    ("market.domestic_rank", "国内第三", 3, False),
+    ("financials.2025.revenue", "3200多万", 3200, True),  # under 3300万: within the 5% a verdict is checked for
+    ("financials.2025.revenue", "三千二百多万元", 3200, True),
+    ("financials.2025.revenue", "营业收入3200多万元", 3200, True),
+    ("financials.2025.revenue", "没有数据", None, False),  # not at hand: don't know, never 0
+    ("financials.2025.revenue", "暂无数据", None, False),
+])
+def test_typed_as_said_is_read(path: str, typed: str, value: object, about: bool) -> None:
+    got, approximate = parsed(path, typed)
+    assert got == (Decimal(value) if isinstance(value, int) and not isinstance(value, bool) else value)
+    assert approximate is about
+
+
+@pytest.mark.parametrize(("path", "typed", "said"), [
+    ("financials.2025.revenue", "三千多万", "“三千多万”不是一个确切的数"),  # up to 4000万: a third off, no figure
+    ("financials.2025.revenue", "500多万", "“500多万”不是一个确切的数"),
+    ("niche_years", "十多年", "“十多年”不是一个确切的数"),
+    ("niche_years", "12年以来", "应填数字"),  # twelve years, or since 2012: asked
+    ("financials.2025.revenue", "三亿五百", "可以有不止一种读法"),  # 3亿500万 or 300000500: the 零 would say
+    ("financials.2025.revenue", "1亿20", "可以有不止一种读法"),
+    ("titles.zjtx_sme", "有过", "“有过”不能算作“是”：目前确实具备才填“是”"),  # held once, maybe lapsed
+])
+def test_what_says_no_one_figure_stays_refused(path: str, typed: str, said: str) -> None:
+    assert said in refused(path, typed)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 9), st.integers(1, 9))
+def test_a_figure_said_with_its_next_digit_after_the_unit_is_read_as_said(a: int, b: int) -> None:
+    """{a}亿{b} is a.b亿, {a}千{b} is a,b00, in digits as in Chinese numerals (一亿二, 两千五), and {a}亿{b}千 a亿b千万."""
+    assert parsed("financials.2025.revenue", f"{a}亿{b}")[0] == a * 10000 + b * 1000
+    assert parsed("financials.2025.revenue", f"{a}千{b}")[0] == a * 1000 + b * 100
+    assert parsed("financials.2025.revenue", f"{DIGITS[a - 1]}亿{DIGITS[b - 1]}千")[0] == a * 10000 + b * 1000
+    assert parsed("financials.2025.revenue", f"{a}亿{b}千")[0] == a * 10000 + b * 1000
+    assert parsed("employees", f"{a}千{b}")[0] == a * 1000 + b * 100
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 10**6))
+def test_more_after_a_figure_is_taken_only_when_the_range_is_within_five_percent(n: int) -> None:
+    """{n}多万 is taken as 约{n}万 exactly when the most it can mean (the next step of its last place) is within 5%
+    of it, the margin a verdict on an approximate figure is checked for; otherwise refused as no one figure."""
+    digits = str(n)
+    step = 10 ** (len(digits) - len(digits.rstrip("0")))
+    try:
+        got = parsed("financials.2025.revenue", f"{n}多万")
+    except InputError as refusal:
+        assert refusal.kind == "value.vague"
+        assert Decimal(step) / n > Decimal("0.05")
+    else:
+        assert got == (Decimal(n), True)
+        assert Decimal(step) / n <= Decimal("0.05")
+
+
