@@ -207,7 +207,7 @@ def test_a_world_rank_for_the_domestic_rank_is_refused_saying_what_is_asked(tmp_
     said = s.reply("全球第一")
     assert "“全球第一”是全球（国际）的排名；这里问的是「主导产品国内细分市场排名」" in said, said
     said = s.reply("国内第二")
-    assert "→ 国内第二 = 2" in said, said
+    assert "→ 国内第二 = 第2名" in said, said
     assert "domestic_rank: 2\n" in saved_text(s, tmp_path)
 
 

@@ -258,7 +258,14 @@ def with_unit(v: Scalar | None, f: FieldDef, lang: str) -> str:
     if f.type == "choice" and isinstance(v, str):
         label = f.choice_labels.get(v)
         return label.get(lang) if label is not None else v
+    if ranked(f) and isinstance(v, Decimal):  # 国内第三 said back as 第3名, as it was meant; a bare 3 read as a count
+        return f"第{exact(v, lang)}名" if lang == "zh" else f"No. {exact(v, lang)}"
     return exact(v, lang) + ("" if isinstance(v, bool) else unit_text(f.unit, lang, v))
+
+
+def ranked(f: FieldDef) -> bool:
+    """Whether ``f`` asks a rank (国内细分市场排名, 获奖单位排名): a whole number with no unit, read as 第3名."""
+    return f.type == "int" and f.unit is None and f.path.endswith("rank")
 
 
 def in_brackets(unit: str | None, lang: str) -> str:
@@ -502,18 +509,21 @@ class Asker:
         not a rough figure shown as exact. (The answer being checked is not yet recorded: said plainly.)"""
         return self.said(path, value) if value is not None else with_unit(value, f, self.lang)
 
-    def confirm(self, text: str, q: Question | None = None) -> bool | str:
+    def confirm(self, text: str, q: Question | None = None) -> bool | str | None:
         """Ask yes or no until one of them is typed. Enter alone is neither: taken as no, it dropped the
         figure just typed, and a second Enter at the question asked again recorded 不知道 in its place.
         With ``q``, an answer to it typed instead (the corrected figure, 900万 at 「研发费用9,000万元，高于营业
-        收入…确认无误吗？」) is returned, to be read as the answer: it was told 「请回答是或否」, then asked again."""
+        收入…确认无误吗？」) is returned, to be read as the answer: it was told 「请回答是或否」, then asked again.
+        None: "<" typed, back one question, as at any prompt (it was read as 否, and the figure asked again)."""
         prompt = text
         while True:
             typed = self.term.ask(prompt)
             reply = normalise(typed).lower()
             if reply in YES or reply == "确认":
                 return True
-            if reply in NO or reply in BACK:
+            if reply in BACK:
+                return None
+            if reply in NO:
                 return False
             if q is not None and reply:
                 try:
@@ -579,7 +589,7 @@ class Asker:
                 self.term.say(wrap(said.replace("？。", "？").replace("?.", "?"), self.width) + "\n")
                 continue
             if conversion is not None:
-                self.term.say(self.conversion_text(conversion, q.field))
+                self.term.say(self.conversion_text(conversion, q.field, q.year))
             elif q.field.zero is not None and isinstance(value, Decimal) and value == 0 and stripped != "0":
                 # 没有 to 获奖排名（0为未获奖）: saved as 0, said back as what 0 means there, as other words read are
                 self.term.say(f"  → {escape_controls(text.strip())} = {with_unit(value, q.field, lang)}\n")
@@ -588,17 +598,22 @@ class Asker:
                 shown = with_unit(value, q.field, lang)
                 if stripped not in (shown, value):
                     self.term.say(f"  → {stripped} = {shown}\n")
+            elif isinstance(value, bool) and stripped.lower() not in YES and stripped.lower() not in NO:
+                # 有过, 肯定没有, 是，有: read as a yes or no, said back as one (a yes to a red line ends the questions)
+                self.term.say(wrap(f"→ {escape_controls(text.strip())} = {with_unit(value, q.field, lang)}", self.width) + "\n")
             signed = percent_signed(q.field, text)  # 0.5% is no fraction typed for 50%
             concerns = self.iv.concerns(q, value, signed)
             refused = [c for c in concerns if c.refused]
             if refused:
                 self.term.say(wrap("✗ " + self.concern_text(refused[0], keep) + _t("again", lang), self.width) + "\n")
                 continue
-            answered: bool | str = True
+            answered: bool | str | None = True
             for c in concerns:
                 if (c.kind, c.other, c.value) in denied:  # typed again after 否: it stands, not asked a second time
                     continue
                 answered = self.confirm(wrap("! " + self.concern_text(c) + _t("confirm", lang), self.width) + " ", q)
+                if answered is None:  # "<" at the check: back one question, nothing recorded for this one
+                    return "back"
                 if answered is not True:
                     if answered is False:
                         denied.add((c.kind, c.other, c.value))
@@ -695,7 +710,7 @@ class Asker:
         about = _t("about", self.lang) if path in self.iv.approximate and value is not None else ""
         return escape_controls(about + with_unit(value, f, self.lang))
 
-    def conversion_text(self, c: Conversion, f: FieldDef) -> str:
+    def conversion_text(self, c: Conversion, f: FieldDef, year: int | None = None) -> str:
         """The answer said back as it is saved: 差不多8000万 = 约8,000万元 (said back without its 约, a rough
         figure read as taken for exact), 2008年开始 = 17年 with the years it counts, 无 = 0项."""
         lang = self.lang
@@ -704,7 +719,10 @@ class Asker:
         # the whole years it certainly reaches; one who began in January may have one more, and is told so
         since = "" if c.since is None else _t("since_counted", lang, last_year=self.iv.last_year, year=c.since,
                                                 more=exact(c.value + 1, lang))
-        return wrap(f"→ {typed} = {about}{exact(c.value, lang)}{unit_text(f.unit, lang, c.value)}{since}", self.width) + "\n"
+        if c.average:  # 年均3200万: an average kept as the year's figure, approximately, and said so
+            since = _t("average_taken", lang, year=year or self.iv.last_year)
+        shown = with_unit(c.value, f, lang) if ranked(f) else f"{exact(c.value, lang)}{unit_text(f.unit, lang, c.value)}"
+        return wrap(f"→ {typed} = {about}{shown}{since}", self.width) + "\n"
 
     def summary(self) -> list[str]:
         """Every answer, numbered in the profile's order; returns the paths in that order."""
