@@ -60,6 +60,14 @@ def refused(path: str, typed: str) -> str:
     ("financials.2025.revenue", "营业收入3200多万元", 3200, True),
     ("financials.2025.revenue", "没有数据", None, False),  # not at hand: don't know, never 0
     ("financials.2025.revenue", "暂无数据", None, False),
+    ("financials.2025.revenue", "不是很清楚", None, False),
+    ("financials.2025.revenue", "还没出来", None, False),  # last year's statements not out yet: unknown, never 0
+    ("financials.2025.revenue", "还在审计", None, False),
+    ("niche_years", "2012年开始至今", 13, False),
+    ("compliance.major_incident", "有一次", True, False),
+    ("compliance.major_incident", "一次都没有", False, False),
+    ("compliance.major_incident", "没有的事", False, False),
+    ("compliance.abnormal_operation", "不在名录里", False, False),
 ])
 def test_typed_as_said_is_read(path: str, typed: str, value: object, about: bool) -> None:
     got, approximate = parsed(path, typed)

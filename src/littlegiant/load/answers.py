@@ -74,8 +74,10 @@ NOT_GIVEN = re.compile(r"(?:暂|尚|还|目前|暂时)?(?:未|没有?)(?:填|填
                        r"(?:数据)?"
                        r"|(?:暂|尚|有)?待(?:提供|补充|补|补填|核实|核查|确认|填|填报|填写|统计|更新|上报|收集)"
                        r"|(?:暂|暂时)?(?:不便|不予|不愿|不能|无法|不)(?:透露|提供|公开|填写|填报)"
-                       r"|(?:暂|暂时|目前|还|手上|手头)?(?:没有?|无)(?:相关|这个|这项|该)?(?:数据|数字|统计)")
-"""The sentences a park's sheet writes in a cell it has no figure for, in their usual forms: not
+                       r"|(?:暂|暂时|目前|还|手上|手头)?(?:没有?|无)(?:相关|这个|这项|该)?(?:数据|数字|统计)"
+                       r"|(?:数据|数字|报表)?(?:还|尚|暂|暂时)?(?:没|未)出(?:来)?|(?:还在|正在|尚在)?(?:审计|统计|核算|汇算)中"
+                       r"|(?:还在|正在|尚在)(?:审计|统计|核算|汇算|做账)")
+"""The sentences a park's sheet (or an owner at the interview: 没有数据, 还没出来, 还在审计) writes where it has no figure, in their usual forms: not
 filled, given or reported (未填报, 未提供, 暂未提供, 未上报, 未报: under a title, never applied, _NEVER_APPLIED), to be given or checked (待提供, 待核实),
 not to be told (不便透露, 无法提供). Each made the whole company an error row, 「应填金额…现在是“未提供”」,
 where 不详 beside it was read as unknown: they are unknown too, the row scored and the cell named in it
@@ -89,7 +91,7 @@ FORMULA_ERROR = re.compile(r"#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!
 #N/A, "not available", is read as unknown before this (UNKNOWN): a park types it, or a lookup finds no
 figure for the company, and it made the whole company an error row for one figure not given."""
 DONT_KNOW = re.compile(
-    r"(?:我|真|实在|暂时|目前|现在|也|还)*(?:忘了|忘记了?|想不起来?了?|记不(?:清|得|住)(?:楚)?|不(?:太|大)?(?:知道|清楚|记得|确定|晓得)"
+    r"(?:我|真|实在|暂时|目前|现在|也|还)*(?:忘了|忘记了?|想不起来?了?|记不(?:清|得|住)(?:楚)?|不(?:是|是很|是太|很|太|大)?(?:知道|清楚|记得|确定|晓得)"
     r"|没印象|搞不清(?:楚)?|说不清(?:楚)?)(?:了|啊|呀|哦|呢|吧|耶|诶)*"
     r"|i?(?:forgot|forget|(?:dont|donot|cant|cannot)(?:remember|recall)|(?:dont|donot)know|(?:have)?noidea|noclue|dunno"
     r"|notknown|unsure|notsure|notcertain)(?:it|sorry)?")
@@ -129,7 +131,7 @@ around, roughly, or so): the figure is what is read, as a finance manager means 
 never more exact than its statement. 将近 and 接近 say "a little under" as 约 says "about": both mark
 the figure approximate, never a range (refusing 差不多220万 as no amount made a user retype what the
 tool could read; "around 80 million" was refused as no amount where "about" was read)."""
-_SINCE = re.compile(r"(?:从|自|于)?(\d{4})年?(?:开始|起|以来|至今|到现在|到目前|到今天|到今)|(?:从|自)(\d{4})年?|(?:since|from)(\d{4})(?:onwards?)?"
+_SINCE = re.compile(r"(?:从|自|于)?(\d{4})年?(?:(?:开始|起)?(?:至今|到现在|到目前|到今天|到今)|开始|起|以来)|(?:从|自)(\d{4})年?|(?:since|from)(\d{4})(?:onwards?)?"
                     r"|(?:从|自|于)?(\d{2})年(?:开始|起)",
                     re.IGNORECASE)
 """A start year said as such (2008年开始, 从2008年起, 2008年以来, 2008年到现在, 从2008年, since 2008), typed for a number of years;
@@ -156,8 +158,12 @@ again saying so; it was told 「应填是或否」 or, of 是吧, that a lapsed 
 _FIRM_LEAD = re.compile(r"^(?:肯定|绝对|确实|的确|当然|真的|确定|一定|完全)(?:是)?(?=[没无不否有是对])")
 """Words that make a yes or no firmer (肯定没有, 绝对没有, 确实有, 当然是): the yes or no itself. Refused as no yes or no,
 where 没有 alone was read. (应该, 可能 make it less sure: _UNSURE.)"""
-_HAD = frozenset({"有过", "有过的", "曾有", "曾有过", "曾经有", "曾经有过", "发生过", "出现过"})
-"""It has happened (有过), to a question whether something happened (近三年发生…, 有偷漏税…): yes. Not to a title
+_HAD = frozenset({"有过", "有过的", "曾有", "曾有过", "曾经有", "曾经有过", "发生过", "出现过", "有一次", "有过一次",
+                  "发生过一次", "出过一次", "有一起", "发生过一起"})
+_NEVER_ONCE = frozenset({"一次都没有", "一次也没有", "一次都没", "一次也没", "没有的事", "从来没有过", "不在", "不在名录里",
+                         "不在名录中", "不在名录上", "不在名单里", "不在名单中", "不在名单上"})
+"""No, as said of an event or a list (一次都没有, 没有的事; 不在名录里 to 被列入经营异常名录): refused as no yes or no."""
+"""It has happened (有过, 有一次), to a question whether something happened (近三年发生…, 有偷漏税…): yes. Not to a title
 or honour (_HELD): one held once may have lapsed, and only holding it now counts."""
 _SAID_TWICE = re.compile(r"([\u4e00-\u9fff]{1,3}?)(?:[,，]?\1){1,3}")
 """A word said again for emphasis (没有没有, 对对对, 不是不是): the word, once. Refused as no yes or no."""
@@ -565,6 +571,8 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         firm = _FIRM_LEAD.sub("", firm) if _FIRM_LEAD.sub("", firm).lower() in _YES_NO.keys() | _HAD else firm
         if firm and firm.lower() in _YES_NO:  # 没有啊, 是啊, 肯定没有: the yes or no itself
             return _YES_NO[firm.lower()], None
+        if firm in _NEVER_ONCE and not f.path.startswith(_HELD):
+            return False, None
         if firm in _HAD:  # 有过 to 近三年发生…: it happened, yes; of a title, held once says nothing of now
             if f.path.startswith(_HELD):
                 raise InputError(kind="value.yes_doubt", params={"shown": brief(stripped)}, field=where,
