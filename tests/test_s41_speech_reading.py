@@ -48,6 +48,9 @@ def refused(path: str, typed: str) -> str:
     ("market.domestic_share", "约两成五", 25, True),
     ("financials.2025.revenue", "年均3200万", 3200, True),  # an average: the year's figure, approximately
     ("financials.2025.revenue", "平均每年3200万元", 3200, True),
+    ("financials.2025.revenue", "近三年年均3200万", 3200, True),
+    ("financials.2025.revenue", "年均约3200万", 3200, True),
+    ("financials.2025.revenue", "营收年均3200多万", 3200, True),
     ("niche_years", "12年开始做的", 13, False),  # since 2012, to the end of 2025
     ("niche_years", "从98年起", 27, False),
     ("compliance.major_incident", "有过", True, False),
@@ -82,6 +85,7 @@ def test_typed_as_said_is_read(path: str, typed: str, value: object, about: bool
     ("niche_years", "12年以来", "应填数字"),  # twelve years, or since 2012: asked
     ("financials.2025.revenue", "三亿五百", "可以有不止一种读法"),  # 3亿500万 or 300000500: the 零 would say
     ("financials.2025.revenue", "1亿20", "可以有不止一种读法"),
+    ("financials.2025.total_assets", "年均3200万", "应填金额"),  # an average is no year-end balance
     ("titles.zjtx_sme", "有过", "“有过”不能算作“是”：目前确实具备才填“是”"),  # held once, maybe lapsed
 ])
 def test_what_says_no_one_figure_stays_refused(path: str, typed: str, said: str) -> None:

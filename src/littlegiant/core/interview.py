@@ -76,6 +76,7 @@ _SHARE = re.compile(r"\s*(\w+)(\[y\])?\s*/\s*(\w+)(?(2)\[y\])\s*\*\s*100\s*")
 
 
 _FIGURE_START = re.compile(r"[\d.+\-−(¥]|[〇零一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾]|约|大约|大概|差不多|将近|接近|近(?=[\d.])"
+                           r"|年均|年平均|平均"
                            r"|负|亏|赔|第|百分之|人民币|(?i:rmb|cny|about|around|approx|roughly|minus|loss|no\.)")
 """Where the figure starts in an answer typed after its name (营业收入3200万, 营收约3200万, revenue: 80m)."""
 _BOUND_AFTER_NAME = re.compile(r"近|将近|接近")

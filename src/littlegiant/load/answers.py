@@ -209,7 +209,8 @@ def _narrow_more(raw: str) -> str | None:
     return said["figure"] + said["rest"]
 
 
-_AVERAGE = re.compile(r"^(?:年均|年平均|平均每年|每年平均|平均一年|一年平均|平均)")
+_AVERAGE = re.compile(r"^(?:(?:近|过去|最近)?[\d一二两三四五六七八九十]+年(?:来)?(?:的)?)?"
+                      r"(?:年均|年平均|平均每年|每年平均|平均一年|一年平均|平均)(?:为|是)?")
 """An amount said as an average of years (年均3200万, 平均每年3200万) to a year's question: not the year's own
 figure, but the nearest a person has to hand. Taken as approximate and said back as an average (refusing it
 left the owner with no way to give what they knew; saving it as exact would pass for the year's statement)."""
@@ -732,13 +733,15 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         raw = swapped[2] + swapped[1] + raw[swapped.end():]
     exact = _ABOUT.sub("", raw) or raw  # 约500万, 500万左右: the figure itself, shown back as read
     about = exact != raw or hedged
+    average = f.type in MONEY_TYPES and f.per_year and not f.label.zh.endswith("（年末）") \
+        and _AVERAGE.match(exact) is not None  # 年均资产 is no year-end balance: refused as before
+    if average:  # 年均3200万: no year's figure, taken as an approximate one and said back as an average
+        exact, about = _AVERAGE.sub("", exact), True
+        exact = _ABOUT.sub("", exact) or exact  # 年均约3200万
     if f.type in NUMERIC_TYPES:
         narrow = _narrow_more(exact)
         if narrow is not None:  # 3200多万: about 3200万, the range it leaves within what a verdict on it is checked for
             exact, about = narrow, True
-    average = f.type in MONEY_TYPES and f.per_year and _AVERAGE.match(exact) is not None
-    if average:  # 年均3200万: no year's figure, taken as an approximate one and said back as an average
-        exact, about = _AVERAGE.sub("", exact), True
     factor, typed, raw = Decimal(1) if unit is None else unit, about or noted or profit is not None, exact
     by_sign = False
     loss = f.type == "signed_money" and _LOSS.match(raw)
