@@ -71,6 +71,11 @@ def refused(path: str, typed: str) -> str:
     ("compliance.major_incident", "一次都没有", False, False),
     ("compliance.major_incident", "没有的事", False, False),
     ("compliance.abnormal_operation", "不在名录里", False, False),
+    ("compliance.major_incident", "均无", False, False),  # of the several things the red line lists: none
+    ("compliance.major_incident", "无上述情形", False, False),
+    ("financials.2025.net_profit", "盈亏平衡", 0, False),
+    ("financials.2025.revenue", "3200万（2025）", 3200, False),  # the year asked, as 3200万（2025年） is
+    ("financials.2025.revenue", "3200万元，2025年", 3200, False),
 ])
 def test_typed_as_said_is_read(path: str, typed: str, value: object, about: bool) -> None:
     got, approximate = parsed(path, typed)
@@ -86,6 +91,8 @@ def test_typed_as_said_is_read(path: str, typed: str, value: object, about: bool
     ("financials.2025.revenue", "三亿五百", "可以有不止一种读法"),  # 3亿500万 or 300000500: the 零 would say
     ("financials.2025.revenue", "1亿20", "可以有不止一种读法"),
     ("financials.2025.total_assets", "年均3200万", "应填金额"),  # an average is no year-end balance
+    ("financials.2025.revenue", "3200万（2024）", "是 2024年的数；这里问的是 2025年的"),
+    ("financials.2025.revenue", "32002025年", "应填金额"),  # no unit between: not read as a figure and its year
     ("titles.zjtx_sme", "有过", "“有过”不能算作“是”：目前确实具备才填“是”"),  # held once, maybe lapsed
 ])
 def test_what_says_no_one_figure_stays_refused(path: str, typed: str, said: str) -> None:

@@ -83,9 +83,11 @@ _BOUND_AFTER_NAME = re.compile(r"近|将近|接近")
 """近 after a name (营收近1亿) says "nearly", a bound: refused as a sheet's cell of it is, never read as 约1亿."""
 _LEAD_YEAR = re.compile(r"(\d{4})(?:年度?|年末|年底)(?:末|底)?")
 _NAME_JOINS = re.compile(r"[:=：]|^的|(?:为|是|有|约为|大概是|共|合计|总计|总额|的)$|^(?:我们|公司|本公司|企业)(?:的)?")
-_TAIL_NOTE = re.compile(r"\((?:(\d{4})年度?(?:年末|末|底)?|经审计|审计数|已审计|审计后|审定数|未经审计|未审计|审计前|报表数)\)$")
-"""A note in brackets after the figure: its year (3200万（2025年）) or its audit state (（审计数）, （未审计）), which
-changes nothing the figure says."""
+_TAIL_NOTE = re.compile(r"\((?:(\d{4})年?度?(?:年末|末|底)?|经审计|审计数|已审计|审计后|审定数|未经审计|未审计|审计前|报表数)\)$"
+                        r"|(?<=[万元亿%人项年])(\d{4})年度?(?:年末|末|底)?$")
+"""A note in brackets after the figure: its year (3200万（2025年）, 3200万（2025）) or its audit state (（审计数）,
+（未审计）), which changes nothing the figure says; or its year after it (3200万元，2025年: the comma gone with the
+separators): 3200万（2025） and 3200万 2025年 were refused as no amount."""
 _ALIASES: dict[str, tuple[str, ...]] = {
     "revenue": ("营收", "营业额", "年营收"), "total_assets": ("总资产",), "total_liabilities": ("总负债",),
     "employees": ("员工", "员工人数", "员工数", "职工", "职工人数", "人数", "staff", "headcount"), "net_profit": ("净利",),
@@ -359,7 +361,7 @@ class Interview:
                 + raw[said_year.end():]
         tail = _TAIL_NOTE.search(raw)
         if tail is not None:
-            year, raw = tail.group(1), raw[: tail.start()]
+            year, raw = tail.group(1) or tail.group(2), raw[: tail.start()]
         lead = _LEAD_YEAR.match(raw)
         head = _FIGURE_START.search(raw, lead.end() if lead is not None else 0)
         if head is not None and head.start() > 0:

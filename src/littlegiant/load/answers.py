@@ -161,8 +161,11 @@ where 没有 alone was read. (应该, 可能 make it less sure: _UNSURE.)"""
 _HAD = frozenset({"有过", "有过的", "曾有", "曾有过", "曾经有", "曾经有过", "发生过", "出现过", "有一次", "有过一次",
                   "发生过一次", "出过一次", "有一起", "发生过一起"})
 _NEVER_ONCE = frozenset({"一次都没有", "一次也没有", "一次都没", "一次也没", "没有的事", "从来没有过", "不在", "不在名录里",
-                         "不在名录中", "不在名录上", "不在名单里", "不在名单中", "不在名单上"})
-"""No, as said of an event or a list (一次都没有, 没有的事; 不在名录里 to 被列入经营异常名录): refused as no yes or no."""
+                         "不在名录中", "不在名录上", "不在名单里", "不在名单中", "不在名单上", "均无", "均没有", "都没有",
+                         "全都没有", "都没", "均未发生", "都没发生", "都没有发生", "无此事", "无上述情形", "无上述情况",
+                         "无以上情形", "无以上情况", "以上都没有", "以上均无", "上述均无", "上述情形均无"})
+"""No, as said of an event or a list (一次都没有, 没有的事; 不在名录里 to 被列入经营异常名录; 均无, 无上述情形 to a red line
+that lists several): refused as no yes or no."""
 """It has happened (有过, 有一次), to a question whether something happened (近三年发生…, 有偷漏税…): yes. Not to a title
 or honour (_HELD): one held once may have lapsed, and only holding it now counts."""
 _SAID_TWICE = re.compile(r"([\u4e00-\u9fff]{1,3}?)(?:[,，]?\1){1,3}")
@@ -221,6 +224,8 @@ FIRST_START_YEAR = 1949
 NONE_IS_ZERO = frozenset({"无", "没有", "没", "none", "no", "nil"})
 """What an owner answers "how many?" or "how much?" with when there is none (compared as NO is), which
 the interview reads as 0 for a count or an amount (``read_typed``'s ``none_is_zero``)."""
+BREAK_EVEN = frozenset({"盈亏平衡", "盈亏持平", "持平", "不盈不亏", "不亏不赚", "不赚不亏", "收支平衡", "保本"})
+"""A net profit of nothing, as an owner says it (盈亏平衡, 不亏不赚): 0, where it was told an amount was expected."""
 NEVER_NONE = frozenset({"total_assets"})
 """Amounts no company is without: it holds assets (its cash, at least), so 无 or 没有 to 资产总额 is no 0 but
 a slip or a figure not at hand. Read as 0 (and said back as 0万元), it made the debt ratio 无法计算 at
@@ -600,6 +605,8 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             except InputError:
                 return None, None
         return None, None
+    if f.type == "signed_money" and raw in BREAK_EVEN:  # 盈亏平衡 to the net profit: 0, said back
+        return check_value(f, Decimal(0), where=where, label=label), Conversion(stripped, Decimal(0))
     if none_is_zero and raw.lower() in NONE_IS_ZERO and f.zero is None and _counts_from_zero(f):
         # an answer, not a missing input: said back as 0 (无 = 0项) before it counts, never a silent 0
         return check_value(f, Decimal(0), where=where, label=label), Conversion(stripped, Decimal(0))
