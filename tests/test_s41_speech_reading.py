@@ -66,6 +66,8 @@ def refused(path: str, typed: str) -> str:
     ("financials.2025.revenue", "不是很清楚", None, False),
     ("financials.2025.revenue", "还没出来", None, False),  # last year's statements not out yet: unknown, never 0
     ("financials.2025.revenue", "还在审计", None, False),
+    ("financials.2025.revenue", "报表还没出", None, False),
+    ("compliance.major_incident", "没出过", False, False),  # nothing happened: no, not "not out yet"
     ("niche_years", "2012年开始至今", 13, False),
     ("compliance.major_incident", "有一次", True, False),
     ("compliance.major_incident", "一次都没有", False, False),
