@@ -76,6 +76,10 @@ def refused(path: str, typed: str) -> str:
     ("compliance.major_incident", "均无", False, False),  # of the several things the red line lists: none
     ("compliance.major_incident", "无上述情形", False, False),
     ("financials.2025.net_profit", "盈亏平衡", 0, False),
+    ("market.domestic_share", "四分之一", 25, False),
+    ("market.domestic_share", "大概一半", 50, True),
+    ("market.domestic_share", "8分之1", Decimal("12.5"), False),
+    ("financials.2025.revenue", "3200万多一点", 3200, True),
     ("financials.2025.revenue", "3200万（2025）", 3200, False),  # the year asked, as 3200万（2025年） is
     ("financials.2025.revenue", "3200万元，2025年", 3200, False),
 ])
@@ -95,6 +99,7 @@ def test_typed_as_said_is_read(path: str, typed: str, value: object, about: bool
     ("financials.2025.total_assets", "年均3200万", "应填金额"),  # an average is no year-end balance
     ("financials.2025.revenue", "3200万（2024）", "是 2024年的数；这里问的是 2025年的"),
     ("financials.2025.revenue", "32002025年", "应填金额"),  # no unit between: not read as a figure and its year
+    ("market.domestic_share", "三分之一", "应填 0 到 100 之间的百分数"),  # 33.33…%: no exact figure to save
     ("titles.zjtx_sme", "有过", "“有过”不能算作“是”：目前确实具备才填“是”"),  # held once, maybe lapsed
 ])
 def test_what_says_no_one_figure_stays_refused(path: str, typed: str, said: str) -> None:

@@ -185,7 +185,7 @@ _NONE_SAID = re.compile(r"(?:从来?|还|尚|暂|目前|一直)?(?:没有?|未|�
 """None said in a sentence, to a rank whose 0 means none (没获过奖, 没有获奖, 从未获奖, 没拿过奖, 没有排名) or a choice
 holding none (创客中国 名次): 0 or none, as 没有 and 未获奖 are. Each was refused as no whole number."""
 _MORE = re.compile(r"(?P<figure>[0-9.〇零一二三四五六七八九十百千两壹贰叁肆伍陆柒捌玖拾佰仟]+[万亿]?)"
-                   r"(?:多|余|来|出头)(?P<rest>.*)")
+                   r"(?:多一点|多一些|多点|多些|多|余|来|出头)(?P<rest>.*)")
 """A figure said with 多 (余, 来, 出头) after it, 3200多万, 120多人, 3200万多: a bit over it (来: about it)."""
 
 
@@ -515,6 +515,8 @@ def percent_signed(f: FieldDef, text: str) -> bool:
 _TENTHS = re.compile(r"([\d.一二两三四五六七八九十]+)成(?:(半)|([1-9一二两三四五六七八九]))?")
 """A share in tenths (两成 is 20%, 一成半 15%, 两成五 25%: the digit after 成 is the next place, as 三成八 is
 38%), as a share is said in speech: refused as no percentage."""
+_PART_OF = re.compile(r"(?P<half>一半)|(?P<whole>[\d一二两三四五六七八九十百]+)分之(?P<piece>[\d一二两三四五六七八九十]+)")
+"""A share said as a part (一半, 四分之一, 五分之二), as a share is said in speech: refused as no percentage."""
 PERCENT_WORDS = re.compile(r"(?<=[\d.〇零一二三四五六七八九十])(?:(?:个)?百分点|个点)$|(?i:(?:per)?cent|pct|percentagepoints?)$")
 """A share said in words after its figure (12个百分点, 12个点, 12 percent; spaces gone): its % sign. 12个百分点 was
 refused as Chinese numerals of more than one reading, told to write 1200万."""
@@ -766,6 +768,18 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         if tenth is not None:
             more = 5 if tenths.group(2) else numerals.value_of(tenths.group(3)) if tenths.group(3) else 0
             raw, typed = f"{plain(tenth * 10 + more)}%", True
+    part = _PART_OF.fullmatch(raw) if f.type == "percent" else None
+    if part is not None:  # 一半, 四分之一: the share it is, said back (25%); 三分之一 has no exact percentage: refused
+        from littlegiant.load import numerals
+
+        try:
+            parts, piece = (Decimal(2), Decimal(1)) if part["half"] else \
+                (numerals.value_of(part["whole"]), numerals.value_of(part["piece"]))
+            share: Decimal | None = piece * 100 / parts
+        except (ValueError, ArithmeticError):
+            share = None
+        if share is not None and share * parts == piece * 100:
+            raw, typed = f"{plain(share)}%", True
     if f.type == "percent" and PERCENT_WORDS.search(raw):  # 12个百分点, 12 percent: 12%, said back as 百分之12 is
         raw, typed = PERCENT_WORDS.sub("%", raw), True
     if f.type == "int" and f.path.startswith("ip.class"):  # 发明专利5项: the kind the question asks, its count
