@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 from datetime import date
@@ -14,13 +13,14 @@ import pytest
 from tests.conftest import EXAMPLES, ROOT
 
 import littlegiant
+from littlegiant.cli.reportfile import unmarked
 
 DAY = date(2026, 11, 26)
 
 
 def _cli(tmp_path: Path, profile: str, fmt: str, *extra: str) -> str:
     """What ``assess --compare … -o FILE`` writes, without the byte-order mark and CRLF of a Windows text file, and
-    the unseen comment at the end of a Markdown or HTML file that tells it as written (cli.reportfile)."""
+    the line at its end that tells a report's file as written (cli.reportfile)."""
     out = tmp_path / f"对比.{fmt}"
     env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
     done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", profile, "--compare", "miit-2022,miit-2026",
@@ -28,7 +28,7 @@ def _cli(tmp_path: Path, profile: str, fmt: str, *extra: str) -> str:
                           capture_output=True, check=False, stdin=subprocess.DEVNULL)
     assert done.returncode == 0, done.stderr.decode()
     text = out.read_bytes().decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
-    return re.sub(r"<!-- littlegiant report [0-9a-f]{32} -->\n\Z", "", text) if fmt in ("markdown", "html") else text
+    return unmarked(text)
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])

@@ -62,12 +62,33 @@ def test_an_editor_saving_the_line_ends_back_as_lf_loses_nothing(tmp_path: Path)
     assert _kept(tmp_path) == []
 
 
-def test_a_plain_text_report_that_differs_is_kept_one_the_same_is_not(tmp_path: Path) -> None:
+def test_a_plain_text_report_run_again_on_other_days_piles_up_no_copies(tmp_path: Path) -> None:
     out = tmp_path / "报告.txt"
-    _assess(out, "text")
-    _assess(out, "text")
+    for day in ("2026-11-26", "2026-11-27", "2026-11-28"):
+        assert "另存为" not in _assess(out, "text", as_of=day)
     assert _kept(tmp_path) == []
-    _assess(out, "text", as_of="2026-11-27")
+    last = out.read_text(encoding="utf-8-sig").splitlines()[-1]
+    assert last.startswith("报告校验码 ") and last.endswith("（用于识别本文件写出后是否改动过）")
+
+
+def test_an_editor_trimming_spaces_at_line_ends_loses_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "报告.md"
+    _assess(out, "markdown")
+    text = out.read_bytes()
+    assert b" \r\n" in text  # Markdown's line breaks: two spaces at a line's end
+    out.write_bytes(text.replace(b" \r\n", b"\r\n").replace(b" \r\n", b"\r\n"))
+    _assess(out, "markdown", as_of="2026-11-27")
+    assert _kept(tmp_path) == []
+
+
+def test_json_written_over_a_report_with_notes_keeps_it(tmp_path: Path) -> None:
+    out = tmp_path / "报告.md"
+    _assess(out, "markdown")
+    with out.open("a", encoding="utf-8") as handle:
+        handle.write("顾问备注\n")
+    said = _assess(out, "json")
+    assert "顾问备注" in _kept(tmp_path)[0].read_text(encoding="utf-8") and "另存为" in said
+    _assess(out, "markdown")  # over the JSON just written: nothing typed into it, nothing kept
     assert len(_kept(tmp_path)) == 1
 
 
@@ -89,14 +110,15 @@ def test_a_users_own_file_at_the_name_is_still_refused(tmp_path: Path) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(st.characters(blacklist_characters="\r", blacklist_categories=("Cs",)), min_size=1, max_size=300), st.sampled_from(["markdown", "html"]), st.data())
-def test_a_mark_tells_any_change(text: str, fmt: str, data: st.DataObject) -> None:
-    written = with_mark(text, fmt).encode("utf-8")
-    other = with_mark(text + "x", fmt).encode("utf-8")
-    assert as_written(written, other, fmt)
+@given(st.text(st.characters(blacklist_characters="\r", blacklist_categories=("Cs",)), min_size=1, max_size=300),
+       st.sampled_from(["markdown", "html", "text"]), st.sampled_from(["zh", "en"]), st.data())
+def test_a_mark_tells_any_change(text: str, fmt: str, lang: str, data: st.DataObject) -> None:
+    written = with_mark(text, fmt, lang).encode("utf-8")
+    other = with_mark(text + "x", fmt, lang).encode("utf-8")
+    assert as_written(written, other)
     at = data.draw(st.integers(0, len(text)))
-    typed = data.draw(st.text(alphabet="备注abc\n ", min_size=1, max_size=5))
-    changed = with_mark(text, fmt).encode("utf-8")
+    typed = data.draw(st.text(alphabet="备注abc\n", min_size=1, max_size=5))
+    changed = with_mark(text, fmt, lang).encode("utf-8")
     cut = len(text[:at].encode("utf-8"))
     edited = changed[:cut] + typed.encode("utf-8") + changed[cut:]
-    assert not as_written(edited, other, fmt)
+    assert not as_written(edited, other)

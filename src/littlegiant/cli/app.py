@@ -334,8 +334,8 @@ def write_output(text: str, output: Path | None, lang: str = "en", fmt: str | No
         if fmt is not None:
             from littlegiant.cli.reportfile import keep_if_typed_into, with_mark
 
-            text = with_mark(text, fmt)
-            kept = keep_if_typed_into(output, text.encode("utf-8", "surrogatepass"), fmt)
+            text = with_mark(text, fmt, lang)
+            kept = keep_if_typed_into(output, text.encode("utf-8", "surrogatepass"))
         with AtomicWriter(output) as out:
             out.handle.write(text)
     except OSError as exc:
