@@ -32,11 +32,14 @@ def test_amounts_said_as_spoken_are_said_back_and_saved(tmp_path: Path) -> None:
     assert values["financials.2025.revenue"] == 12000 and values["financials.2025.rd_expense"] == 2500
 
 
-def test_an_average_is_said_back_as_one_and_saved_as_approximate(tmp_path: Path) -> None:
+def test_an_average_is_asked_for_the_years_own_figure(tmp_path: Path) -> None:
+    """Found in review: 年均3200万 was taken for each year asked, which made growth 0% and decided it silently."""
     s = started(tmp_path)
     s.until_prompt()
     said = s.reply("年均3200万")
-    assert "→ 年均3200万 = 约3,200万元（年均数，按2025年的约数记；有2025年当年的数，请改填当年的）" in said, said
+    assert "是几年的平均数，不是这一年的数" in "".join(said.split()), said
+    said = s.reply("约3200万")
+    assert "→ 约3200万 = 约3,200万元" in said, said
     code, _ = s.finish()
     assert code == 130
     assert "revenue: 约3200\n" in (tmp_path / "a.yaml").read_text(encoding="utf-8")

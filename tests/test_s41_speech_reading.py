@@ -1,6 +1,5 @@
 """Answers a finance manager types as speech, read as the figure or the yes/no they say (the interview's reader):
-1亿2, 2千5 and 两亿五千 (amounts said as they are spoken), 两成五 (a share in tenths), 年均3200万 (an average,
-taken as approximate and said so), 12年开始做的 (a start year by its last two digits), 有过 and 肯定没有 (yes and
+1亿2, 2千5 and 两亿五千 (amounts said as they are spoken), 两成五 (a share in tenths), 12年开始做的 (a start year by its last two digits), 有过 and 肯定没有 (yes and
 no), 3200多万 (about 3200万). 是，没有 to a red line was told a title's lapse (已过期、正在申报): it says yes and no.
 """
 
@@ -46,11 +45,6 @@ def refused(path: str, typed: str) -> str:
     ("market.domestic_share", "两成五", 25, False),
     ("market.domestic_share", "三成八", 38, False),
     ("market.domestic_share", "约两成五", 25, True),
-    ("financials.2025.revenue", "年均3200万", 3200, True),  # an average: the year's figure, approximately
-    ("financials.2025.revenue", "平均每年3200万元", 3200, True),
-    ("financials.2025.revenue", "近三年年均3200万", 3200, True),
-    ("financials.2025.revenue", "年均约3200万", 3200, True),
-    ("financials.2025.revenue", "营收年均3200多万", 3200, True),
     ("niche_years", "12年开始做的", 13, False),  # since 2012, to the end of 2025
     ("niche_years", "从98年起", 27, False),
     ("compliance.major_incident", "有过", True, False),
@@ -96,11 +90,19 @@ def test_typed_as_said_is_read(path: str, typed: str, value: object, about: bool
     ("niche_years", "12年以来", "应填数字"),  # twelve years, or since 2012: asked
     ("financials.2025.revenue", "三亿五百", "可以有不止一种读法"),  # 3亿500万 or 300000500: the 零 would say
     ("financials.2025.revenue", "1亿20", "可以有不止一种读法"),
-    ("financials.2025.total_assets", "年均3200万", "应填金额"),  # an average is no year-end balance
+    # an average is no year's figure: taken for each year it made growth 0% (found in review)
+    ("financials.2025.total_assets", "年均3200万", "“年均3200万”是几年的平均数，不是这一年的数"),
+    ("financials.2025.revenue", "年均3200万", "“年均3200万”是几年的平均数，不是这一年的数：请填这一年的数；只知道大概的，可写“约…”"),
+    ("financials.2025.revenue", "平均每年3200万元", "是几年的平均数"),
+    ("financials.2025.revenue", "近三年年均3200万", "是几年的平均数"),
+    ("financials.2025.revenue", "营收年均3200多万", "是几年的平均数"),
+    # 有过 says it was so once: of a title, or a list a company may have left (经营异常名录), not now (found in review)
+    ("compliance.abnormal_operation", "有过", "“有过”说的是以前：这里问的是现在的情况"),
+    ("compliance.serious_dishonesty", "曾经有过", "说的是以前"),
     ("financials.2025.revenue", "3200万（2024）", "是 2024年的数；这里问的是 2025年的"),
     ("financials.2025.revenue", "32002025年", "应填金额"),  # no unit between: not read as a figure and its year
     ("market.domestic_share", "三分之一", "应填 0 到 100 之间的百分数"),  # 33.33…%: no exact figure to save
-    ("titles.zjtx_sme", "有过", "“有过”不能算作“是”：目前确实具备才填“是”"),  # held once, maybe lapsed
+    ("titles.zjtx_sme", "有过", "“有过”说的是以前：这里问的是现在的情况"),  # held once, maybe lapsed
 ])
 def test_what_says_no_one_figure_stays_refused(path: str, typed: str, said: str) -> None:
     assert said in refused(path, typed)

@@ -89,9 +89,6 @@ MESSAGES = {
     "interview.since_counted": {"zh": "（算到{last_year}年末，{year}年当年不计；如是{year}年1月开始，可直接填{more}）",
                                 "en": " (to the end of {last_year}, not counting {year} itself; if it began in January "
                                       "{year}, type {more})"},
-    "interview.average_taken": {"zh": "（年均数，按{year}年的约数记；有{year}年当年的数，请改填当年的）",
-                                "en": " (an average of years, kept as {year}'s figure, approximately; if you have {year}'s "
-                                      "own figure, type it instead)"},
     "interview.since_hint": {"zh": "；也可以写“{year}年开始”，由本工具算出年数", "en": "; or type \"since {year}\" and the years are counted for you"},
     "interview.no_help": {"zh": "这道题没有更多说明。", "en": "No more help for this question."},
     "interview.retry": {"zh": "  ✗ {msg}。请重新输入（回车表示不知道，? 看说明）\n",

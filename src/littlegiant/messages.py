@@ -298,6 +298,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "value.boxes_both": ("{shown!r} ticks both boxes: tick one, or write yes or no",
                          "“{shown}”两个框都勾选了：请只勾选一个，或直接填“是”或“否”"),
     # a yes with a remark, at a question that is no title (a red line): the title's words (已过期, 申报中) meant nothing there
+    "value.had_now": ("{shown!r} says it was so once: the question is whether it is so now; answer yes if it still is, "
+                      "no if it no longer is", "“{shown}”说的是以前：这里问的是现在的情况，现在仍是这样填“是”，已不是（如已移出名录）填“否”"),
+    "value.average": ("{shown!r} is an average over years, not this year's figure: give the year's own figure, or about "
+                      "it if only roughly known (about 3200)", "“{shown}”是几年的平均数，不是这一年的数：请填这一年的数；只知道大概的，可写“约…”，如“约3200万”"),
     "value.yes_remark": ("{shown!r} does not say yes for certain: answer yes or no alone, or don't know",
                          "“{shown}”不能算作“是”：请只填“是”或“否”，说不准就填“不知道”"),
     "value.yes_and_no": ("{shown!r} says both yes and no: answer yes if it is so, no if it is not, or don't know",

@@ -589,7 +589,7 @@ class Asker:
                 self.term.say(wrap(said.replace("？。", "？").replace("?.", "?"), self.width) + "\n")
                 continue
             if conversion is not None:
-                self.term.say(self.conversion_text(conversion, q.field, q.year))
+                self.term.say(self.conversion_text(conversion, q.field))
             elif q.field.zero is not None and isinstance(value, Decimal) and value == 0 and stripped != "0":
                 # 没有 to 获奖排名（0为未获奖）: saved as 0, said back as what 0 means there, as other words read are
                 self.term.say(f"  → {escape_controls(text.strip())} = {with_unit(value, q.field, lang)}\n")
@@ -710,7 +710,7 @@ class Asker:
         about = _t("about", self.lang) if path in self.iv.approximate and value is not None else ""
         return escape_controls(about + with_unit(value, f, self.lang))
 
-    def conversion_text(self, c: Conversion, f: FieldDef, year: int | None = None) -> str:
+    def conversion_text(self, c: Conversion, f: FieldDef) -> str:
         """The answer said back as it is saved: 差不多8000万 = 约8,000万元 (said back without its 约, a rough
         figure read as taken for exact), 2008年开始 = 17年 with the years it counts, 无 = 0项."""
         lang = self.lang
@@ -719,8 +719,6 @@ class Asker:
         # the whole years it certainly reaches; one who began in January may have one more, and is told so
         since = "" if c.since is None else _t("since_counted", lang, last_year=self.iv.last_year, year=c.since,
                                                 more=exact(c.value + 1, lang))
-        if c.average:  # 年均3200万: an average kept as the year's figure, approximately, and said so
-            since = _t("average_taken", lang, year=year or self.iv.last_year)
         shown = with_unit(c.value, f, lang) if ranked(f) else f"{exact(c.value, lang)}{unit_text(f.unit, lang, c.value)}"
         return wrap(f"→ {typed} = {about}{shown}{since}", self.width) + "\n"
 

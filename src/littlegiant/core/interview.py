@@ -336,12 +336,12 @@ class Interview:
         bare = self._unnamed(q, text)
         try:
             value, said = read_typed(q.field, bare, where=q.path, numbered=True, last_year=self.last_year,
-                                     none_is_zero=True)
+                                     none_is_zero=True, spoken=True)
         except InputError as exc:
             raise quoting_typed(exc, bare, text) from None
         if bare != text and isinstance(value, Decimal):  # 营业收入3200万: said back, the name read off as the question's own
             said = Conversion(text.strip(), value) if said is None else \
-                Conversion(text.strip(), said.value, said.approximate, said.by_sign, said.since, said.average)
+                Conversion(text.strip(), said.value, said.approximate, said.by_sign, said.since)
         return value, said
 
     def _unnamed(self, q: Question, text: str) -> str:

@@ -184,6 +184,10 @@ _NONE_SAID = re.compile(r"(?:从来?|还|尚|暂|目前|一直)?(?:没有?|未|�
                         r"(?:奖项?|奖励|获奖|名次|排名|排上名|上榜)?过?(?:的|了)?")
 """None said in a sentence, to a rank whose 0 means none (没获过奖, 没有获奖, 从未获奖, 没拿过奖, 没有排名) or a choice
 holding none (创客中国 名次): 0 or none, as 没有 and 未获奖 are. Each was refused as no whole number."""
+_EVENT = re.compile(r"近[\d一二两三四五六七八九十]+年")
+"""How a question about something that happened begins (近三年发生…, 近三年有偷漏税…): 有过 answers it yes. Of
+one about now (被列入经营异常名录, 严重失信, a certification, a title), 有过 says nothing of now: it was read as
+yes, and a company listed once and since removed failed every tier on a red line."""
 _MORE = re.compile(r"(?P<figure>[0-9.〇零一二三四五六七八九十百千两壹贰叁肆伍陆柒捌玖拾佰仟]+[万亿]?)"
                    r"(?:多一点|多一些|多点|多些|多|余|来|出头)(?P<rest>.*)")
 """A figure said with 多 (余, 来, 出头) after it, 3200多万, 120多人, 3200万多: a bit over it (来: about it)."""
@@ -216,8 +220,8 @@ def _narrow_more(raw: str) -> str | None:
 _AVERAGE = re.compile(r"^(?:(?:近|过去|最近)?[\d一二两三四五六七八九十]+年(?:来)?(?:的)?)?"
                       r"(?:年均|年平均|平均每年|每年平均|平均一年|一年平均|平均)(?:为|是)?")
 """An amount said as an average of years (年均3200万, 平均每年3200万) to a year's question: not the year's own
-figure, but the nearest a person has to hand. Taken as approximate and said back as an average (refusing it
-left the owner with no way to give what they knew; saving it as exact would pass for the year's statement)."""
+figure. Refused, saying so (value.average): taken as each year's, approximately, it made growth 0% and decided
+a tier without a word; a person who knows the year's figure roughly says so (约3200万) for that year."""
 _PER_YEAR = re.compile(r"^(?:每年|一年|全年)|(?:/|每|一)年度?$|(?i:/a|/yr|/year|peryear|ayear|ayr)$")
 """An amount of a year said so (3200万/年, 每年3200万, 一年3200万): the question asks the year's figure already."""
 FIRST_START_YEAR = 1949
@@ -475,7 +479,6 @@ class Conversion:
     approximate: bool = False  # said as 约500万 or 500万左右: the figure read, but no more exact than that
     by_sign: bool = False  # ¥ alone, no unit named anywhere, made it 元: a column in 万元 formatted as currency reads so too
     since: int | None = None  # a start year (2008年开始) made the years from its end to last year end
-    average: bool = False  # said as an average of years (年均3200万): taken as the year's, approximately
 
 
 _TRADITIONAL = str.maketrans({"萬": "万", "億": "亿"})
@@ -541,7 +544,7 @@ def _expected(f: FieldDef, unit: Decimal | None) -> Text:
 
 def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text | None = None,
                unit: Decimal | None = None, numbered: bool = False, last_year: int | None = None,
-               none_is_zero: bool = False) -> tuple[Scalar | None, Conversion | None]:
+               none_is_zero: bool = False, spoken: bool = False) -> tuple[Scalar | None, Conversion | None]:
     """The value typed text gives field ``f`` (None: unknown), and the conversion made, if any.
 
     ``unit`` is how many 万元 a plain amount is, when a sheet says it (a column headed 营业收入（元）
@@ -552,6 +555,10 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     as the years to that year's end; without it (a sheet, a file) the start year is refused, as it
     would be read differently under another date. ``none_is_zero``: 无 or 没有 to a count or an amount
     that may be 0 is 0, where a person typed it to the question (a sheet's 无 may be a blank's filler).
+    ``spoken``: the interview's, which says back what it read before it is saved: amounts and shares as
+    they are said (1亿2, 2千5, 两亿五千, 3200多万, 两成五, 一半, 盈亏平衡) are read there only; in a sheet's cell,
+    a file or --set, where nothing is said back, each was taken silently (1亿2千 may be written for
+    100,002,000元 as well) and is refused as before.
     Raises InputError saying what was expected, naming the field as ``where`` (en) and ``label`` (zh)."""
     where = where or f.path
     if f.type != "text" and len(text) > MOST_TYPED:  # before any pattern meets it (see MOST_TYPED)
@@ -583,6 +590,9 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         if firm in _NEVER_ONCE and not f.path.startswith(_HELD):
             return False, None
         if firm in _HAD:  # 有过 to 近三年发生…: it happened, yes; of a title, held once says nothing of now
+            if not _EVENT.match(f.label.zh):  # 被列入经营异常名录, a title: whether it is so now, which 有过 does not say
+                raise InputError(kind="value.had_now", params={"shown": brief(stripped)}, field=where,
+                                 label=label or field_words(f, where))
             if f.path.startswith(_HELD):
                 raise InputError(kind="value.yes_doubt", params={"shown": brief(stripped)}, field=where,
                                  label=label or field_words(f, where))
@@ -608,7 +618,7 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             except InputError:
                 return None, None
         return None, None
-    if f.type == "signed_money" and raw in BREAK_EVEN:  # 盈亏平衡 to the net profit: 0, said back
+    if spoken and f.type == "signed_money" and raw in BREAK_EVEN:  # 盈亏平衡 to the net profit: 0, said back
         return check_value(f, Decimal(0), where=where, label=label), Conversion(stripped, Decimal(0))
     if none_is_zero and raw.lower() in NONE_IS_ZERO and f.zero is None and _counts_from_zero(f):
         # an answer, not a missing input: said back as 0 (无 = 0项) before it counts, never a silent 0
@@ -743,12 +753,12 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         raw = swapped[2] + swapped[1] + raw[swapped.end():]
     exact = _ABOUT.sub("", raw) or raw  # 约500万, 500万左右: the figure itself, shown back as read
     about = exact != raw or hedged
-    average = f.type in MONEY_TYPES and f.per_year and not f.label.zh.endswith("（年末）") \
-        and _AVERAGE.match(exact) is not None  # 年均资产 is no year-end balance: refused as before
-    if average:  # 年均3200万: no year's figure, taken as an approximate one and said back as an average
-        exact, about = _AVERAGE.sub("", exact), True
-        exact = _ABOUT.sub("", exact) or exact  # 年均约3200万
-    if f.type in NUMERIC_TYPES:
+    if f.type in MONEY_TYPES and f.per_year and _AVERAGE.match(exact) is not None:
+        # 年均3200万 is no year's figure: taken for each year asked, it made growth 0% and decided it
+        # silently; the person who knows the year's figure only roughly says so (约3200万), for that year
+        raise InputError(kind="value.average", params={"shown": brief(stripped)}, field=where,
+                         label=label or field_words(f, where))
+    if spoken and f.type in NUMERIC_TYPES:
         narrow = _narrow_more(exact)
         if narrow is not None:  # 3200多万: about 3200万, the range it leaves within what a verdict on it is checked for
             exact, about = narrow, True
@@ -765,10 +775,10 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             tenth = numerals.value_of(tenths.group(1))
         except ValueError:
             tenth = None
-        if tenth is not None:
+        if tenth is not None and (spoken or not tenths.group(3)):  # 两成五 in a cell: refused as before
             more = 5 if tenths.group(2) else numerals.value_of(tenths.group(3)) if tenths.group(3) else 0
             raw, typed = f"{plain(tenth * 10 + more)}%", True
-    part = _PART_OF.fullmatch(raw) if f.type == "percent" else None
+    part = _PART_OF.fullmatch(raw) if f.type == "percent" and spoken else None
     if part is not None:  # 一半, 四分之一: the share it is, said back (25%); 三分之一 has no exact percentage: refused
         from littlegiant.load import numerals
 
@@ -791,7 +801,7 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             raw, typed = said_kind.sub("", raw), True
     if f.type in ("int", "number") and f.unit in _COUNT_WORDS and _COUNT_LEAD.sub("", raw) not in ("", raw):
         raw, typed = _COUNT_LEAD.sub("", raw), True  # 一共120人, 已经12年: the count (一共 is no numeral)
-    written = _numerals(raw, f, stripped, where, label)  # 五百万 → 500万, shown back before it is saved
+    written = _numerals(raw, f, stripped, where, label, spoken)  # 五百万 → 500万, shown back before it is saved
     if written is not None:
         raw, typed = written, True
     if f.type in MONEY_TYPES:
@@ -863,7 +873,7 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             return _as_typed(f, number, stripped, where, label, converted=False), None
         number = plain(number * factor)
     value = _as_typed(f, number, stripped, where, label, converted=factor != 1)
-    return value, Conversion(stripped, number, about, by_sign, average=average) if typed else None
+    return value, Conversion(stripped, number, about, by_sign) if typed else None
 
 
 def zero_allowed(f: FieldDef) -> bool:
@@ -941,7 +951,7 @@ def quoting_typed(exc: InputError, bare: str, text: str) -> InputError:
                       field=exc.field, label=exc.label)
 
 
-def _numerals(raw: str, f: FieldDef, typed: str, where: str, label: Text | None) -> str | None:
+def _numerals(raw: str, f: FieldDef, typed: str, where: str, label: Text | None, spoken: bool = False) -> str | None:
     """``raw`` with its Chinese numerals in digits (五百万 → 500万, 第二 → 第2), None if it has none.
     A range or bound (两三百万, 500多万, 不到1亿) and numerals with more than one reading (一千二万) are
     refused, each saying why: read one way they were a figure the person never gave."""
@@ -949,7 +959,7 @@ def _numerals(raw: str, f: FieldDef, typed: str, where: str, label: Text | None)
 
     params: dict[str, object]
     try:
-        return numerals.spelled(raw, money=f.type in MONEY_TYPES, percent=f.type == "percent")
+        return numerals.spelled(raw, money=f.type in MONEY_TYPES, percent=f.type == "percent", spoken=spoken)
     except numerals.Vague:
         kind, params = "value.vague", {}
     except numerals.Mixed:

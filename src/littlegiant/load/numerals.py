@@ -63,37 +63,40 @@ _MIXED = re.compile(rf"[{''.join(DIGITS)}{''.join(SMALL)}{_POINT}](?:[0-9.]*)[eE
                     rf"|[0-9.][eE][+-]?[{''.join(DIGITS)}]")
 
 
-def spelled(text: str, *, money: bool, percent: bool = False) -> str | None:
+def spelled(text: str, *, money: bool, percent: bool = False, spoken: bool = False) -> str | None:
     """``text`` (NFKC, spaces out) with its Chinese numerals as Arabic digits: 五百万元 → 500万元,
     第二名 → 第2名, 三点五亿 → 35000万 for an amount (``money``: 万 and 亿 stay units), 两万 → 20000
     for a count. None when there are none. Raises Vague for a range or a bound, Unclear for numerals
-    that have no single reading."""
+    that have no single reading. ``spoken``: numbers as they are said, with a place left out after an
+    Arabic digit or a 千 (1亿2, 2千5, 两亿五千): the interview's, which says back what it read; a sheet's
+    cell or a file is read by the written rules (1亿2千 may be written for 100,002,000)."""
     if _VAGUE.search(text):
         raise Vague(text)
     if _MIXED.search(text):
         raise Mixed(text)
     if percent and text.startswith("百分之"):
         inner = text[len("百分之"):]
-        return (spelled(inner, money=False) or inner) + "%"
+        return (spelled(inner, money=False, spoken=spoken) or inner) + "%"
     if not _SPELLED.search(text):
         return None
     if text.startswith("负"):
         text = "-" + text[1:]
     text = re.sub("(?:元|圆)整?$", "元", text)  # 伍佰万元整, as a cheque writes it
-    return _RUN.sub(lambda m: _arabic(m, money) if _SPELLED.search(m.group()) else m.group(), text)
+    return _RUN.sub(lambda m: _arabic(m, money, spoken) if _SPELLED.search(m.group()) else m.group(), text)
 
 
-def _arabic(found: re.Match[str], money: bool) -> str:
+def _arabic(found: re.Match[str], money: bool, spoken: bool = False) -> str:
     """The digits for one run of numerals. For an amount a 万 or 亿 at its end is the unit (五百万 →
     500万); inside it with no unit after (一万二 to a question in 万元) it leaves the unit open: 1.2万元
     as it is said, or 12000万元 in the question's unit, as 12000 would be read. Neither is guessed."""
     run = found.group()
-    value = value_of(run)
+    value = value_of(run, spoken=spoken)
     if money and any(ch in BIG for ch in run):
         tenk = _plain(value / BIG["万"])
         if run[-1] in BIG or found.string[found.end():]:  # 五百万, 一万二千元: the unit is said
             return tenk + "万"
-        if re.fullmatch(rf".*[亿億](?:[{''.join(d for d, v in DIGITS.items() if v)}1-9]|[^零〇万萬]*[千仟][^零〇万萬]*)", run):
+        if re.fullmatch(rf".*[亿億](?:[{''.join(d for d, v in DIGITS.items() if v)}1-9]|[^零〇万萬]*[千仟][^零〇万萬]*)"
+                        if spoken else rf".*[亿億][{''.join(d for d, v in DIGITS.items() if v)}]", run):
             # 两亿五, 1亿2: 2.5亿 as it is said; in 万元 it would be 2.5万亿, no SME's. 两亿五千, 1亿2千: the 万 after
             # the 千 left out, as it is said (2亿5千万; _integer reads them so). 三亿零五百: still asked
             return tenk + "万"
@@ -101,8 +104,8 @@ def _arabic(found: re.Match[str], money: bool) -> str:
         if any(ch in "亿億" for ch in run) and not any(ch in "万萬" for ch in run) and 0 < below < BIG["万"]:
             # 三亿零五百: said, the 万 after 五百 is left out (3亿零500万); written, it is 300,000,500元. Both
             # offered, the spoken first, where 300000500万 (3万亿, no SME's) was offered beside 30000.05万
-            spoken = _plain((value - below) / BIG["万"] + below)
-            raise Unclear(run, (f"{spoken}万", f"{tenk}万"))
+            said = _plain((value - below) / BIG["万"] + below)
+            raise Unclear(run, (f"{said}万", f"{tenk}万"))
         raise Unclear(run, (f"{tenk}万", f"{_plain(value)}万"))
     return _plain(value)
 
@@ -111,11 +114,11 @@ def _plain(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-def value_of(run: str) -> Decimal:
+def value_of(run: str, *, spoken: bool = False) -> Decimal:
     """The number a run of numerals (Chinese, Arabic mixed in) stands for: 一千二百万 → 12000000."""
     points = [i for i, ch in enumerate(run) if ch in _POINT or ch == "."]
     if not points:
-        return Decimal(_integer(run))
+        return Decimal(_integer(run, spoken=spoken))
     if len(points) > 1:
         raise Unclear(run)
     head, tail = run[: points[0]], run[points[0] + 1:]
@@ -158,7 +161,7 @@ def _tokens(run: str) -> list[tuple[str, int, int]]:
     return out
 
 
-def _integer(run: str, *, elide: bool = True) -> int:
+def _integer(run: str, *, elide: bool = True, spoken: bool = False) -> int:
     """A whole number by the rules of written Chinese, refusing what has more than one reading: the
     run is cut at 万 and 亿 into sections of up to four places, each read on its own."""
     tokens = _tokens(run)
@@ -179,12 +182,12 @@ def _integer(run: str, *, elide: bool = True) -> int:
             break
         if before is not None and unit >= before:
             raise Unclear(run)  # 万 before 亿, 亿亿
-        if last and before is not None and elide and [k for k, _, d in part] == ["digit"] and part[0][2] <= 1:
+        if last and before is not None and elide and [k for k, _, d in part] == ["digit"] and part[0][2] <= int(spoken):
             total += part[0][1] * before // 10  # 一万二: 12000; 一亿二, 1亿2: 1.2亿, as it is said
             break
-        value, spelled_out, leading_zero = _section(part, run, elide=elide and last)
+        value, spelled_out, leading_zero = _section(part, run, elide=elide and last, spoken=spoken)
         room = before // unit if before is not None else None
-        if last and elide and before == BIG["亿"] and unit == 1 and spelled_out and not leading_zero \
+        if spoken and last and elide and before == BIG["亿"] and unit == 1 and spelled_out and not leading_zero \
                 and 1000 <= value and not any(ch in "万萬" for ch in run):
             total += value * BIG["万"]  # 两亿五千, 1亿2千: 2亿5千万, the 万 left out as it is said; 200005000 is 两亿零五千
             break
@@ -199,7 +202,7 @@ def _integer(run: str, *, elide: bool = True) -> int:
     return total
 
 
-def _section(part: list[tuple[str, int, int]], run: str, *, elide: bool) -> tuple[int, bool, bool]:
+def _section(part: list[tuple[str, int, int]], run: str, *, elide: bool, spoken: bool = False) -> tuple[int, bool, bool]:
     """The value of the places below 万 (一千零五十, 3千500, 2000), whether Chinese numerals or 十百千
     spell it (so that an empty place needs 零), and whether it starts with 零."""
     value = 0
@@ -234,7 +237,7 @@ def _section(part: list[tuple[str, int, int]], run: str, *, elide: bool) -> tupl
     if pending is not None:
         number, digits = pending
         if digits:  # Arabic: 3千500 is 3500; 2千5 is 2500 as 两千五 is (one digit after its place, said so)
-            if last is not None and digits == 1 and elide and not zero and last > 10:
+            if spoken and last is not None and digits == 1 and elide and not zero and last > 10:
                 value += number * last // 10
             elif last is not None and digits != len(str(last)) - 1:
                 raise Unclear(run)
