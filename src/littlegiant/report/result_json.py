@@ -250,7 +250,9 @@ def _end(result: Result, lang: str) -> str:
     """The document after its tiers: its gaps, if asked for, and its warnings."""
     # the close calls asked for only where there are some (most companies have none): standing_close
     # asked first whether a gate stops every tier, ~2.5% of a full row for an empty list (issue #14)
-    warnings = [*unheld_warning(result, lang), *stale_year_warning(result, lang),
+    # (and so the others, each none without a renewal or a stale year: asked only where they may be some)
+    warnings = [*(unheld_warning(result, lang) if result.renewal is not None else ()),
+                *(stale_year_warning(result, lang) if result.latest_year is not None else ()),
                 *(close_warning(result, lang) if result.close else ()), *(_warning_dict(w, lang) for w in result.warnings)]
     if result.advice or warnings:
         from littlegiant.report.words import held_beside  # only with gaps: words loads late (see ``sayer``)
@@ -536,12 +538,15 @@ class _Writer:
     def joined(self, c: CriterionResult, say: Say, coded: _Coded, encode: Callable[[str], bytes]) -> bytes:
         """A row as bytes (``_row_bytes``): the rule's bytes and the row's values encoded by ``encode``."""
         s = coded.texts
-        parts = [coded.heads[c.status], encode(_value(c.value)), s[2],
-                 coded.null if c.points is None else encode(_value(c.points)), s[3],
+        points = c.points
+        said = coded.null if points is None else encode(_value(points))
+        parts = [coded.heads[c.status], encode(_value(c.value)), s[2], said, s[3],
                  encode("[" + ", ".join(map(encode_basestring, c.missing)) + "]") if c.missing else coded.empty,
                  s[4], encode(encode_basestring(say(c))), s[5]]
-        if self.ranged:
-            parts += (encode(_value(c.points_min)), s[6], encode(_value(c.points_max)), s[7])
+        if self.ranged:  # a points row known to the point holds one Decimal three times: written once
+            low, high = c.points_min, c.points_max
+            low_said = said if low is points and points is not None else encode(_value(low))
+            parts += (low_said, s[6], low_said if high is low else encode(_value(high)), s[7])
         if c.inputs:
             parts.append(encode(_inputs(c.inputs)))
         parts.append(coded.end_review if c.review else coded.end)
