@@ -498,6 +498,7 @@ class Plan:
         for (name, offset), value in (overrides or {}).items():
             if name in self.rules.derived:
                 state[f"\0{name}@{offset or 0}"] = value  # a derived quantity forced to a value (boundary cases)
+                state[_PROBED] = True  # no group's outcome kept by its inputs holds here (_kept_group)
         return state
 
     def start(self, values: dict[str, object]) -> State:
@@ -1313,6 +1314,8 @@ class Plan:
         kids = [c for c in node.children if applies(c, self._renewing)]
         children = [self._steps(c, depth + 1, node.id if depth > 0 else None) for c in kids]
         step = _Step(node, self._compile(node, [c.fn for c in children]), depth, parent, children)
+        if node.kind in ("all", "any") and (reads := _group_reads(children)) is not None:
+            step.fn = _kept_group(step.fn, reads)
         self._nodes[id(node)] = (node, step.fn)
         if node.kind in ("veto", "qualitative"):
             step.key = (self.rules.fields[node.field].path,)  # type: ignore[index]
@@ -1800,6 +1803,56 @@ def _keep_row(step: _Step, key: object, hit: object, walk: int) -> None:
             return
         step.since = walk
     rows[key] = hit
+
+
+_PROBED = "\0probed"
+"""Where a probe's state (``Plan._state``) says a derived quantity was forced to a value: what a group
+reads then is no longer what decides it."""
+
+
+def _group_reads(children: list[_Step]) -> tuple[str, ...] | None:
+    """The input paths a group's outcome is a function of: every leaf under it a check, a red line or a
+    question (each its ``key``: the fields it reads, through derived quantities, and the wholes of a
+    part); None for a group with a score, the SME criterion or a leaf that reads nothing."""
+    out: dict[str, None] = {}
+    for child in children:
+        kind = child.node.kind
+        if kind in ("all", "any"):
+            inner = _group_reads(child.children)
+            if inner is None:
+                return None
+            out.update(dict.fromkeys(inner))
+        elif kind in ("check", "veto", "qualitative") and child.key:
+            out.update(dict.fromkeys(child.key))
+        else:
+            return None
+    return tuple(out)
+
+
+def _kept_group(group: Compiled, reads: tuple[str, ...]) -> Compiled:
+    """``group``, its outcome kept by the values of what it reads (``_group_reads``): a group of yes/no
+    answers, levels, ranks and counts (innovative's and tech's direct routes: awards, honours, an
+    institution, equity raised; the market and IP routes) sees the same few values in row after row, most
+    of them blank, and its children's closures (a formula's boolop and comparisons each) were called
+    again for each. Its outcome (a status code and the criterion holding it back) depends on those values
+    alone, compared as values: a profile's value at a path is of its field's type. A group of amounts sees
+    new ones in every row, and stops keeping once its store fills without paying (``_keep_leaf``); a
+    probe's state, with a derived quantity forced, is worked out afresh."""
+    store = _Store()
+    one = reads[0] if len(reads) == 1 else None
+
+    def kept_group(state: State) -> Outcome:
+        if not store.keep or _PROBED in state:
+            return group(state)
+        key = state.get(one) if one is not None else tuple(map(state.get, reads))
+        hit: Outcome | None = store.rows.get(key)
+        if hit is None:
+            hit = group(state)
+            _keep_leaf(store, key, hit)
+        else:
+            store.hits += 1
+        return hit
+    return kept_group
 
 
 def _keep_leaf(step: _Store, key: object, hit: object) -> None:
