@@ -2271,7 +2271,7 @@ class Scorer:
         plan, values = self._plan, prof.values
         summary = plan.run(values, keep=True)  # type: ignore[arg-type]
         last_year = self.as_of.year - 1
-        unusual = unusual_figures(rules, values, prof.percent_signed, prof.yuan_by_sign, last_year)
+        unusual = unusual_figures(rules, values, prof.percent_signed, prof.yuan_by_sign, last_year, prof.sized)
         if unusual:
             self.slips = _slips_said(item, unusual, rules, last_year)
         # a figure of last year given (its first, revenue, in nearly every row): stale_year would say None on

@@ -220,7 +220,7 @@ class _Compiled:
         self.limits: dict[str, tuple[FieldDef, Decimal]] = {}
         self.year_limits: list[tuple[str, str, FieldDef, Decimal]] = []
         for f in fields.values():
-            found = _plausible(f)
+            found = plausible_limit(f)
             if found is None:
                 continue
             if f.per_year:
@@ -232,7 +232,7 @@ class _Compiled:
         # every per-year field, around its year: a figure of a year after last year is said (LATER)
         self.dated = [(*f.path.partition("{year}")[::2], f) for f in fields.values() if f.per_year]
         heads = fields.get(HEAD_COUNT)
-        self.per_head = [(fields[fid], heads, PER_HEAD_LEAST.get(fid), PER_HEAD_MOST.get(fid), _plausible(fields[fid]))
+        self.per_head = [(fields[fid], heads, PER_HEAD_LEAST.get(fid), PER_HEAD_MOST.get(fid), plausible_limit(fields[fid]))
                          for fid in {**PER_HEAD_LEAST, **PER_HEAD_MOST}
                          if heads is not None and not heads.per_year and fid in fields and fields[fid].per_year]
         self.ratios = [(fields[a], fields[b]) for a, b in AS_RATIO_OF.items()
@@ -378,8 +378,10 @@ def _sure_gap(share: Decimal, most: bool) -> int:
     return gap
 
 
-def _plausible(f: FieldDef) -> Decimal | None:
-    """The most a figure of ``f`` plausibly is (PLAUSIBLE_MAX, MONEY_PLAUSIBLE_MAX for an amount); None: no bound."""
+def plausible_limit(f: FieldDef) -> Decimal | None:
+    """The most a figure of ``f`` plausibly is (PLAUSIBLE_MAX, MONEY_PLAUSIBLE_MAX for an amount); None: no
+    bound. A figure beyond it either way is warned of (LARGE); the profile reader holds its whole numbers
+    to it as it reads them (profile._sized_bounds)."""
     limit = PLAUSIBLE_MAX.get(f.id)
     return Decimal(limit) if limit is not None else MONEY_PLAUSIBLE_MAX if f.type in MONEY_TYPES else None
 
@@ -445,7 +447,8 @@ def part_violations(rules: RuleSet, values: dict[str, Any]) -> list[PartOverWhol
 
 
 def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[str] = frozenset(),
-                    by_sign: Mapping[str, str] | None = None, last_year: int | None = None) -> list[Unusual]:
+                    by_sign: Mapping[str, str] | None = None, last_year: int | None = None,
+                    sized: bool = False) -> list[Unusual]:
     """Figures that are possible but unusual, in field order, latest year first, then figures past
     a plausible size and revenue too small or too large for the head count (as the interview asks
     about them): warnings, never errors. ``signed``: the shares typed with their percent sign (0.5%), which say
@@ -453,7 +456,9 @@ def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[st
     amounts read in 元 for ¥ alone, as typed (Profile.yuan_by_sign), each said with what it was read as.
     ``last_year``: the year whose end the head count is at, whose revenue alone is held to it (none
     without it: this year's revenue is a part year's, an earlier year's a smaller firm's), and after
-    which every figure given is said (LATER), being read by no criterion."""
+    which every figure given is said (LATER), being read by no criterion. ``sized``: the reader found every
+    figure within its plausible size (Profile.sized), so none is looked at for that again (a batch row's
+    ~17 sized figures, a quarter of this function's work)."""
     checks = _checks(rules, values)
     out = [] if _none_above(values, checks.above_sides) else \
         [Unusual(ABOVE, fig, other) for fig, other in _above(values, checks.above)]
@@ -468,7 +473,7 @@ def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[st
         growth = (v / prev - 1) * 100
         if abs(growth) > limit:
             out.append(Unusual(GROWTH, Figure(f, now, v), Figure(f, before, prev), growth, limit))
-    for f, path, most, least in checks.large if not _within_sizes(values, checks) else ():
+    for f, path, most, least in checks.large if not (sized or _within_sizes(values, checks)) else ():
         v = values[path]
         if type(v) is Decimal and (v > most or v < least):
             out.append(Unusual(LARGE, Figure(f, path, v), None, limit=most))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from littlegiant.errors import InputError
-from littlegiant.load.consistency import MONEY_TYPES, PartOverWhole, part_violations
+from littlegiant.load.consistency import MONEY_TYPES, PartOverWhole, part_violations, plausible_limit
 from littlegiant.load.fileio import check_input_file
 from littlegiant.load.rules import MAX_NUMBER, MIN_NUMBER, TYPE_RANGE, FieldDef, RuleSet, Text, choice_key
 from littlegiant.load.yamlio import LineDict, line_of, read_data_file
@@ -57,6 +58,11 @@ class Profile:
     unread_titles: tuple[str, ...] = ()
     """The headers of a sheet's columns headed by a title's bare name whose cell held no answer (2024,
     省级, 2022年认定): the title is left unknown, as if the column were not there, and the row says so."""
+    sized: bool = field(default=False, compare=False, repr=False)
+    """Whether the reading found every figure within its plausible size (a whole number inside the bounds
+    ``_walk`` takes at once, which hold those sizes): no figure is past one, and
+    ``consistency.unusual_figures`` is spared looking (``sized``). False where it was not found so (a
+    figure read the slow way, a sheet's row, a profile made by hand): then the figures are looked at."""
 
     @property
     def name(self) -> str | None:
@@ -328,7 +334,8 @@ def counted_data(data: Any, rules: RuleSet, source: str) -> tuple[Profile, int]:
             raise _not_profile(rules, said) from None
         raise said from None
     check_parts(rules, values, source=source, data=data)
-    return Profile(values, source, noted.approximate, answered_under, noted.signed, noted.by_sign), keys
+    return Profile(values, source, noted.approximate, answered_under, noted.signed, noted.by_sign,
+                   sized=noted.sized), keys
 
 
 def _as_header(rules: RuleSet, exc: InputError, data: Mapping[Any, Any]) -> InputError:
@@ -536,12 +543,13 @@ class _Noted:
     profile's own, grown by a union where one is noted (rarely): two sets made and copied a row were
     ~1,000 instructions."""
 
-    __slots__ = ("approximate", "by_sign", "signed")
+    __slots__ = ("approximate", "by_sign", "signed", "sized")
 
     def __init__(self) -> None:
         self.approximate: frozenset[str] = _NO_PATHS
         self.signed: frozenset[str] = _NO_PATHS
         self.by_sign: dict[str, str] = {}
+        self.sized = True  # every figure so far a whole number taken at once, within its plausible size (_walk)
 
 
 _NO_PATHS: frozenset[str] = frozenset()
@@ -631,7 +639,7 @@ class _Place:
         # the fields looked up by the value's type first, before any other test: numbers with the whole
         # numbers taken as they are, yes/no, and text or a choice (by its acceptor). A level keyed by year
         # has none (its keys are years, read the full way)
-        numbers = {k: (leaf[4], *_int_bounds(leaf[3]), leaf[2]) for k, leaf in self.leaves.items()
+        numbers = {k: (leaf[4], *_sized_bounds(leaf[3]), leaf[2]) for k, leaf in self.leaves.items()
                    if leaf[3].type not in _NOT_NUMBERS}
         self.numbers: dict[str, tuple[str, Decimal | int, Decimal | int, Callable[[Any], Scalar | None]]] = numbers
         self.flags = {k: leaf[4] for k, leaf in self.leaves.items() if leaf[0] == _BOOL}
@@ -655,6 +663,17 @@ def _int_bounds(f: FieldDef) -> tuple[Decimal | int, Decimal | int]:
     what a profile holds (strictly inside ±MAX_NUMBER)."""
     low, high = _bounds(f)
     return (-_HUGE + 1 if low is None else max(low, -_HUGE + 1)), (_HUGE - 1 if high is None else min(high, _HUGE - 1))
+
+
+def _sized_bounds(f: FieldDef) -> tuple[Decimal | int, Decimal | int]:
+    """``_int_bounds`` narrowed to the figure's plausible size (consistency.plausible_limit: 100亿元 of an
+    amount, 30 of a rank): a whole number past it is read the slow way, to the same value, and the
+    profile is not ``sized``. Within them, ``unusual_figures`` has no figure past its size to find."""
+    low, high = _int_bounds(f)
+    limit = plausible_limit(f)
+    if limit is None:
+        return low, high
+    return max(low, math.ceil(-limit)), min(high, math.floor(limit))
 
 
 def _root(rules: RuleSet) -> _Place:
@@ -699,9 +718,12 @@ def _walk(data: Mapping[Any, Any], place: _Place, out: dict[str, Scalar], source
                 accepted = spec[3](value)
                 if accepted is not None:
                     out[spec[0]] = accepted
+                    noted.sized = False  # (its size not held to its plausible one here: unusual_figures looks)
                     continue
         except (KeyError, TypeError):  # no such number or flag here, or an unhashable key (YAML allows them): below
             pass
+        if value is not None and kind is not dict:
+            noted.sized = False  # a value not taken at once (a figure past its plausible size, a Decimal, text)
         prefix = place.prefix
         if years is None:
             leaves = place.leaves
