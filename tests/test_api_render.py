@@ -12,6 +12,7 @@ import pytest
 from tests.conftest import EXAMPLES, ROOT
 
 import littlegiant
+from littlegiant.cli.reportfile import unmarked
 
 DAY = date(2026, 11, 26)
 
@@ -19,7 +20,8 @@ DAY = date(2026, 11, 26)
 def _cli_file(tmp_path: Path, profile: str, fmt: str, *extra: str, columns: int | None = None) -> bytes:
     """What the command line writes to ``-o``, run from the repository as a user runs it: ``-o 报告.txt`` is
     the client's copy (80 columns, no hint to type, the check code: test_s39_clifiles_report_files), its
-    byte-order mark and CRLF line ends the writing's, not the report's."""
+    byte-order mark, CRLF line ends and last line (the mark that tells it as written) the writing's, not the
+    report's."""
     out = tmp_path / f"report.{fmt}"
     env = {k: v for k, v in os.environ.items() if k != "COLUMNS"} | ({"COLUMNS": str(columns)} if columns else {})
     done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", profile, "--format", fmt, "-o", str(out),
@@ -27,6 +29,8 @@ def _cli_file(tmp_path: Path, profile: str, fmt: str, *extra: str, columns: int 
                           stdin=subprocess.DEVNULL)
     assert done.returncode == 0, done.stderr.decode()
     written = out.read_bytes()
+    # the line that tells a report's file as written (cli.reportfile) is the file's, not the report's
+    written = unmarked(written.decode("utf-8")).encode("utf-8")
     return written.removeprefix("\ufeff".encode()).replace(b"\r\n", b"\n") if fmt == "text" else written
 
 

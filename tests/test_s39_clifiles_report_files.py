@@ -15,6 +15,7 @@ from tests.conftest import EXAMPLES, wide_command
 from typer.testing import CliRunner
 
 from littlegiant.cli.app import app
+from littlegiant.cli.reportfile import unmarked
 
 runner = CliRunner()
 AS_OF = "2026-11-26"
@@ -44,10 +45,12 @@ def test_a_text_report_written_to_a_file_ends_as_the_markdown_does(tmp_path: Pat
     assert not re.search(r"(?<![\w-])--[a-z]", text), text[-800:]
     md = tmp_path / "报告.md"
     assert run("assess", str(HELD), "--lang", lang, "-o", str(md))[0] == 0
-    footer = [line for line in read(md).splitlines() if "littlegiant " in line][-1]
+    footer = [line for line in unmarked(read(md)).splitlines() if "littlegiant " in line][-1]
     check = re.search(r"(资料校验码|profile check code) [0-9a-f]{8}", footer)
     assert check is not None and check.group(0) in re.sub(r"\s*\n\s*", " " if lang == "en" else "", text)
-    assert text.rstrip().endswith("本报告为企业自评结果，不是主管部门的正式认定。" if lang == "zh" else "determination.")
+    # after it only the line that tells the file as written (cli.reportfile), which names no option either
+    assert unmarked(text).rstrip().endswith("本报告为企业自评结果，不是主管部门的正式认定。" if lang == "zh" else "determination.")
+    assert text.rstrip().splitlines()[-1].startswith("报告校验码 " if lang == "zh" else "report check code ")
     # the renewal is still said in words beside the verdict, as the .md says it
     assert ("称号复核须按复核条件另行评估" if lang == "zh" else "itsrenewalisjudgedseparately") in re.sub(r"\s", "", text)
     _, shown, _ = run("assess", str(HELD), "--lang", lang)

@@ -46,8 +46,8 @@ def with_mark(text: str, fmt: str, lang: str = "zh") -> str:
 
 def unmarked(text: str) -> str:
     """A report's text without the mark ``with_mark`` ended its file with: the report as rendered."""
-    head, _, last = text.rstrip("\n").rpartition("\n")
-    return head + "\n" if _LAST.fullmatch(last.encode("utf-8", "surrogatepass")) else text
+    head, _, last = text.rstrip("\r\n").rpartition("\n")
+    return head + "\n" if _LAST.fullmatch(last.rstrip("\r").encode("utf-8", "surrogatepass")) else text
 
 
 def as_written(data: bytes, new: bytes) -> bool:
