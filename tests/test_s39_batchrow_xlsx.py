@@ -72,7 +72,8 @@ def test_a_head_count_formatted_with_zeros_reads_the_same(tmp_path_factory: obje
 
 def test_a_credit_code_kept_as_a_number_formatted_with_zeros_reads_as_under_0(tmp_path: Path) -> None:
     """An 18-digit code stored as a number shown by 18 zeros is Excel's 15 digits, as under the format 0:
-    the same note on both rows, and the two found to be the same code."""
+    the same note on both rows, each code written back with the digits Excel rounded away marked unknown, and
+    neither said to repeat the other (two companies of one district share their first 15 digits)."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(["企业名称", "统一社会信用代码", "所属行业", "从业人员", "营业收入（2025年）"])
@@ -83,8 +84,9 @@ def test_a_credit_code_kept_as_a_number_formatted_with_zeros_reads_as_under_0(tm
     batch(tmp_path / "名单.xlsx", tmp_path / "结果.csv")
     with (tmp_path / "结果.csv").open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
-    assert [r["统一社会信用代码"] for r in rows] == ["913201001234568000"] * 2
-    assert "名单.xlsx:Sheet:2”的统一社会信用代码相同" in rows[1]["需核对的数据"]
+    assert [r["统一社会信用代码"] for r in rows] == ["91320100123456????"] * 2
+    assert rows[0]["需核对的数据"] == rows[1]["需核对的数据"]
+    assert "“913201001234568000”在 Excel 中存成了数字" in rows[1]["需核对的数据"]
 
 
 def dated_header(path: Path, shown: str) -> Path:

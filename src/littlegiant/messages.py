@@ -643,6 +643,15 @@ CATALOG: dict[str, tuple[str, str]] = {
                         "mistyped, or digits lost when Excel stored it as a number? Check it in the original sheet",
                         "统一社会信用代码“{param}”校验位不符，可能填错了，或被 Excel 存成数字后丢了末几位；请在原表中核对"
                         "（若是后者，请把这一列设为文本后重新填写）"),
+    "note.code_invisible": ("unified social credit code “{param}” holds an invisible character (a zero-width space "
+                            "or the like, copied from a web page): read without it; a lookup on the original sheet "
+                            "still misses it, so type the code again there",
+                            "统一社会信用代码“{param}”中夹有看不见的字符（如从网页复制带入的零宽空格），已去掉后读取；"
+                            "原表中用它查找、比对仍会对不上，请在原表中重新输入这个代码"),
+    "note.code_letter": ("unified social credit code “{param}” holds the letter O or I, which no code has: read as the "
+                         "digit 0 or 1 its check character fits; correct it in the original sheet",
+                         "统一社会信用代码“{param}”中有字母 O 或 I（代码中没有这两个字母），按数字 0、1 读取后校验位相符；"
+                         "请在原表中改正"),
     "note.same_file": ("this file is given twice: this row repeats one read before (both rows are in the results)",
                        "这个文件在输入中出现了两次，这一行与前面读到的重复（两行都列在结果中）"),
     "file.batch_xls": ("an old Excel format (.xls) this tool cannot read: open it in Excel and save it as "

@@ -1186,8 +1186,41 @@ def row_identity(cells: Mapping[str, str]) -> tuple[str, str]:
     for header, cell in cells.items():
         kind = _kept_id_kind(header)
         if kind is not None and not found[kind]:
-            found[kind] = cell.strip()
-    return found[0], found[1]
+            found[kind] = cell.strip() if kind else code_seen(cell)
+    code = found[0]
+    if code.isdigit() and any(kind == "note.code_number" and param == code for kind, param in note_kinds(cells)):
+        code = _unknown_digits(code)
+    return code, found[1]
+
+
+def _unknown_digits(code: str) -> str:
+    """A code Excel kept as a number, its digits past those it rounded to 15 marked unknown: 913201001234567891
+    is kept 913201001234568000, and written back so it looked like a company's code, which a park matching it
+    to its master list found as another company or none. Rounding may have changed the 15th digit, and the ones
+    before it where it carried (…4599|7 kept …4600): what is left is what every code so kept shares."""
+    kept = code[:15]
+    below = str(int(kept) - 1).zfill(15)
+    sure = next((i for i, (a, b) in enumerate(zip(kept, below, strict=True)) if a != b), 15)
+    return code[:sure] + "?" * (len(code) - sure)
+
+
+def code_seen(cell: str) -> str:
+    """A code cell as its reader sees it: without the zero-width spaces, direction marks and byte-order marks
+    a code copied from a web page carries. Kept, the code was said to fail its check character, matched no
+    code on a park's master list, and came back looking like the one typed."""
+    return "".join(ch for ch in cell if unicodedata.category(ch) != "Cf").strip()
+
+
+def _lost(code: str, cells: Mapping[str, str]) -> bool:
+    """Whether a code (as ``code_seen``) lost digits to Excel: shown 9.14403E+17, said so by ``note_code`` of a
+    number cell, or 18 digits ending in Excel's zeros that fail their check character (a column set to Text after
+    the damage). Such a code tells no company apart: two companies whose codes share their first 15 digits
+    (91310115… of one district) were said to be one company entered twice."""
+    if _SCIENTIFIC.fullmatch(code):
+        return True
+    if code.isdigit() and len(code) == 18 and not code[15:].strip("0") and not code_checks(code):
+        return True
+    return any(kind == "note.code_number" and param == code for kind, param in note_kinds(cells))
 
 
 def _kept_id_kind(header: str) -> int | None:
@@ -1209,11 +1242,35 @@ _SCIENTIFIC = re.compile(r"\d(?:\.\d+)?E\+?\d+", re.IGNORECASE)
 def code_checks(code: str) -> bool:
     """Whether a 统一社会信用代码 is 18 characters whose last is the check character of the first 17
     (GB 32100-2015: weights 3^i mod 31)."""
-    code = unicodedata.normalize("NFKC", code).replace(" ", "").upper()
+    code = code_key(code)
     if len(code) != 18 or any(ch not in CODE_CHARS for ch in code):
         return False
     total = sum(CODE_CHARS.index(ch) * pow(3, i, 31) for i, ch in enumerate(code[:17]))
     return CODE_CHARS[-total % 31] == code[17]
+
+
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—―]+")
+"""What a code is typed with to be read (9144 0300 MA5F…, 91440300-MA5F…): no part of it."""
+
+
+def code_key(code: str) -> str:
+    """A code as compared and checked: what is seen of it (``code_seen``), full-width forms, letter case, spaces and
+    dashes folded. 91440300-MA5F… was said to fail its check character, and matched no other row's code."""
+    return _SEPARATORS.sub("", unicodedata.normalize("NFKC", code_seen(code))).upper()
+
+
+_FOR_DIGITS = str.maketrans("OI", "01")
+"""The letters a code holds none of (GB 32100-2015) that are typed for the digits they look like."""
+
+
+def _read_letters(key: str) -> str | None:
+    """A code of 18 holding a letter O or I (none is in a code) read as the digit it stands for, when its check
+    character then fits: 9144O300… was said to fail its check character, sending staff hunting for a character
+    mistyped among 18 that look right."""
+    if len(key) != 18 or not any(ch in "OI" for ch in key):
+        return None
+    read = key.translate(_FOR_DIGITS)
+    return read if code_checks(read) else None
 
 
 def note_code(cells: dict[str, str], numbers: Container[str] = ()) -> None:
@@ -1223,21 +1280,29 @@ def note_code(cells: dict[str, str], numbers: Container[str] = ()) -> None:
     character. Carried into the results without a word, 914403001922038000 matched no company on
     a park's master list. A 15-digit 工商注册号 in its place is said to be one. Only a note: the row
     is still scored. A cell with no digit (无, 暂无, -) gives no code to check."""
-    code, _ = row_identity(cells)
+    column = next((h for h, v in cells.items() if _kept_id_kind(h) == 0 and code_seen(v)), None)
+    if column is None:
+        return
+    code = code_seen(cells[column])
     digits = sum(ch.isdigit() for ch in code)
     if not digits:
         return
-    column = next(h for h, v in cells.items() if _kept_id_kind(h) == 0 and v.strip())
+    if code != cells[column].strip():  # read as seen, and said: the park's own lookups on its sheet still miss it
+        add_note(cells, "note.code_invisible", code)
+    key = code_key(code)
     if _SCIENTIFIC.fullmatch(code):  # a CSV Excel saved: six digits or so are left of eighteen
         add_note(cells, "note.code_scientific", code)
-    elif column in numbers and digits > 15:
+    elif column in numbers and digits > 15 and not "".join(filter(str.isdigit, code))[15:].strip("0"):
+        # Excel's 15 digits and its zeros; all 18 digits of a number cell another tool wrote are the code
         add_note(cells, "note.code_number", code)
-    elif _OLD_NUMBER.fullmatch(unicodedata.normalize("NFKC", code).replace(" ", "")):
+    elif _OLD_NUMBER.fullmatch(key):
         add_note(cells, "note.code_old", code)
-    elif _ORG_CODE.fullmatch(unicodedata.normalize("NFKC", code).replace(" ", "").upper()):
+    elif _ORG_CODE.fullmatch(key):
         add_note(cells, "note.code_org", code)
-    elif not code_checks(code):  # digits only: perhaps Excel's doing; with letters it cannot be
-        add_note(cells, "note.code_check" if code.strip().isdigit() else "note.code_typo", code)
+    elif _read_letters(key) is not None:
+        add_note(cells, "note.code_letter", code)
+    elif not code_checks(key):  # digits only: perhaps Excel's doing; with letters it cannot be
+        add_note(cells, "note.code_check" if key.isdigit() else "note.code_typo", code)
 
 
 _ORG_CODE = re.compile(r"[0-9A-Z]{8}-?[0-9X]")
@@ -1251,14 +1316,19 @@ it where the company never took, or the list never updated to, its 18-character 
 
 def identity(rules: RuleSet, cells: Mapping[str, str], last_year: int | None = None) -> list[tuple[str, str]]:
     """What says which company a row is: ("name", its 企业名称) and ("code", its 统一社会信用代码), as
-    compared (spaces, letter case and full-width forms folded), so that a company entered twice is
-    noticed."""
+    compared (``code_key``: spaces, dashes, letter case, full-width forms and invisible characters folded; a
+    letter O or I read as the digit its check character fits), so that a company entered twice is noticed."""
     found = []
     for header, cell in cells.items():
         if header.startswith("\x00") or not cell.strip():
             continue
         if _kept_id_kind(header) == 0:
-            found.append(("code", norm(cell)))
+            seen = code_seen(cell)
+            # lost digits tell no company apart, nor a cell with no digit (暂无, 无, -, 待办理): two companies that
+            # had no code yet were said to be one company entered twice
+            if any(ch.isdigit() for ch in seen) and not _lost(seen, cells):
+                key = code_key(seen)
+                found.append(("code", _read_letters(key) or key))
             continue
         try:
             path, _ = column(rules, header, last_year)
