@@ -142,7 +142,7 @@ def sniff(head: bytes, forced: str | None = None) -> tuple[str, int]:
     for bom, marked in _BOMS:
         if head.startswith(bom):
             return marked, len(bom)
-    wide = _wide(head[:4])
+    wide = _paired(head) or _wide(head[:4])  # the pairs first: 一 (00 4E in UTF-16-LE) looks big-endian alone
     if wide is not None:
         return wide, 0
     if head.isascii():
@@ -178,6 +178,38 @@ def _wide(first: bytes) -> str | None:
     if not first[0] and first[1]:
         return "utf-16-be"
     return None
+
+
+_WIDE_SAMPLE = 4096
+"""The first bytes looked at for UTF-16 without its byte-order mark whose first character is not ASCII."""
+
+
+def _paired(head: bytes) -> str | None:
+    """UTF-16 without a byte-order mark whose first character is Chinese (企业名称, name: 企业…), told by NUL
+    bytes all on one side of its first bytes' pairs: its punctuation, keys, line ends and figures are ASCII,
+    each a NUL beside it, and no other encoding detection reads holds a NUL. ``_wide`` looks at the first
+    character alone, and 企 holds no NUL byte: a profile, a JSON Lines file or a CSV so saved (Notepad's
+    "Unicode", a tool that drops the mark) was refused as 'not text in any encoding tried'."""
+    head = head[:_WIDE_SAMPLE]
+    if b"\0" not in head:
+        return None
+    head = head[:len(head) // 2 * 2]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    # the ASCII of a profile or a list (its braces, colons, commas, line ends, figures) is a tenth of its
+    # characters or more; a Chinese letter may give a NUL on the other side (一 is 00 4E in UTF-16-LE), never
+    # as many; a stray NUL in a UTF-8 file is neither
+    least = max(len(head) // 20, 1)
+    if odd >= least and odd >= 4 * even:
+        codec = "utf-16-le"
+    elif even >= least and even >= 4 * odd:
+        codec = "utf-16-be"
+    else:
+        return None
+    try:
+        text = codecs.getincrementaldecoder(codec)().decode(head, final=False)
+    except UnicodeDecodeError:
+        return None
+    return codec if "\0" not in text else None
 
 
 def _decide(sample: bytes, codec: str | None) -> str:
@@ -292,7 +324,7 @@ def sniff_file(handle: BinaryIO, forced: str | None = None) -> tuple[str, int]:
     head = handle.read(_SAMPLE)
     try:
         codec, bom = sniff(head, forced)
-        if bom or not head.isascii() or _wide(head[:4]) is not None:
+        if bom or not head.isascii() or codec.startswith("utf-16") or codec.startswith("utf-32"):
             return codec, bom
         forced_codec = codec_name(forced) if forced is not None else None
         seen = len(head)
