@@ -100,7 +100,7 @@ def test_a_code_column_headed_with_a_remark_is_carried_and_checked(tmp_path: Pat
 def test_an_old_15_digit_registration_number_is_said_to_be_one_not_a_mistyped_code(tmp_path: Path) -> None:
     """A park list still holding a company's 工商注册号 (15 digits, before 2015), typed as text or kept by
     Excel as a number (15 digits survive): named as the old number, not as a code failing its check; a
-    16-digit one is still a mistyped code."""
+    16-digit one is still a mistyped code, said to be no code of 18."""
     book = Workbook()
     ws = book.active
     ws.append(["企业名称", "统一社会信用代码", "所属行业", "营业收入（2025年）"])
@@ -112,5 +112,5 @@ def test_an_old_15_digit_registration_number_is_said_to_be_one_not_a_mistyped_co
     notes = [" ".join(r.get("notes", [])) for r in rows]
     for note in notes[:2]:
         assert "“440301103456789”是 15 位数字，像 2015 年以前的工商注册号" in note and "校验位" not in note
-    assert "“4403011034567890”校验位不符" in notes[2] and "工商注册号" not in notes[2]
+    assert "“4403011034567890”不是 18 位" in notes[2] and "工商注册号" not in notes[2]
     assert [r["credit_code"] for r in rows] == ["440301103456789", "440301103456789", "4403011034567890"]

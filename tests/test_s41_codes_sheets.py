@@ -179,3 +179,13 @@ def test_companies_with_no_code_yet_are_not_one_company(tmp_path: Path) -> None:
                              ["丙有限公司", "-", "工业", 6000, 100], ["丁有限公司", "-", "工业", 6000, 100]])
     assert [notes(r) for r in rows] == [""] * 4
     assert [r["统一社会信用代码"] for r in rows] == ["暂无", "暂无", "-", "-"]
+
+
+def test_a_code_a_character_short_or_long_is_said_to_be_so(tmp_path: Path) -> None:
+    """A code of 17 or 19 characters was said to fail its check character: staff checked the last character of
+    a code whose fault was a character left out. Its length is said."""
+    good = fitted("91440300MA5F00001")
+    rows, _ = run(tmp_path, [["甲有限公司", good[:9] + good[10:], "工业", 6000, 100],
+                             ["乙有限公司", good[:9] + "8" + good[9:], "工业", 6000, 100]])
+    for row in rows:
+        assert "不是 18 位，可能漏填或多填了字符" in notes(row) and "校验位" not in notes(row)

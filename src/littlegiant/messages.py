@@ -648,6 +648,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "still misses it, so type the code again there",
                             "统一社会信用代码“{param}”中夹有看不见的字符（如从网页复制带入的零宽空格），已去掉后读取；"
                             "原表中用它查找、比对仍会对不上，请在原表中重新输入这个代码"),
+    "note.code_length": ("unified social credit code “{param}” is not 18 characters long: a character left out or "
+                         "typed twice? Check it in the original sheet",
+                         "统一社会信用代码“{param}”不是 18 位，可能漏填或多填了字符；请在原表中核对"),
     "note.code_letter": ("unified social credit code “{param}” holds the letter O or I, which no code has: read as the "
                          "digit 0 or 1 its check character fits; correct it in the original sheet",
                          "统一社会信用代码“{param}”中有字母 O 或 I（代码中没有这两个字母），按数字 0、1 读取后校验位相符；"

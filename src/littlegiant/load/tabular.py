@@ -1301,6 +1301,8 @@ def note_code(cells: dict[str, str], numbers: Container[str] = ()) -> None:
         add_note(cells, "note.code_org", code)
     elif _read_letters(key) is not None:
         add_note(cells, "note.code_letter", code)
+    elif len(key) != 18:  # a character left out or typed twice: no check character to blame
+        add_note(cells, "note.code_length", code)
     elif not code_checks(key):  # digits only: perhaps Excel's doing; with letters it cannot be
         add_note(cells, "note.code_check" if key.isdigit() else "note.code_typo", code)
 
