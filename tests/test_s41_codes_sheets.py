@@ -189,3 +189,16 @@ def test_a_code_a_character_short_or_long_is_said_to_be_so(tmp_path: Path) -> No
                              ["乙有限公司", good[:9] + "8" + good[9:], "工业", 6000, 100]])
     for row in rows:
         assert "不是 18 位，可能漏填或多填了字符" in notes(row) and "校验位" not in notes(row)
+
+
+def test_codes_a_csv_shows_as_9_14403e17_say_no_two_companies_are_one(tmp_path: Path) -> None:
+    """The CSV Excel saves of a column typed as numbers holds 9.14403E+17 for every code of one district: each
+    company was said to repeat the first. Each now only says its digits are lost."""
+    src, out = tmp_path / "园区企业.csv", tmp_path / "结果.csv"
+    src.write_text("企业名称,统一社会信用代码,所属行业\r\n甲有限公司,9.14403E+17,工业\r\n乙有限公司,9.14403E+17,工业\r\n",
+                   encoding="gbk")
+    result = CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--as-of", "2026-11-26"],
+                                env={"LANG": "zh_CN.UTF-8", "COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    text = out.read_text("utf-8-sig")
+    assert text.count("是 Excel 显示的科学计数法，代码的数字已丢失") == 2 and SAME_CODE not in text
