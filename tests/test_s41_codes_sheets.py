@@ -6,6 +6,7 @@ character to hunt for."""
 
 from __future__ import annotations
 
+import csv
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -202,3 +203,21 @@ def test_codes_a_csv_shows_as_9_14403e17_say_no_two_companies_are_one(tmp_path: 
     assert result.exit_code == 0, result.output
     text = out.read_text("utf-8-sig")
     assert text.count("是 Excel 显示的科学计数法，代码的数字已丢失") == 2 and SAME_CODE not in text
+
+
+def test_a_code_a_csv_keeps_as_a_formula_or_behind_an_apostrophe_is_the_code(tmp_path: Path) -> None:
+    """="91440300MA5F…" (how systems export codes so that Excel keeps them whole; Excel shows the code) and
+    '91440300MA5F… were said not to be 18 characters long, and to be no other row's code."""
+    good = fitted("91440300MA5F00001")
+    src, out = tmp_path / "园区企业.csv", tmp_path / "结果.csv"
+    src.write_text(f'企业名称,统一社会信用代码,所属行业\r\n甲有限公司,{good},工业\r\n乙有限公司,="{good}",工业\r\n'
+                   f"丙有限公司,'{good},工业\r\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--as-of", "2026-11-26"],
+                                env={"LANG": "zh_CN.UTF-8", "COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows[1]["统一社会信用代码"] == good
+    for row in rows[1:]:
+        assert "18 位" not in row["需核对的数据"] and "看不见" not in row["需核对的数据"]
+        assert "园区企业.csv:2”的统一社会信用代码相同" in row["需核对的数据"]

@@ -1208,7 +1208,14 @@ def code_seen(cell: str) -> str:
     """A code cell as its reader sees it: without the zero-width spaces, direction marks and byte-order marks
     a code copied from a web page carries. Kept, the code was said to fail its check character, matched no
     code on a park's master list, and came back looking like the one typed."""
-    return "".join(ch for ch in cell if unicodedata.category(ch) != "Cf").strip()
+    seen = "".join(ch for ch in cell if unicodedata.category(ch) != "Cf").strip()
+    wrapped = _AS_FORMULA.fullmatch(seen)
+    return wrapped.group(1).strip() if wrapped else seen
+
+
+_AS_FORMULA = re.compile(r'=\s*"([^"]*)"')
+"""A code a CSV writes as a formula (="91440300MA5F…", as systems export codes so that Excel keeps them whole), which
+Excel shows as the code: it was said not to be 18 characters long, and to be no other row's code."""
 
 
 def _lost(code: str, cells: Mapping[str, str]) -> bool:
@@ -1255,8 +1262,9 @@ _SEPARATORS = re.compile(r"[\s\-‐‑‒–—―]+")
 
 def code_key(code: str) -> str:
     """A code as compared and checked: what is seen of it (``code_seen``), full-width forms, letter case, spaces and
-    dashes folded. 91440300-MA5F… was said to fail its check character, and matched no other row's code."""
-    return _SEPARATORS.sub("", unicodedata.normalize("NFKC", code_seen(code))).upper()
+    dashes folded, and the ' typed before it to keep it text. 91440300-MA5F… was said to fail its check character,
+    and matched no other row's code."""
+    return _SEPARATORS.sub("", unicodedata.normalize("NFKC", code_seen(code))).upper().removeprefix("'")
 
 
 _FOR_DIGITS = str.maketrans("OI", "01")
@@ -1287,7 +1295,8 @@ def note_code(cells: dict[str, str], numbers: Container[str] = ()) -> None:
     digits = sum(ch.isdigit() for ch in code)
     if not digits:
         return
-    if code != cells[column].strip():  # read as seen, and said: the park's own lookups on its sheet still miss it
+    if any(unicodedata.category(ch) == "Cf" for ch in cells[column]):
+        # read as seen, and said: the park's own lookups on its sheet still miss it
         add_note(cells, "note.code_invisible", code)
     key = code_key(code)
     if _SCIENTIFIC.fullmatch(code):  # a CSV Excel saved: six digits or so are left of eighteen
