@@ -1208,8 +1208,9 @@ def code_seen(cell: str) -> str:
     """A code cell as its reader sees it: without the zero-width spaces, direction marks and byte-order marks
     a code copied from a web page carries. Kept, the code was said to fail its check character, matched no
     code on a park's master list, and came back looking like the one typed."""
-    seen = "".join(ch for ch in cell if unicodedata.category(ch) != "Cf").strip()
-    wrapped = _AS_FORMULA.fullmatch(seen)
+    # no invisible character is ASCII: most codes are read without looking at each character
+    seen = (cell if cell.isascii() else "".join(ch for ch in cell if unicodedata.category(ch) != "Cf")).strip()
+    wrapped = _AS_FORMULA.fullmatch(seen) if seen[:1] == "=" else None
     return wrapped.group(1).strip() if wrapped else seen
 
 
@@ -1227,7 +1228,7 @@ def _lost(code: str, cells: Mapping[str, str]) -> bool:
         return True
     if code.isdigit() and len(code) == 18 and not code[15:].strip("0") and not code_checks(code):
         return True
-    return any(kind == "note.code_number" and param == code for kind, param in note_kinds(cells))
+    return code.isdigit() and any(kind == "note.code_number" and param == code for kind, param in note_kinds(cells))
 
 
 def _kept_id_kind(header: str) -> int | None:
@@ -1249,7 +1250,11 @@ _SCIENTIFIC = re.compile(r"\d(?:\.\d+)?E\+?\d+", re.IGNORECASE)
 def code_checks(code: str) -> bool:
     """Whether a 统一社会信用代码 is 18 characters whose last is the check character of the first 17
     (GB 32100-2015: weights 3^i mod 31)."""
-    code = code_key(code)
+    return _fits(code_key(code))
+
+
+def _fits(code: str) -> bool:
+    """``code_checks`` of a code already folded (``code_key``)."""
     if len(code) != 18 or any(ch not in CODE_CHARS for ch in code):
         return False
     total = sum(CODE_CHARS.index(ch) * pow(3, i, 31) for i, ch in enumerate(code[:17]))
@@ -1264,7 +1269,10 @@ def code_key(code: str) -> str:
     """A code as compared and checked: what is seen of it (``code_seen``), full-width forms, letter case, spaces and
     dashes folded, and the ' typed before it to keep it text. 91440300-MA5F… was said to fail its check character,
     and matched no other row's code."""
-    return _SEPARATORS.sub("", unicodedata.normalize("NFKC", code_seen(code))).upper().removeprefix("'")
+    seen = code_seen(code)
+    if not seen.isascii():
+        seen = unicodedata.normalize("NFKC", seen)
+    return (seen if seen.isalnum() else _SEPARATORS.sub("", seen)).upper().removeprefix("'")
 
 
 _FOR_DIGITS = str.maketrans("OI", "01")
@@ -1278,7 +1286,7 @@ def _read_letters(key: str) -> str | None:
     if len(key) != 18 or not any(ch in "OI" for ch in key):
         return None
     read = key.translate(_FOR_DIGITS)
-    return read if code_checks(read) else None
+    return read if _fits(read) else None
 
 
 def note_code(cells: dict[str, str], numbers: Container[str] = ()) -> None:
@@ -1288,14 +1296,12 @@ def note_code(cells: dict[str, str], numbers: Container[str] = ()) -> None:
     character. Carried into the results without a word, 914403001922038000 matched no company on
     a park's master list. A 15-digit 工商注册号 in its place is said to be one. Only a note: the row
     is still scored. A cell with no digit (无, 暂无, -) gives no code to check."""
-    column = next((h for h, v in cells.items() if _kept_id_kind(h) == 0 and code_seen(v)), None)
-    if column is None:
-        return
-    code = code_seen(cells[column])
+    column, code = next(((h, seen) for h, v in cells.items() if _kept_id_kind(h) == 0 and (seen := code_seen(v))),
+                        ("", ""))
     digits = sum(ch.isdigit() for ch in code)
     if not digits:
         return
-    if any(unicodedata.category(ch) == "Cf" for ch in cells[column]):
+    if not cells[column].isascii() and any(unicodedata.category(ch) == "Cf" for ch in cells[column]):
         # read as seen, and said: the park's own lookups on its sheet still miss it
         add_note(cells, "note.code_invisible", code)
     key = code_key(code)
@@ -1312,7 +1318,7 @@ def note_code(cells: dict[str, str], numbers: Container[str] = ()) -> None:
         add_note(cells, "note.code_letter", code)
     elif len(key) != 18:  # a character left out or typed twice: no check character to blame
         add_note(cells, "note.code_length", code)
-    elif not code_checks(key):  # digits only: perhaps Excel's doing; with letters it cannot be
+    elif not _fits(key):  # digits only: perhaps Excel's doing; with letters it cannot be
         add_note(cells, "note.code_check" if key.isdigit() else "note.code_typo", code)
 
 
