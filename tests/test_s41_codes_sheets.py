@@ -156,7 +156,8 @@ def test_a_code_typed_with_dashes_or_the_letter_o_is_no_mistyped_character(tmp_p
     """91440300-MA5F… (dashes, as a licence is read out) was said to fail its check character and to be no
     other row's code; 9144O300… (the letter O, full-width too) was said to hold a mistyped character among
     18 that look right. A dash is read past; a letter O read as the 0 its check character fits is said to be
-    one; both tell the company given twice. A code with O that no reading fits still fails its check."""
+    one; both tell the company given twice. A code with O that no reading fits is said to hold a letter no code
+    has, where staff should look."""
     good = fitted("91440300MA5F00001")
     rows, screen = run(tmp_path, [["戊有限公司", good, "工业", 6000, 100],
                                   ["己有限公司", f"{good[:8]}-{good[8:]}", "工业", 6000, 100],
@@ -169,7 +170,7 @@ def test_a_code_typed_with_dashes_or_the_letter_o_is_no_mistyped_character(tmp_p
     for row, typed in zip(rows[3:5], (good.replace("0", "O"), good.replace("0", "Ｏ", 1)), strict=True):
         assert f"统一社会信用代码“{typed}”中有字母 O 或 I" in notes(row) and "校验位相符" in notes(row)
         assert "校验位不符" not in notes(row) and SAME_CODE in notes(row)
-    assert "校验位不符" in notes(rows[5]) and SAME_CODE not in notes(rows[5])
+    assert "中有代码里不会出现的字母（I、O、S、V、Z）" in notes(rows[5]) and SAME_CODE not in notes(rows[5])
     assert "共读取 6 行，已评估 6 行，出错 0 行" in screen
 
 

@@ -651,6 +651,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "note.code_length": ("unified social credit code “{param}” is not 18 characters long: a character left out or "
                          "typed twice? Check it in the original sheet",
                          "统一社会信用代码“{param}”不是 18 位，可能漏填或多填了字符；请在原表中核对"),
+    "note.code_no_such_letter": ("unified social credit code “{param}” holds a letter no code has (I, O, S, V, Z): a "
+                                 "digit typed as the letter it looks like? Check it in the original sheet",
+                                 "统一社会信用代码“{param}”中有代码里不会出现的字母（I、O、S、V、Z），可能把数字输成了形状"
+                                 "相近的字母；请在原表中核对"),
     "note.code_letter": ("unified social credit code “{param}” holds the letter O or I, which no code has: read as the "
                          "digit 0 or 1 its check character fits; correct it in the original sheet",
                          "统一社会信用代码“{param}”中有字母 O 或 I（代码中没有这两个字母），按数字 0、1 读取后校验位相符；"

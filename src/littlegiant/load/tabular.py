@@ -1275,6 +1275,8 @@ def code_key(code: str) -> str:
     return (seen if seen.isalnum() else _SEPARATORS.sub("", seen)).upper().removeprefix("'")
 
 
+_NOT_IN_CODES = frozenset("IOSVZ")
+"""The letters no 统一社会信用代码 holds (GB 32100-2015), typed for 1, 0, 5, 2 they look like."""
 _FOR_DIGITS = str.maketrans("OI", "01")
 """The letters a code holds none of (GB 32100-2015) that are typed for the digits they look like."""
 
@@ -1318,6 +1320,8 @@ def note_code(cells: dict[str, str], numbers: Container[str] = ()) -> None:
         add_note(cells, "note.code_letter", code)
     elif len(key) != 18:  # a character left out or typed twice: no check character to blame
         add_note(cells, "note.code_length", code)
+    elif len(key) == 18 and any(ch in _NOT_IN_CODES for ch in key):  # where to look, among 18 that look right
+        add_note(cells, "note.code_no_such_letter", code)
     elif not _fits(key):  # digits only: perhaps Excel's doing; with letters it cannot be
         add_note(cells, "note.code_check" if key.isdigit() else "note.code_typo", code)
 
