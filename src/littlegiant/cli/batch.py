@@ -1343,9 +1343,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
         raise InputError(kind="file.unreadable", params={"error": SystemError_(exc.errno, exc.strerror)},
                          file=str(path)) from None
     _not_a_workbook(raw, path)
-    codec, bom = sniff_file(raw, encoding)
-    if encoding is None and not codec.startswith("utf-16") and not codec.startswith("utf-32"):
-        codec, bom = _unmarked_utf16(raw) or (codec, bom)
+    codec, bom = sniff_file(raw, encoding)  # UTF-16 without a mark headed in Chinese too (charsets.sniff)
     gbk = codec == "gb18030" and encoding is None  # detected: a row in UTF-8 among GBK ones is said (utf8_in_gbk)
     not_text = Text(f"不是 {codec.upper()} 编码的文字", f"not {codec.upper()} text") if encoding else \
         Text("按常用编码（UTF-8、GB18030/GBK、UTF-16、UTF-32）都读不出文字", f"not text in any encoding tried ({TRIED})")
@@ -1437,38 +1435,6 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
 _FIGURE = re.compile(r"[-+]?[\d,.\s]+")
 """A cell that is a figure: under the name column of a row with a cell too many (one added to its left),
 it is no company's name to keep on the error row."""
-
-
-_WIDE_SAMPLE = 4096
-"""The first bytes of a CSV file looked at for UTF-16 without its byte-order mark."""
-
-
-def _unmarked_utf16(raw: Any) -> tuple[str, int] | None:
-    """(codec, 0) for a CSV file in UTF-16 without a byte-order mark (Excel's "Unicode 文本" saved under .csv by
-    a tool that drops the mark), told by NUL bytes all on one side of its first bytes' pairs: its commas, tabs,
-    line ends and figures are ASCII, each a NUL beside it, and no other encoding read holds a NUL. The check of
-    the first character alone (``charsets``) misses a file headed in Chinese (企业名称 holds no NUL byte), and
-    the file was refused, its header "not text in any encoding tried". None for any other file; ``raw`` is
-    left at its start."""
-    head = raw.read(_WIDE_SAMPLE)
-    raw.seek(0)
-    head = head[:len(head) // 2 * 2]
-    even, odd = head[0::2].count(0), head[1::2].count(0)
-    # the ASCII of a list (its commas, line ends, figures) is a tenth of its letters or more; a Chinese letter
-    # may give a NUL on the other side (一 is 00 4E in UTF-16-LE), never as many; a stray NUL in a UTF-8 file
-    # is neither
-    least = max(len(head) // 20, 1)
-    if odd >= least and odd >= 4 * even:
-        codec = "utf-16-le"
-    elif even >= least and even >= 4 * odd:
-        codec = "utf-16-be"
-    else:
-        return None
-    try:
-        text = codecs.getincrementaldecoder(codec)().decode(head, final=False)
-    except UnicodeDecodeError:
-        return None
-    return (codec, 0) if "\0" not in text else None
 
 
 def _not_a_workbook(raw: Any, path: Path) -> None:
