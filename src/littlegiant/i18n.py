@@ -184,6 +184,11 @@ MESSAGES = {
         "zh": "{this}{value}，即{yi}亿元，是否把「元」当成了「万元」？",
         "en": "{this} of {value} is {yi} billion CNY: was an amount in yuan entered as 10k CNY?",
     },
+    "interview.no_staff": {
+        "zh": "{this}{value}，而{other}{other_value}：有营业收入的企业一般都有从业人员（按社保缴纳人数），人数会影响企业规模的划分。",
+        "en": "{this} of {value} beside {other} of {other_value}: a firm with revenue has staff (its social-insurance "
+              "headcount), which decides its size class.",
+    },
     "interview.small": {
         "zh": "{amount}{value}，{heads}{staff}，人均每年仅{each}，是否把「万元」当成了「元」？",
         "en": "{amount} of {value} for {staff} ({heads}) is {each} a year each: was an amount in 10k CNY entered as yuan?",

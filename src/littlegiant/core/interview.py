@@ -29,6 +29,7 @@ from littlegiant.load.consistency import (
     GROWTH,
     LARGE,
     LARGE_PER_HEAD,
+    NO_STAFF,
     RATIO,
     SHARE,
     SMALL,
@@ -467,6 +468,11 @@ class Interview:
                 if w.other is not None and path in (w.figure.path, w.other.path):
                     other = w.other if w.figure.path == path else w.figure
                     out.append(Concern(SHARE, False, path, value, other.path, other.value, w.limit))
+                continue
+            if w.kind == NO_STAFF:  # 0 staff beside revenue: at either answer, in its own words
+                if w.other is not None and path in (w.figure.path, w.other.path):
+                    other = w.other if w.figure.path == path else w.figure
+                    out.append(Concern(NO_STAFF, False, path, value, other.path, other.value))
                 continue
             if w.kind in (SMALL, LARGE_PER_HEAD):  # revenue too small (large) for the head count: at either answer
                 if w.other is not None and path in (w.figure.path, w.other.path):

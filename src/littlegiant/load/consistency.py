@@ -22,9 +22,9 @@ from typing import Any
 from littlegiant.load.rules import FieldDef, RuleSet
 from littlegiant.records import record
 
-ABOVE, GROWTH, LARGE, SMALL, LARGE_PER_HEAD, FRACTION, YUAN_SIGN, RATIO, WITHIN, LATER, SHARE = (
+ABOVE, GROWTH, LARGE, SMALL, LARGE_PER_HEAD, FRACTION, YUAN_SIGN, RATIO, WITHIN, LATER, SHARE, NO_STAFF = (
     "above", "growth", "large", "small", "large_per_head", "fraction", "yuan_sign", "ratio", "within", "later_year",
-    "share")
+    "share", "no_staff")
 FRACTION_MOST = Decimal(1)
 """A share in percent at most this (and above 0) may be a fraction typed for it: 0.125 for 12.5%, as
 a cell unformatted in Excel holds it. Read as 0.125%, it failed a 10% share with no word."""
@@ -191,7 +191,9 @@ class Unusual:
     with or without it, but a figure given must never vanish without a word (the year still running
     typed beside last year's, or answers saved under a later assessment date). ``kind`` SHARE:
     ``figure`` is above ``limit`` (a share, 0.5 for half) of ``other`` but not above it (SHARE_MOST),
-    or below ``limit`` of it (SHARE_LEAST), same year.
+    or below ``limit`` of it (SHARE_LEAST), same year. ``kind`` NO_STAFF: ``figure`` (the employees at last
+    year end) is 0 beside ``other``, that year's revenue above 0: a firm with revenue has staff, and 0 (often
+    typed for "not known") sizes it 微型 whatever its revenue.
     """
 
     kind: str
@@ -480,6 +482,10 @@ def unusual_figures(rules: RuleSet, values: dict[str, Any], signed: frozenset[st
     for f, paths, heads, at, floor, ceiling, past in checks.per_head if last_year is not None else ():
         staff = values[at]
         held = paths.get(last_year)  # type: ignore[arg-type]  # an int: the loop runs only with one
+        if type(staff) is Decimal and staff == _ZERO and held is not None and type(values[held]) is Decimal \
+                and values[held] > _ZERO:  # 0 staff beside revenue: "not known" typed as 0, sized 微型 by it
+            out.append(Unusual(NO_STAFF, Figure(heads, at, staff), Figure(f, held, values[held])))
+            continue
         if type(staff) is not Decimal or staff <= _ZERO or held is None:
             continue  # nothing to divide by, or no revenue of the head count's year
         path = held

@@ -27,6 +27,7 @@ from littlegiant.load.consistency import (
     LARGE_PER_HEAD,
     LATER,
     MONEY_TYPES,
+    NO_STAFF,
     RATIO,
     SHARE,
     SMALL,
@@ -1049,6 +1050,13 @@ def warning_text(w: Unusual, lang: str) -> str:
     """One unusual figure as a sentence: what it is, what it is compared with, and to check it."""
     if w.kind == LATER:
         return later_text(w, 1, lang)
+    if w.kind == NO_STAFF and w.other is not None:
+        (heads, staff), (name, value) = _figure(w.figure, lang), _figure(w.other, lang)
+        if lang == "zh":
+            return (f"「{heads}」{staff}，而「{name}」{value}：有营业收入的企业一般都有从业人员（按社保缴纳人数），"
+                    "人数会影响企业规模的划分；如果是不知道，请留空；请核对")
+        return (f"{heads} is {staff}, while {name} is {value}: a firm with revenue has staff (its social-insurance "
+                "headcount), which decides its size class; if not known, leave it blank; please check")
     if w.kind in (SMALL, LARGE_PER_HEAD) and w.other is not None:
         # revenue a head below any firm in business (万元 typed as 元), or past any firm's (元 typed as 万元)
         small = w.kind == SMALL
