@@ -101,7 +101,7 @@ def test_typed_as_said_is_read(path: str, typed: str, value: object, about: bool
     ("compliance.serious_dishonesty", "曾经有过", "说的是以前"),
     ("financials.2025.revenue", "3200万（2024）", "是 2024年的数；这里问的是 2025年的"),
     ("financials.2025.revenue", "32002025年", "应填金额"),  # no unit between: not read as a figure and its year
-    ("market.domestic_share", "三分之一", "应填 0 到 100 之间的百分数"),  # 33.33…%: no exact figure to save
+    ("market.domestic_share", "1/3", "应填 0 到 100 之间的百分数"),  # 三分之一 is read as 约33.33% (said back); 1/3 is not
     ("titles.zjtx_sme", "有过", "“有过”说的是以前：这里问的是现在的情况"),  # held once, maybe lapsed
 ])
 def test_what_says_no_one_figure_stays_refused(path: str, typed: str, said: str) -> None:

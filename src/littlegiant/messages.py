@@ -304,6 +304,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                       "it if only roughly known (about 3200)", "“{shown}”是几年的平均数，不是这一年的数：请填这一年的数；只知道大概的，可写“约…”，如“约3200万”"),
     "value.yes_remark": ("{shown!r} does not say yes for certain: answer yes or no alone, or don't know",
                          "“{shown}”不能算作“是”：请只填“是”或“否”，说不准就填“不知道”"),
+    "value.count_for_yes": ("{shown!r} does not say whether there is any: answer yes if there is at least one, "
+                            "no if there is none",
+                            "“{shown}”没说有没有：至少有一个填“是”，一个也没有填“否”"),
     "value.yes_and_no": ("{shown!r} says both yes and no: answer yes if it is so, no if it is not, or don't know",
                          "“{shown}”里既有“是”又有“没有”，意思相反：属实填“是”，不属实填“否”，说不准就填“不知道”"),
     "value.other_title": ("{shown!r} is another title than the one asked: answer yes if the company holds this one, "
@@ -355,6 +358,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "(the amount with VAT ÷ (1 + the VAT rate), e.g. ÷ 1.13 at 13%)",
                             "“{shown}”是含税金额：这里填不含增值税的数，即财务报表上的数；请换算后再填"
                             "（含税金额 ÷（1＋税率），如税率 13% 时 ÷1.13）"),
+    "value.consolidated": ("{shown!r} is a consolidated figure, with the subsidiaries': the question takes the company's "
+                           "own (its own audited statements or annual tax return); give the parent company's own figure "
+                           "(with no subsidiaries it is the same: type {figure})",
+                           "“{shown}”是合并报表的数（含子公司）：这里按本企业自己的财务报表或汇算清缴申报表填，"
+                           "请填母公司（本企业）单体报表上的数；没有子公司的，直接填“{figure}”"),
     "value.pre_tax_profit": ("{shown!r} is before income tax (the total profit): give the net profit after income tax, "
                              "the \"net profit\" line of the income statement",
                              "“{shown}”是税前的数（利润总额）：这里填扣除所得税后的净利润，即利润表“净利润”行的数"),

@@ -23,6 +23,7 @@ from littlegiant.core.inputs import InputPaths, sibling_path, whole_of
 from littlegiant.core.plan import applies
 from littlegiant.core.result import UNKNOWN, UNMET, CriterionResult, Result, TierResult
 from littlegiant.errors import InputError
+from littlegiant.load import numerals
 from littlegiant.load.answers import Conversion, brief, normalise, plain, quoting_typed, read_typed
 from littlegiant.load.consistency import (
     FRACTION,
@@ -353,7 +354,7 @@ class Interview:
         f = q.field
         if f.type not in ("int", "number", "money", "signed_money", "percent"):
             return text
-        raw = normalise(text)
+        raw = numerals.spelled_years(normalise(text))  # 二〇二五年3200万: the year, as 2025年3200万 is
         year: str | None = None
         said_year = _RELATIVE_YEAR.search(raw)
         if said_year is not None:  # 去年3200万, 3200万（前年）: the year it names, as if written

@@ -48,7 +48,7 @@ own words, 不存在 or 未列入, which the report itself writes back (the inte
 statement does (无此情况, 从未, 没发生过, 无记录: each was refused as no yes or no). Not 不涉及 ("does
 not apply"): said of 境内注册 it would be 否 and fail the gate."""
 _YES_NO = {**dict.fromkeys(YES, True), **dict.fromkeys(NO, False)}
-UNKNOWN = frozenset({"", "null", "~", "不知道", "不清楚", "不确定", "不详", "未知", "跳过", "略过", "skip",
+UNKNOWN = frozenset({"", "null", "~", "不知道", "待定", "未定", "还没定", "不清楚", "不确定", "不详", "未知", "跳过", "略过", "skip",
                      "不晓得", "不知", "不记得", "记不清", "不太清楚", "不太确定", "说不清", "说不准", "不好说", "不了解",
                      "dontknow", "donotknow", "unknown", "notsure", "idk", "-", "--", "---", "—", "——", "/",
                      "无数据", "暂无数据", "待补充", "未填", "未填写", "空", "(空)", "不适用", "n/a", "na", "n.a.", "n.a",
@@ -160,6 +160,25 @@ _FIRM_LEAD = re.compile(r"^(?:肯定|绝对|确实|的确|当然|真的|确定|�
 where 没有 alone was read. (应该, 可能 make it less sure: _UNSURE.)"""
 _HAD = frozenset({"有过", "有过的", "曾有", "曾有过", "曾经有", "曾经有过", "发生过", "出现过", "有一次", "有过一次",
                   "发生过一次", "出过一次", "有一起", "发生过一起"})
+_MEASURE = "(?:次|起|回|项|个|件|家|条|份|种|张|本|类|套)"
+_COUNTED = re.compile(r"(?:有的?|有过|是的?|是有|发生过|出过|出现过|一共|共|总共|有了)?(?P<bound>不到|少于|不足|不超过)?"
+                      r"(?P<n>\d+|[〇零一二两三四五六七八九十百]+|好几|好多|几|多|若干|不少|很多|没几|十几|几十)"
+                      rf"{_MEASURE}(?:左右|多|以上|了)?")
+"""A count typed to a yes/no (有的，一次 to 近三年发生重大事故; 两项, 好几个 to 参与制修订标准): more than none is a yes,
+0个 a no; 不到10个 may be none, and is asked again. Each was refused as no yes or no."""
+_NONE_COUNTED = re.compile(rf"一{_MEASURE}(?:都|也)(?:没有?|无|没发生过?)|没有?一{_MEASURE}|一{_MEASURE}(?:都|也)不(?:是|在)")
+"""None said by counting (一个都没有, 没有一项): no."""
+_ALL_OF = frozenset({"以上都是", "以上均是", "以上都有", "以上均有", "都是", "都有", "全都是", "全都有", "全部", "全部都有",
+                     "全部都是", "全有", "全是"})
+"""All of those the question lists (质量、环境、职业健康安全… to 取得相关管理体系认证): yes."""
+_NOT_YET = re.compile(r"(?:目前|现在|还在|正在|已经)?(?:申请中|在申请|正在申请|申报中|在申报|正在申报|在办理?|办理中|审核中|在审核|审批中)"
+                      r"|(?:下个?月|下周|月底|年底|年内|明年|近期|马上|即将|快要?|很快|过几天)(?:就|能|会|可以|要)?"
+                      r"(?:拿到?|取得|下来|下证|发证|批下来|获批|通过)(?:证|证书)?了?"
+                      r"|(?:还没|尚未|还未|暂未)(?:拿到?|取得|下来|下证|发证|批下来|获批)(?:证|证书)?")
+"""A certificate applied for, or to come (申请中, 下个月拿证): not held today, when the question is asked: no.
+Refused as no yes or no (申请中 was read so only for a title or an honour)."""
+_NOT_YET_ASKED = ("certification.", "quality.iso9001")
+"""The yes/no questions besides titles and honours asking for a certificate held."""
 _NEVER_ONCE = frozenset({"一次都没有", "一次也没有", "一次都没", "一次也没", "没有的事", "从来没有过", "不在", "不在名录里",
                          "不在名录中", "不在名录上", "不在名单里", "不在名单中", "不在名单上", "均无", "均没有", "都没有",
                          "全都没有", "都没", "均未发生", "都没发生", "都没有发生", "无此事", "无上述情形", "无上述情况",
@@ -558,7 +577,8 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     ``spoken``: the interview's, which says back what it read before it is saved: amounts and shares as
     they are said (1亿2, 2千5, 两亿五千, 3200多万, 两成五, 一半, 盈亏平衡) are read there only; in a sheet's cell,
     a file or --set, where nothing is said back, each was taken silently (1亿2千 may be written for
-    100,002,000元 as well) and is refused as before.
+    100,002,000元 as well) and is refused as before. So is an answer that says more or less than the question
+    asks (两项 or 申请中 to a yes/no, 三分之一 as 约33.33%).
     Raises InputError saying what was expected, naming the field as ``where`` (en) and ``label`` (zh)."""
     where = where or f.path
     if f.type != "text" and len(text) > MOST_TYPED:  # before any pattern meets it (see MOST_TYPED)
@@ -589,6 +609,18 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             return _YES_NO[firm.lower()], None
         if firm in _NEVER_ONCE and not f.path.startswith(_HELD):
             return False, None
+        counted = _COUNTED.fullmatch(firm) if spoken and not f.path.startswith(_HELD) else None
+        if counted is not None:  # 有的，一次 / 两项 / 好几个 to a yes/no: how many says whether there is any
+            if counted["bound"]:  # 不到10个: maybe none; only the person can say
+                raise InputError(kind="value.count_for_yes", params={"shown": brief(stripped)}, field=where,
+                                 label=label or field_words(f, where))
+            return counted["n"] not in ("0", "零", "〇"), None
+        if spoken and _NONE_COUNTED.fullmatch(firm) and not f.path.startswith(_HELD):  # 一个都没有, 没有一项
+            return False, None
+        if spoken and firm in _ALL_OF and not f.path.startswith(_HELD):  # 以上都是 to 质量、环境…管理体系: yes
+            return True, None
+        if spoken and _NOT_YET.fullmatch(firm) and (f.path.startswith(_HELD) or f.path.startswith(_NOT_YET_ASKED)):
+            return False, None  # 下个月拿证, 申请中 to a certificate: not held today, the day the questions are of
         if firm in _HAD:  # 有过 to 近三年发生…: it happened, yes; of a title, held once says nothing of now
             if not _EVENT.match(f.label.zh):  # 被列入经营异常名录, a title: whether it is so now, which 有过 does not say
                 raise InputError(kind="value.had_now", params={"shown": brief(stripped)}, field=where,
@@ -743,6 +775,7 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     noted = False  # 500万（不含税）: the basis asked, said back as read
     if f.type in MONEY_TYPES:
         raw, noted = _tax_basis(raw, f, stripped, where, label)
+        raw, noted = _entity_basis(raw, f, stripped, where, label, noted)
         if f.per_year and _PER_YEAR.sub("", raw) not in ("", raw):  # 3200万/年, 一年3200万: the year's figure, as asked
             raw, noted = _PER_YEAR.sub("", raw), True
     profit = _PROFIT.match(raw) if f.type == "signed_money" else None
@@ -779,17 +812,28 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             more = 5 if tenths.group(2) else numerals.value_of(tenths.group(3)) if tenths.group(3) else 0
             raw, typed = f"{plain(tenth * 10 + more)}%", True
     part = _PART_OF.fullmatch(raw) if f.type == "percent" and spoken else None
-    if part is not None:  # 一半, 四分之一: the share it is, said back (25%); 三分之一 has no exact percentage: refused
+    if part is not None:  # 一半, 四分之一: the share it is, said back (25%)
+        from fractions import Fraction
+
         from littlegiant.load import numerals
 
         try:
             parts, piece = (Decimal(2), Decimal(1)) if part["half"] else \
                 (numerals.value_of(part["whole"]), numerals.value_of(part["piece"]))
-            share: Decimal | None = piece * 100 / parts
+            share: Fraction | None = Fraction(piece * 100) / Fraction(parts)
         except (ValueError, ArithmeticError):
             share = None
-        if share is not None and share * parts == piece * 100:
-            raw, typed = f"{plain(share)}%", True
+        if share is not None:
+            figure = Decimal(share.numerator) / Decimal(share.denominator)
+            rounded = Fraction(figure) != share and spoken
+            if rounded:
+                # 三分之一 is no finite decimal: read as 约33.33%, said back with its 约. It was refused as no
+                # share (and 三分之二 saved as 66.66666666666666666666666667). A share said as a part is an
+                # estimate already; two decimals are far finer than any threshold (10%), and the 约 flags a
+                # verdict resting on it, as 约33.33% typed would. Refused, the owner had to work it out
+                figure, about = figure.quantize(Decimal("0.01")), True
+            if Fraction(figure) == share or rounded:  # elsewhere (a sheet) 三分之一 is refused as before
+                raw, typed = f"{plain(figure)}%", True
     if f.type == "percent" and PERCENT_WORDS.search(raw):  # 12个百分点, 12 percent: 12%, said back as 百分之12 is
         raw, typed = PERCENT_WORDS.sub("%", raw), True
     if f.type == "int" and f.path.startswith("ip.class"):  # 发明专利5项: the kind the question asks, its count
@@ -799,8 +843,18 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
                              label=label or field_words(f, where))
         if said_kind.sub("", raw) not in ("", raw):
             raw, typed = said_kind.sub("", raw), True
+    if f.type in ("int", "number") and f.unit in _COUNT_WORDS:  # 120(人), 12(项): the unit in brackets, as forms write it
+        for word in sorted((f.unit or "", *_COUNT_WORDS[f.unit or ""]), key=len, reverse=True):
+            if word and raw.endswith(f"({word})") and len(raw) > len(word) + 2:
+                raw, typed = raw[: -len(word) - 2], True
+                break
     if f.type in ("int", "number") and f.unit in _COUNT_WORDS and _COUNT_LEAD.sub("", raw) not in ("", raw):
         raw, typed = _COUNT_LEAD.sub("", raw), True  # 一共120人, 已经12年: the count (一共 is no numeral)
+    if f.unit == "年":  # 一二年开始, 二〇一二年开始: the start year, as 12年开始 is
+        from littlegiant.load import numerals
+
+        years = numerals.spelled_years(raw)
+        raw, typed = years, typed or years != raw
     written = _numerals(raw, f, stripped, where, label, spoken)  # 五百万 → 500万, shown back before it is saved
     if written is not None:
         raw, typed = written, True
@@ -1032,6 +1086,32 @@ def _tax_basis(raw: str, f: FieldDef, typed: str, where: str, label: Text | None
     if kind is not None:
         raise InputError(kind=kind, params={"shown": brief(typed)}, field=where, label=label or field_words(f, where))
     return bare, bare != raw
+
+
+_OWN_ENTITY = r"(?:母公司|单体|本部|本公司|本企业|公司本部|单户)(?:财务)?(?:报表|口径)?(?:数据?)?"
+"""An amount said to be the company's own (3200万元（母公司）, 单体报表3200万): the figure the question asks,
+the applying company's (an 独立法人's) own, from its own audited statements or annual tax return."""
+_CONSOLIDATED = r"合并(?:财务)?(?:报表|口径|利润表|资产负债表)?(?:数据?)?"
+"""An amount said to be a group's (3200万元（合并报表）, 合并口径3200万): the company with its subsidiaries."""
+
+
+def _entity_basis(raw: str, f: FieldDef, typed: str, where: str, label: Text | None,
+                  noted: bool) -> tuple[str, bool]:
+    """``raw`` without a note of whose accounts the amount is from, and whether there was one (or ``noted``).
+    The question takes the figure from the company's audited statements or its annual tax return
+    (汇算清缴申报表), which the applying company (an 独立法人) files for itself: its own accounts. Said of
+    them (母公司, 单体), the figure is the one asked and is read. Said of the group's (合并报表), it holds the
+    subsidiaries' figures too, which nothing here may take off for the person: refused, saying which figure
+    to type, and that one without subsidiaries types the same figure alone. Both were refused as no amount."""
+    for pattern, own in ((_OWN_ENTITY, True), (_CONSOLIDATED, False)):
+        bare = re.sub(rf"^\(?(?:{pattern})\)?[:]?(?=[\d.〇零一二两三四五六七八九十百千约大概近])|\((?:{pattern})\)$", "", raw)
+        if bare in ("", raw):
+            continue
+        if not own:
+            raise InputError(kind="value.consolidated", params={"shown": brief(typed), "figure": brief(bare)},
+                             field=where, label=label or field_words(f, where))
+        return bare, True
+    return raw, noted
 
 
 _DOTTED = re.compile(r"(?<![\d.,])([1-9]\d{0,2})((?:\.\d{3})+)(?![\d.,])")

@@ -252,3 +252,22 @@ def _section(part: list[tuple[str, int, int]], run: str, *, elide: bool, spoken:
     elif zero and value:
         raise Unclear(run)  # 一百零
     return value, spelled_out, leading_zero
+
+
+_YEAR_DIGITS = "〇零一二三四五六七八九"
+_SPELLED_YEAR = re.compile(rf"(?<![0-9{_NUMERAL}])([{_YEAR_DIGITS}]{{4}})(?=年)")
+"""A year said digit by digit (二〇二五年, 一九九八年): four digits before 年, as a year is said, never a figure
+(二千零二十五 is said so, not 二〇二五)."""
+_SPELLED_SHORT_YEAR = re.compile(rf"(?<![0-9{_NUMERAL}])([{_YEAR_DIGITS}]{{2}})(?=年(?:开始|起))")
+"""A start year said by its last two digits (一二年开始, 〇八年起: 2012, 2008), only before 开始 or 起: 一二年
+alone is one or two years, a range."""
+
+
+def spelled_years(text: str) -> str:
+    """``text`` with a year said digit by digit in digits (二〇二五年3200万 → 2025年3200万, 一二年开始 → 12年开始),
+    so that the year is read as the year it names where 2025年 is: it was refused as numerals of more than
+    one reading (二〇二五年3200万), or as a range (一二年开始)."""
+    def digits(m: re.Match[str]) -> str:
+        return "".join(str(DIGITS[c]) for c in m.group(1))
+
+    return _SPELLED_SHORT_YEAR.sub(digits, _SPELLED_YEAR.sub(digits, text))

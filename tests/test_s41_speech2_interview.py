@@ -1,0 +1,119 @@
+"""Answers a finance manager types in the interview, said back as read and saved so: 3200万元（母公司） is the
+figure asked and 3200万元（合并报表） is told which one to type; 三分之一 = 约33.33%; 有的，一次 to a red line = 是;
+120(人) = 120; 二〇二五年3200万 = 3,200万元; 一二年开始 = since 2012; counts and states typed to a yes/no (两项, 申请中,
+下个月拿证, 一起都没有, 待定).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_cli_interactive import Session
+
+from littlegiant.load import profile, rules
+
+AS_OF = ["--as-of", "2026-12-05"]  # last year 2025
+
+
+def started(tmp_path: Path) -> Session:
+    s = Session(["assess", *AS_OF, "--lang", "zh", "--save", "a.yaml"], tmp_path)
+    s.answers("某公司")
+    return s
+
+
+def saved(tmp_path: Path) -> dict[str, object]:
+    return dict(profile.load_profile(tmp_path / "a.yaml", rules.load("miit-2026")).values)
+
+
+def test_a_consolidated_amount_is_told_which_figure_is_asked_and_the_parents_is_read(tmp_path: Path) -> None:
+    s = started(tmp_path)
+    s.until_prompt()
+    said = s.reply("3200万元（合并报表）")
+    assert "“3200万元（合并报表）”是合并报表的数（含子公司）：这里按本企业自己的财务报表或汇算清缴申报表填，" \
+           "请填母公司（本企业）单体报表上的数；没有子公司的，直接填“3200万元”" in said, said
+    assert "应填金额" not in said, said
+    said = s.reply("3200万元（母公司）")
+    assert "→ 3200万元（母公司） = 3,200万元" in said, said
+    s.finish()
+    assert saved(tmp_path)["financials.2025.revenue"] == 3200
+
+
+def test_a_third_is_read_as_about_a_third_and_said_so(tmp_path: Path) -> None:
+    s = started(tmp_path)
+    s.unknown_until("主导产品国内细分市场占有率")
+    said = s.reply("三分之一")
+    assert "→ 三分之一 = 约33.33%" in said, said
+    s.finish()
+    assert "domestic_share: 约33.33\n" in (tmp_path / "a.yaml").read_text(encoding="utf-8")
+
+
+def test_two_thirds_is_saved_as_two_decimals_not_twenty_eight(tmp_path: Path) -> None:
+    s = started(tmp_path)
+    s.unknown_until("主导产品国内细分市场占有率")
+    said = s.reply("三分之二")
+    assert "→ 三分之二 = 约66.67%" in said, said
+    s.finish()
+    text = (tmp_path / "a.yaml").read_text(encoding="utf-8")
+    assert "domestic_share: 约66.67\n" in text and "66.666" not in text, text
+
+
+def test_a_yes_with_how_many_times_to_a_red_line_is_a_yes(tmp_path: Path) -> None:
+    s = started(tmp_path)
+    s.unknown_until("较大生产安全事故")
+    said = s.reply("有的，一次")
+    assert "→ 有的，一次 = 是" in said, said
+    s.finish()
+    assert saved(tmp_path)["compliance.major_incident"] is True
+
+
+def test_a_head_count_with_its_unit_in_brackets_is_read(tmp_path: Path) -> None:
+    s = started(tmp_path)
+    s.unknown_until("从业人员（上年末）")
+    said = s.reply("120(人)")
+    assert "→ 120(人) = 120人" in said, said
+    s.finish()
+    assert saved(tmp_path)["employees"] == 120
+
+
+def test_a_year_said_digit_by_digit_is_the_year(tmp_path: Path) -> None:
+    s = started(tmp_path)
+    s.until_prompt()
+    said = s.reply("二〇二五年3200万")
+    assert "→ 二〇二五年3200万 = 3,200万元" in said and "不止一种读法" not in said, said
+    s.send("不知道")  # to the question the reply ended at
+    s.unknown_until("从事特定细分市场年限")
+    said = s.reply("一二年开始")
+    assert "→ 一二年开始 = 13年（算到2025年末，2012年当年不计；如是2012年1月开始，可直接填14）" in said, said
+    s.finish()
+    values = saved(tmp_path)
+    assert values["financials.2025.revenue"] == 3200 and values["niche_years"] == 13
+
+
+def test_a_certificate_to_come_is_not_held_today(tmp_path: Path) -> None:
+    s = started(tmp_path)
+    s.unknown_until("有效期内的高新技术企业", most=120)
+    said = s.reply("下个月拿证")
+    assert "→ 下个月拿证 = 否" in said, said
+    s.finish()
+    assert saved(tmp_path)["honors.high_tech_enterprise"] is False
+
+
+def test_how_many_typed_to_a_yes_or_no(tmp_path: Path) -> None:
+    s = started(tmp_path)
+    s.unknown_until("近五年主导制定", most=120)
+    said = s.reply("不到10个")
+    assert "“不到10个”没说有没有：至少有一个填“是”，一个也没有填“否”" in said, said
+    said = s.reply("有，两项")
+    assert "→ 有，两项 = 是" in said, said
+    s.finish()
+    assert saved(tmp_path)["awards.led_standard_5y"] is True
+
+
+def test_none_said_by_counting_is_a_no_and_to_be_decided_is_unknown(tmp_path: Path) -> None:
+    s = started(tmp_path)
+    s.unknown_until("较大生产安全事故")
+    said = s.reply("一起都没有")
+    assert "→ 一起都没有 = 否" in said, said
+    said = s.reply("待定")
+    assert "记为「不知道」" in said, said
+    s.finish()
