@@ -24,6 +24,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import IO, Any
 
+from rich.cells import cell_len
+
 from littlegiant.core.interview import Concern, Interview, Question, dump_profile, null_paths
 from littlegiant.errors import InputError
 from littlegiant.i18n import t
@@ -292,6 +294,17 @@ def wrap(text: str, width: int, indent: str = "  ") -> str:
     may be a list number: the later ones go under the text). A width of 0 (not a terminal) leaves
     the text whole."""
     return indent + text if width <= 0 else "\n".join(hang(indent, text, width))
+
+
+def wrap_whole(text: str, width: int, whole: str, indent: str = "  ") -> str:
+    """``wrap``, ``whole`` (an example to type: 约3000万) never split across two lines: at 80 columns the vague
+    hint ended a line 「如 约」 and began the next 「3000万」, the 约 that was the point of it cut off its figure.
+    The example stands in the wrap as a run of one ASCII mark as wide as it is, which lines never break inside."""
+    marks = [c for c in "#@^|~`" if c not in text]
+    if not whole or whole not in text or not marks:
+        return wrap(text, width, indent)
+    stand_in = marks[0] * cell_len(whole)
+    return wrap(text.replace(whole, stand_in), width, indent).replace(stand_in, whole)
 
 
 def wrap_all(text: str, width: int) -> str:
@@ -577,16 +590,17 @@ class Asker:
                     continue
                 share = self.share_text(q, stripped) if q.field.type in MONEY_TYPES or q.field.type == "int" else None
                 msg = share if share is not None else refusal(exc, lang)
+                example = ""  # the rough figure shown to type, kept on one line
                 if exc.kind == "value.vague" and share is None:  # 3200多万, 十几项: the interview takes a rough figure, 约3200万
                     # told only to write the exact figure or 不知道, one who knew it roughly lost what they knew
-                    msg += _t("vague_hint", lang, example=_t("vague_money" if q.field.type in MONEY_TYPES else
-                                                             "vague_share" if q.field.type == "percent" else
-                                                             "vague_number", lang))
+                    example = _t("vague_money" if q.field.type in MONEY_TYPES else
+                                 "vague_share" if q.field.type == "percent" else "vague_number", lang)
+                    msg += _t("vague_hint", lang, example=example)
                 if exc.kind == "value.start_year":  # 2008 for years in the niche: here a start year is counted
                     msg += _t("since_hint", lang, year=stripped)
                 said = _t("retry_keep" if keep else "retry", lang, msg=msg).strip(" \n")
                 # a refusal that asks (您是不是想选“工业”（2）？) takes no full stop after its question mark
-                self.term.say(wrap(said.replace("？。", "？").replace("?.", "?"), self.width) + "\n")
+                self.term.say(wrap_whole(said.replace("？。", "？").replace("?.", "?"), self.width, example) + "\n")
                 continue
             if conversion is not None:
                 self.term.say(self.conversion_text(conversion, q.field))
