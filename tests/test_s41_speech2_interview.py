@@ -117,3 +117,15 @@ def test_none_said_by_counting_is_a_no_and_to_be_decided_is_unknown(tmp_path: Pa
     said = s.reply("待定")
     assert "记为「不知道」" in said, said
     s.finish()
+
+
+def test_ip_applied_for_is_told_it_counts_once_granted(tmp_path: Path) -> None:
+    s = started(tmp_path)
+    s.unknown_until("与主导产品相关的有效Ⅰ类知识产权（项）", most=120)
+    said = s.reply("正在申请")
+    assert "“正在申请”：申请中的还不算，授权（取得证书）后才计入；请填已授权且有效的项数，没有就填 0" in said, said
+    assert "应填整数" not in said, said
+    said = s.reply("两个")
+    assert "→ 两个 = 2项" in said, said
+    s.finish()
+    assert saved(tmp_path)["ip.class1"] == 2

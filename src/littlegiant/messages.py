@@ -371,6 +371,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "“{shown}”是全球（国际）的排名；这里问的是{asked}：请填这个名次（第1名填1），不清楚就填“不知道”"),
     "value.unsure": ("{shown!r} sounds unsure: answer yes only if it is so, no if it is not, or don't know",
                      "“{shown}”听起来还不确定：确定是就填“是”，确定不是就填“否”，说不准就填“不知道”"),
+    "value.ip_pending": ("{shown!r}: IP applied for counts only once granted; give the number granted and in force, "
+                         "0 if none",
+                         "“{shown}”：申请中的还不算，授权（取得证书）后才计入；请填已授权且有效的项数，没有就填 0"),
     "value.ip_class2": ("{shown!r} counts Class II IP (utility models, designs, software copyrights); the question asks "
                         "for Class I (invention patents and the like): give that count, 0 if none, or don't know",
                         "“{shown}”是Ⅱ类知识产权（实用新型、外观设计、软件著作权）；这里问的是Ⅰ类（发明专利等）的项数：请填Ⅰ类的项数，"

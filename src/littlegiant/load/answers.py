@@ -177,6 +177,10 @@ _NOT_YET = re.compile(r"(?:目前|现在|还在|正在|已经)?(?:申请中|在�
                       r"|(?:还没|尚未|还未|暂未)(?:拿到?|取得|下来|下证|发证|批下来|获批)(?:证|证书)?")
 """A certificate applied for, or to come (申请中, 下个月拿证): not held today, when the question is asked: no.
 Refused as no yes or no (申请中 was read so only for a title or an honour)."""
+_IP_PENDING = re.compile(r"申请中|在申请|正在申请|申报中|在申报|审查中|在审|已受理|还没(?:授权|下证|拿到?证)|未授权|尚未授权"
+                         r"|(?:下个?月|年底|明年|很快|马上|即将)(?:就|能|会|可以|要)?(?:拿证|下证|授权|拿到?证书?)")
+"""IP applied for and not yet granted (申请中, 正在申请, 下个月拿证) typed for a count of IP held: refused as
+「应填整数」, which left the owner guessing whether applications count."""
 _NOT_YET_ASKED = ("certification.", "quality.iso9001")
 """The yes/no questions besides titles and honours asking for a certificate held."""
 _NEVER_ONCE = frozenset({"一次都没有", "一次也没有", "一次都没", "一次也没", "没有的事", "从来没有过", "不在", "不在名录里",
@@ -836,6 +840,10 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
                 raw, typed = f"{plain(figure)}%", True
     if f.type == "percent" and PERCENT_WORDS.search(raw):  # 12个百分点, 12 percent: 12%, said back as 百分之12 is
         raw, typed = PERCENT_WORDS.sub("%", raw), True
+    if f.type == "int" and f.path.startswith("ip.class") and _IP_PENDING.search(raw):
+        # 申请中, 3项在申请: what is applied for is not yet held, and only the person knows how many are granted
+        raise InputError(kind="value.ip_pending", params={"shown": brief(stripped)}, field=where,
+                         label=label or field_words(f, where))
     if f.type == "int" and f.path.startswith("ip.class"):  # 发明专利5项: the kind the question asks, its count
         said_kind = _IP_WORDS.get(f.path, _CLASS1)
         if f.path != "ip.class2" and _CLASS2_WORDS.search(raw):
