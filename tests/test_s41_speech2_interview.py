@@ -129,3 +129,11 @@ def test_ip_applied_for_is_told_it_counts_once_granted(tmp_path: Path) -> None:
     assert "→ 两个 = 2项" in said, said
     s.finish()
     assert saved(tmp_path)["ip.class1"] == 2
+
+
+def test_a_count_to_a_state_of_today_is_no_yes(tmp_path: Path) -> None:
+    s = started(tmp_path)
+    s.unknown_until("被列入经营异常名录")
+    said = s.reply("有的，一次")  # once listed, maybe lifted since: only the person can say whether it is listed now
+    assert "应填是或否" in said and "→ 有的，一次 = 是" not in said, said
+    s.finish()

@@ -166,6 +166,9 @@ _COUNTED = re.compile(r"(?:有的?|有过|是的?|是有|发生过|出过|出现
                       rf"{_MEASURE}(?:左右|多|以上|了)?")
 """A count typed to a yes/no (有的，一次 to 近三年发生重大事故; 两项, 好几个 to 参与制修订标准): more than none is a yes,
 0个 a no; 不到10个 may be none, and is asked again. Each was refused as no yes or no."""
+_NOW_ONLY = frozenset({"registered_in_china", "compliance.abnormal_operation", "compliance.serious_dishonesty",
+                       "compliance.prohibited_products"})
+"""Questions of a state today (在经营异常名录中): 有的，一次 there may be a listing since lifted, so a count is no yes."""
 _NONE_COUNTED = re.compile(rf"一{_MEASURE}(?:都|也)(?:没有?|无|没发生过?)|没有?一{_MEASURE}|一{_MEASURE}(?:都|也)不(?:是|在)")
 """None said by counting (一个都没有, 没有一项): no."""
 _ALL_OF = frozenset({"以上都是", "以上均是", "以上都有", "以上均有", "都是", "都有", "全都是", "全都有", "全部", "全部都有",
@@ -613,7 +616,8 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             return _YES_NO[firm.lower()], None
         if firm in _NEVER_ONCE and not f.path.startswith(_HELD):
             return False, None
-        counted = _COUNTED.fullmatch(firm) if spoken and not f.path.startswith(_HELD) else None
+        counted = _COUNTED.fullmatch(firm) if spoken and not f.path.startswith(_HELD) \
+            and f.path not in _NOW_ONLY else None
         if counted is not None:  # 有的，一次 / 两项 / 好几个 to a yes/no: how many says whether there is any
             if counted["bound"]:  # 不到10个: maybe none; only the person can say
                 raise InputError(kind="value.count_for_yes", params={"shown": brief(stripped)}, field=where,
