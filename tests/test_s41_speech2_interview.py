@@ -71,8 +71,11 @@ def test_a_head_count_with_its_unit_in_brackets_is_read(tmp_path: Path) -> None:
     s.unknown_until("从业人员（上年末）")
     said = s.reply("120(人)")
     assert "→ 120(人) = 120人" in said, said
+    said = s.reply("25（名）")  # 其中科技人员, as a form writes it
+    assert "→ 25（名） = 25人" in said, said
     s.finish()
-    assert saved(tmp_path)["employees"] == 120
+    values = saved(tmp_path)
+    assert values["employees"] == 120 and values["tech_staff"] == 25
 
 
 def test_a_year_said_digit_by_digit_is_the_year(tmp_path: Path) -> None:

@@ -856,7 +856,8 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
         if said_kind.sub("", raw) not in ("", raw):
             raw, typed = said_kind.sub("", raw), True
     if f.type in ("int", "number") and f.unit in _COUNT_WORDS:  # 120(人), 12(项): the unit in brackets, as forms write it
-        for word in sorted((f.unit or "", *_COUNT_WORDS[f.unit or ""]), key=len, reverse=True):
+        for word in sorted((f.unit or "", *_COUNT_WORDS[f.unit or ""], *(("名",) if f.unit == "人" else ())),
+                           key=len, reverse=True):
             if word and raw.endswith(f"({word})") and len(raw) > len(word) + 2:
                 raw, typed = raw[: -len(word) - 2], True
                 break
