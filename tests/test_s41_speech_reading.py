@@ -88,6 +88,7 @@ def test_typed_as_said_is_read(path: str, typed: str, value: object, about: bool
     ("financials.2025.revenue", "500多万", "“500多万”不是一个确切的数"),
     ("niche_years", "十多年", "“十多年”不是一个确切的数"),
     ("niche_years", "12年以来", "应填数字"),  # twelve years, or since 2012: asked
+    ("niche_years", "26年开始", "“26年开始”晚于 2025年：到 2025年末还没有开始的，请填 0"),  # this year's, not 1926
     ("financials.2025.revenue", "三亿五百", "可以有不止一种读法"),  # 3亿500万 or 300000500: the 零 would say
     ("financials.2025.revenue", "1亿20", "可以有不止一种读法"),
     # an average is no year's figure: taken for each year it made growth 0% (found in review)

@@ -896,8 +896,9 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             if f.unit == "年" else None
         if since is not None:
             year = int(next(group for group in since.groups() if group))
-            if year < 100 and last_year is not None:  # 12年开始: 2012; 98年开始: 1998 (no start is in the future)
-                year += 2000 if 2000 + year <= last_year else 1900
+            if year < 100 and last_year is not None:  # 12年开始: 2012; 98年开始: 1998; 26年开始 in 2026: this year,
+                # told it has not reached a year's end (read as 1926, it was told it began before 1949)
+                year += 2000 if 2000 + year <= last_year + 1 else 1900
             if last_year is None:  # a sheet or a file has no date of its own to count to: refused as 2008 is,
                 # saying it looks like the year it began (read against another date, it would differ)
                 _as_typed(f, Decimal(year), stripped, where, label, converted=False)
