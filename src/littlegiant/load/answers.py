@@ -160,6 +160,8 @@ _FIRM_LEAD = re.compile(r"^(?:肯定|绝对|确实|的确|当然|真的|确定|�
 where 没有 alone was read. (应该, 可能 make it less sure: _UNSURE.)"""
 _HAD = frozenset({"有过", "有过的", "曾有", "曾有过", "曾经有", "曾经有过", "发生过", "出现过", "有一次", "有过一次",
                   "发生过一次", "出过一次", "有一起", "发生过一起"})
+"""It has happened (有过, 有一次), to a question whether something happened (近三年发生…, 有偷漏税…: _EVENT): yes. Not
+to one of now (经营异常名录) nor to a title or honour (_HELD): listed or held once says nothing of today."""
 _MEASURE = "(?:次|起|回|项|个|件|家|条|份|种|张|本|类|套)"
 _COUNTED = re.compile(r"(?:有的?|有过|是的?|是有|发生过|出过|出现过|一共|共|总共|有了)?(?P<bound>不到|少于|不足|不超过)?"
                       r"(?P<n>\d+|[〇零一二两三四五六七八九十百]+|好几|好多|几|多|若干|不少|很多|没几|十几|几十)"
@@ -193,8 +195,6 @@ _NEVER_ONCE = frozenset({"一次都没有", "一次也没有", "一次都没", "
                          "未出过", "从没出过事"})
 """No, as said of an event or a list (一次都没有, 没有的事; 不在名录里 to 被列入经营异常名录; 均无, 无上述情形 to a red line
 that lists several): refused as no yes or no."""
-"""It has happened (有过, 有一次), to a question whether something happened (近三年发生…, 有偷漏税…): yes. Not to a title
-or honour (_HELD): one held once may have lapsed, and only holding it now counts."""
 _SAID_TWICE = re.compile(r"([\u4e00-\u9fff]{1,3}?)(?:[,，]?\1){1,3}")
 """A word said again for emphasis (没有没有, 对对对, 不是不是): the word, once. Refused as no yes or no."""
 _FIRM_PARTICLES = re.compile(r"(?:啊|呀|哦|噢|啦|哈)+$")
@@ -833,15 +833,13 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
             share = None
         if share is not None:
             figure = Decimal(share.numerator) / Decimal(share.denominator)
-            rounded = Fraction(figure) != share and spoken
-            if rounded:
+            if Fraction(figure) != share:
                 # 三分之一 is no finite decimal: read as 约33.33%, said back with its 约. It was refused as no
                 # share (and 三分之二 saved as 66.66666666666666666666666667). A share said as a part is an
                 # estimate already; two decimals are far finer than any threshold (10%), and the 约 flags a
                 # verdict resting on it, as 约33.33% typed would. Refused, the owner had to work it out
                 figure, about = figure.quantize(Decimal("0.01")), True
-            if Fraction(figure) == share or rounded:  # elsewhere (a sheet) 三分之一 is refused as before
-                raw, typed = f"{plain(figure)}%", True
+            raw, typed = f"{plain(figure)}%", True  # (read at the interview alone: a sheet refuses it as before)
     if f.type == "percent" and PERCENT_WORDS.search(raw):  # 12个百分点, 12 percent: 12%, said back as 百分之12 is
         raw, typed = PERCENT_WORDS.sub("%", raw), True
     if f.type == "int" and f.path.startswith("ip.class") and _IP_PENDING.search(raw):

@@ -63,8 +63,9 @@ class Profile:
     ``_walk`` takes at once, which hold those sizes): no figure is past one, and
     ``consistency.unusual_figures`` is spared looking (``sized``). False where it was not found so (a
     figure read the slow way, a sheet's row, a profile made by hand): then the figures are looked at. Of
-    the figures read: a profile made from this one with other amounts (``dataclasses.replace``) sets it
-    False (tierplan's renewal replaces a yes/no title only, which has no size)."""
+    the figures read: a profile made from this one with other amounts must pass ``sized=False``, as
+    ``apply_sets`` does (``dataclasses.replace`` would keep it; tierplan's renewal replaces a yes/no title
+    only, which has no size)."""
 
     @property
     def name(self) -> str | None:
