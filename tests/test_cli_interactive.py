@@ -2626,3 +2626,42 @@ def test_the_last_lines_name_the_command_that_assesses_the_answers_again(tmp_pat
     again = subprocess.run([sys.executable, "-m", "littlegiant", *shlex.split(command)[1:]], cwd=tmp_path, env=ENV,
                            capture_output=True, text=True)
     assert again.returncode == 0 and again.stdout == out
+
+
+def test_going_back_twice_from_the_list_asks_the_last_plan_question_again(tmp_path: Path) -> None:
+    """Every plan question answered, then "<" at the list of answers (back to the last one) and "<"
+    again (back to the one before): after that one is kept, the last is asked again, as an ordinary
+    question is. It went straight to the list, which left its answer out (30 answers, and 「还需要 1 项」
+    to answer with p) though the file still held it: the interview's own questions do not include a
+    plan's, and the queue it came from was empty by then."""
+    child, _ = plan_session(tmp_path, "micro-startup", "zh", 80)
+    child.sendline("p")
+    last = ""
+    while True:
+        i = child.expect(PTY_PROMPTS)
+        text = str(child.before) + str(child.after)
+        if at_summary(text):
+            break
+        if i > 0:
+            child.sendline("y")
+            continue
+        last = re.sub(r"\s*\r\n\s*", "", text)
+        child.sendline("是" if re.search(r"\[是/否\]\s*>\s*$", last) else "3")
+    saved = profile.load_profile(tmp_path / "p.yaml", rules.load("miit-2026")).values
+    asked = re.search(r"[▓░]+\s*(\S+?)[？?]", last.split("行动计划补充题")[-1])
+    assert asked is not None, last
+    question = asked[1]
+    seen: list[str] = []
+    for reply in ["<", "<", ""]:
+        child.sendline(reply)
+        child.expect(PTY_PROMPTS)
+        seen.append(re.sub(r"\s*\r\n\s*", "", str(child.before) + str(child.after)))
+    assert "回到上一题" in seen[0] and question in seen[0], seen[0]  # the last plan question, its answer shown
+    assert "回到上一题" in seen[1] and question not in seen[1], seen[1]  # the one before it
+    assert question in seen[2] and not at_summary(seen[2]), seen[2]  # the last, asked again: not the list
+    child.sendline("是" if re.search(r"\[是/否\]\s*>\s*$", seen[2]) else "3")
+    child.expect(PTY_PROMPTS)
+    assert at_summary(str(child.before) + str(child.after))
+    assert profile.load_profile(tmp_path / "p.yaml", rules.load("miit-2026")).values == saved
+    child.sendintr()
+    child.expect(pexpect.EOF)

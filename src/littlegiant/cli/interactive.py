@@ -1157,9 +1157,12 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
             if asker.ask(q, head, keep) == "back":
                 # a plan's question waits in its place, asked after the one gone back to; so does one
                 # reached by "<" from the next (or the plan's first two, both gone back over, asked the
-                # first again and then the third: the interview does not ask the second of itself). One
-                # changed from the list later is not: the plan's questions are done then
-                if q.path in planning and (planned or queue) and all(x.path != q.path for x in queue):
+                # first again and then the third: the interview does not ask the second of itself); and
+                # the last, reached by "<" from the list once they were all answered, its answer taken
+                # back (it went to the list, the queue empty). One changed from the list keeps its answer
+                # and is not: the plan's questions are done then
+                if q.path in planning and (planned or queue or not interview.answered(q.path)) \
+                        and all(x.path != q.path for x in queue):
                     queue.insert(0, q)
                 if not asker.history:
                     term.say(_t("first_resumed" if interview.values or interview.unknown else "first", lang))
