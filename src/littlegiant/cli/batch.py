@@ -2560,7 +2560,7 @@ class Job:
         self._bytes = False  # some of the lines are bytes
         self._csv: Any = None
         self._worded: dict[tuple[Any, ...], _Worded] = {}  # see _kept
-        self._writing: Any = None  # the thread writing this worker's last chunk in its turn (_write_behind)
+        self._writing: _Behind | None = None  # this worker's writer, from its first chunk (_write_behind)
 
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "_lines": [], "_csv": None, "_bytes": False, "_worded": {}, "_writing": None}
@@ -2576,23 +2576,21 @@ class Job:
         return done._replace(text=b"", written=len(done.text))
 
     def _write_behind(self, turns: _Turns, turn: int, data: bytes, rows: int) -> None:
-        """Write the chunk in its turn from a thread, while this worker scores its next chunk: waiting
-        for the other workers' turns and writing 1.6 MB left each of two workers idle some 0.3 s of
-        a 2,000-row --format json run. One chunk a worker waits at most (the one before is written
-        before this one is handed over), so memory stays bounded; _on_workers waits for the last."""
-        import threading
+        """Hand the chunk to this worker's writer, which writes it in its turn while the worker scores
+        on: waiting for the other workers' turns and writing 1.6 MB left each of two workers idle some
+        0.3 s of a 2,000-row --format json run. At most WRITE_AHEAD chunks a worker wait, so memory
+        stays bounded; an earlier chunk's failure (a full disk) is raised here; _on_workers waits for the last."""
+        writing = self._writing
+        if writing is None:
+            import sys
 
-        self._written()
-        self._writing = writing = _Behind(turns, turn, data, rows)
-        threading.Thread(target=writing.run, daemon=True).start()
-
-    def _written(self) -> None:
-        """Wait for this worker's chunk being written; its failure (a full disk) is this chunk's."""
-        writing, self._writing = self._writing, None
-        if writing is not None:
-            writing.done.wait()
-            if writing.failed is not None:
-                raise writing.failed
+            # The writer takes the GIL at each turn, write and CRC from this thread, which scores on and
+            # lets go of it only every switch interval (5 ms): turns were passed on that late, and the
+            # workers waited for them (0.03-0.19 s idle a worker of a 2,000-row run on a busy machine,
+            # 0.003-0.012 s at 0.5 ms). A worker is this run's alone: no other code shares its interval.
+            sys.setswitchinterval(WRITER_SWITCH)
+            self._writing = writing = _Behind(turns)
+        writing.put(turn, data, rows)
 
     def _scored(self, chunk: Chunk) -> Done:
         rows = errors = internal = large = small = yuan = 0
@@ -3069,27 +3067,60 @@ class _Turns:
             self.changed.notify_all()
 
 
-class _Behind:
-    """One chunk a worker writes in its turn from a thread (Job._write_behind)."""
+WRITE_AHEAD = 2
+"""The chunks a worker's writer holds, scored and waiting for their turn (_Behind), some 1.8 MB each
+with --format json. With one, a worker that had scored its next chunk before its last one's turn came
+(the other worker's chunk before it still being scored) waited for it idle: up to 0.14 s a worker of
+a 2,000-row run on two workers on a busy machine."""
 
-    def __init__(self, turns: _Turns, turn: int, data: bytes, rows: int) -> None:
+WRITER_SWITCH = 0.0005
+"""The switch interval (seconds) of a worker that writes its own chunks (Job._write_behind)."""
+
+
+class _Behind:
+    """A worker's writer: one thread that writes the worker's chunks in their turns (Job._write_behind).
+    One thread for the run, not one a chunk: starting a thread waits until it runs, which on a busy
+    machine left the worker idle 1-4 ms a chunk (0.04-0.1 s a worker of a 2,000-row run)."""
+
+    def __init__(self, turns: _Turns) -> None:
         import threading
 
-        self.turns, self.turn, self.data, self.rows = turns, turn, data, rows
-        self.done = threading.Event()
+        self.turns = turns
+        self.waiting: deque[tuple[int, bytes, int]] = deque()  # the chunk being written first
+        self.changed = threading.Condition()
         self.failed: BaseException | None = None
+        threading.Thread(target=self.run, daemon=True).start()
+
+    def put(self, turn: int, data: bytes, rows: int) -> None:
+        """Queue a chunk, once fewer than WRITE_AHEAD wait; an earlier one's failure is raised instead."""
+        with self.changed:
+            while len(self.waiting) >= WRITE_AHEAD and self.failed is None:
+                self.changed.wait()
+            if self.failed is not None:
+                raise self.failed
+            self.waiting.append((turn, data, rows))
+            self.changed.notify_all()
 
     def run(self) -> None:
-        try:
-            self.turns.write(self.turn, self.data, self.rows)
-        except BaseException as exc:  # a full disk: the worker's next chunk raises it, the run stops on it
-            self.failed = exc
-            self.turns.failed.value = getattr(exc, "errno", None) or -1
-            with self.turns.changed:
-                self.turns.changed.notify_all()
-        finally:
-            self.data = b""
-            self.done.set()
+        while True:
+            with self.changed:
+                while not self.waiting:
+                    self.changed.wait()
+                turn, data, rows = self.waiting[0]
+            try:
+                self.turns.write(turn, data, rows)
+            except BaseException as exc:  # a full disk: the worker's next chunk raises it, the run stops on it
+                self.turns.failed.value = getattr(exc, "errno", None) or -1
+                with self.turns.changed:
+                    self.turns.changed.notify_all()
+                with self.changed:
+                    self.failed = exc
+                    self.waiting.clear()
+                    self.changed.notify_all()
+                return
+            with self.changed:
+                self.waiting.popleft()
+                self.changed.notify_all()
 
 
 def _crc_before(fd: int, start: int) -> int:
