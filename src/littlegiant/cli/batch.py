@@ -3075,6 +3075,8 @@ a 2,000-row run on two workers on a busy machine."""
 
 WRITER_SWITCH = 0.0005
 """The switch interval (seconds) of a worker that writes its own chunks (Job._write_behind)."""
+WRITER_THREAD = "littlegiant-chunk-writer"
+"""The name of a worker's writer thread (_Behind)."""
 
 
 class _Behind:
@@ -3089,7 +3091,7 @@ class _Behind:
         self.waiting: deque[tuple[int, bytes, int]] = deque()  # the chunk being written first
         self.changed = threading.Condition()
         self.failed: BaseException | None = None
-        threading.Thread(target=self.run, daemon=True).start()
+        threading.Thread(target=self.run, daemon=True, name=WRITER_THREAD).start()
 
     def put(self, turn: int, data: bytes, rows: int) -> None:
         """Queue a chunk, once fewer than WRITE_AHEAD wait; an earlier one's failure is raised instead."""
