@@ -251,8 +251,8 @@ def test_a_sheet_that_does_not_state_its_size_shows_a_count_and_a_running_clock(
     assert clock >= min(int(took) - 2, int(took / 2)), (clock, took, text)
 
 
-def _backups(folder: Path) -> list[Path]:
-    return sorted(folder.glob("评估结果.backup-*"))
+def _backups(folder: Path, stem: str = "评估结果") -> list[Path]:
+    return sorted(folder.glob(f"{stem}.backup-*"))
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -455,6 +455,8 @@ def test_full_results_are_fingerprinted_as_written_without_reading_them_back(
     assert read_back == [] and len(out.read_text(encoding="utf-8").splitlines()) == 150
     assert json.loads(mark.read_text(encoding="utf-8"))["crc32"] == f"{zlib.crc32(out.read_bytes()):08x}"
     assert invoke(src.name, "-o", "全部.jsonl", "--format", "json", "--jobs", jobs)[0] == 1
-    assert _backups(tmp_path) == []  # as written: replaced without a copy (its fingerprint read it, once)
+    assert _backups(tmp_path, "全部") == []  # as written: replaced without a copy (its fingerprint read it, once)
     out.write_bytes(out.read_bytes().replace("公司7".encode(), "公司8".encode(), 1))
     assert "原文件已另存为" in invoke(src.name, "-o", "全部.jsonl", "--format", "json", "--jobs", jobs)[1]
+    (backup,) = _backups(tmp_path, "全部")
+    assert "公司8" in backup.read_text(encoding="utf-8")
