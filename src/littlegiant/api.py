@@ -12,7 +12,6 @@ import copyreg
 import functools
 import math
 import numbers
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import field, replace
 from datetime import date, datetime
@@ -20,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
-from littlegiant import __version__
+from littlegiant import __version__, lazyre
 from littlegiant.core import engine
 from littlegiant.core.assessment import assessed
 from littlegiant.core.plan import Summary, plan_for
@@ -85,7 +84,7 @@ takes as its key, not beside its dotted id (rd_staff): code in a sentence a clie
 _LOADS_RULES = ("rule.extends_outside",)
 """What ``load_rules`` says in its own words (RulesError.words): "give allow_outside=True", its own argument."""
 
-_SET = re.compile(r"--set (.+?)=…")
+_SET = lazyre.compile(r"--set (.+?)=…")
 
 
 def _in_own_words(exc: InputError, kept: tuple[str, ...] = ()) -> None:
@@ -859,7 +858,7 @@ def _series(source: Any) -> Any:
     return source
 
 
-_NOT_A_NAME = re.compile(r"[0-9]*|(?=[A-Za-z]*[0-9])[0-9A-Za-z]{18}")
+_NOT_A_NAME = lazyre.compile(r"[0-9]*|(?=[A-Za-z]*[0-9])[0-9A-Za-z]{18}")
 """A Series' label that is a row's number or a 统一社会信用代码 (18 letters and digits, a digit among them: a
 name of 18 letters, ShenzhenMicroChips, is a name), not a company's name (a blank too)."""
 

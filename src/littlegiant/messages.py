@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Protocol
 
+from littlegiant import lazyre
 from littlegiant.records import record
 
 
@@ -1560,7 +1561,7 @@ _ERRNO_ZH = {
 
 
 _UNIT_EN = {"万元": " (10k CNY)", "年": " years", "级": "", "人": " people", "项": " items", "分": " points"}
-UNIT_WHOLE = re.compile("|".join([*(re.escape(u.strip(" ()")) for u in _UNIT_EN.values() if " " in u.strip()),
+UNIT_WHOLE = lazyre.compile("|".join([*(re.escape(u.strip(" ()")) for u in _UNIT_EN.values() if " " in u.strip()),
                                    r"\d[\d,.]* CNY\b"]))
 """Unit words that hold a space yet are one word to a reader: no line ends at "(10k", nor an amount
 away from its CNY ("450,000" / "CNY)"), terminal and HTML alike."""
@@ -1569,8 +1570,8 @@ away from its CNY ("450,000" / "CNY)"), terminal and HTML alike."""
 _UNIT_ONE = {" years": " year", " people": " person", " items": " item", " points": " point"}
 
 
-_SHELL_PLAIN = re.compile(r"[^\s\"'$`\\!&|;<>()*?\[\]{}~#^,@%]+")
-_NOT_IN_QUOTES = re.compile(r'["$`!%]|\\(?=[\\$`"]|$)')
+_SHELL_PLAIN = lazyre.compile(r"[^\s\"'$`\\!&|;<>()*?\[\]{}~#^,@%]+")
+_NOT_IN_QUOTES = lazyre.compile(r'["$`!%]|\\(?=[\\$`"]|$)')
 r"""What double quotes do not hold as it is in every shell: $ ` ! (bash), % (cmd), a quote, and a
 backslash before one of those or at the end (bash reads it as an escape); a folder's backslash
 (D:\园区 资料\名单.xlsx) is held as it is."""
@@ -1818,11 +1819,11 @@ def say(kind: str, lang: str, params: Mapping[str, object] | None = None) -> str
     return escape_controls(fill(text, words), keep="\n")
 
 
-_SPACED = re.compile(r" (\{(\w+)\})")
+_SPACED = lazyre.compile(r" (\{(\w+)\})")
 """A parameter after a space (现在是 {shown}): the space a number takes in Chinese text (现在是 150), not
 a quotation (现在是“150%”, typed text as the person typed it), which sat one space off the rest."""
-_TIGHT = re.compile(r"(?<=[\u4e00-\u9fff])(\{(\w+)\})")
-_LATIN = re.compile(r"[-+]?[0-9A-Za-z]")
+_TIGHT = lazyre.compile(r"(?<=[\u4e00-\u9fff])(\{(\w+)\})")
+_LATIN = lazyre.compile(r"[-+]?[0-9A-Za-z]")
 """A parameter straight after Chinese (应填{expect}, 现在是{got}) that turns out a number or Latin text takes
 the space the catalog gives one everywhere else (请填 0, 现在是 7): 「应填0 到 100 之间的百分数」 and
 「应填文字，现在是5」 read glued where 「应填 0 到 100 之间的百分数」 did not. Words (文字“abc”, 一个列表) stay

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from littlegiant import __version__
+from littlegiant import __version__, lazyre
 
 if TYPE_CHECKING:  # the batch command's alone, loaded when it runs
     from collections.abc import Generator, Iterator
@@ -253,10 +253,10 @@ def report_name(output: Path, lang: str) -> None:
         bad("out.not_our_report", lang, file=str(output))
 
 
-_OUR_FOOTER = re.compile(rb"littlegiant \d+\.\d+")
+_OUR_FOOTER = lazyre.compile(rb"littlegiant \d+\.\d+")
 """The footer every report and comparison ends on (依据 … · littlegiant 0.1.0), in text, Markdown and HTML."""
-_EXPLAINED_LINES = ((re.compile("^所属称号：".encode(), re.M), re.compile("^政策依据：".encode(), re.M)),
-                    (re.compile(rb"^Tier: ", re.M), re.compile(rb"^Source: ", re.M)))
+_EXPLAINED_LINES = ((lazyre.compile("^所属称号：".encode(), re.M), lazyre.compile("^政策依据：".encode(), re.M)),
+                    (lazyre.compile(rb"^Tier: ", re.M), lazyre.compile(rb"^Source: ", re.M)))
 """Two lines every --explain text has (report/explain.py's heads), which has no footer."""
 
 
@@ -1258,7 +1258,7 @@ TABLES_SAID = 3
 """Whole sheets or files refused that the end of a run names on screen; more are counted (a folder of a
 hundred lists with one mistake copied into each would bury the summary)."""
 
-_ROW_AT = re.compile(r":\d+$")
+_ROW_AT = lazyre.compile(r":\d+$")
 """A source that ends in a row or line number: one company's row, not a whole sheet or file."""
 
 

@@ -32,6 +32,7 @@ from typing import Any, NamedTuple
 
 import msgspec
 
+from littlegiant import lazyre
 from littlegiant.cli.stopping import check, ended, held, quiet_worker
 from littlegiant.core import engine
 from littlegiant.core.plan import Plan, Summary, TierSummary, plan_for
@@ -881,7 +882,7 @@ run saying how to save it as .xlsx, as it does named). Not .txt: in a park's fol
 far more often than Excel's text export, which is read when named."""
 
 
-_PARTIAL = re.compile(r"\.partial-[^.]*\.[^.]+$")
+_PARTIAL = lazyre.compile(r"\.partial-[^.]*\.[^.]+$")
 """The name of a file batch is writing (``Writer``'s temporary file beside its output)."""
 
 
@@ -1432,7 +1433,7 @@ def _csv_rows(path: Path, encoding: str | None, on_header: Callable[[str, list[s
                                          "count": sum(map(len, skipped.values()))})
 
 
-_FIGURE = re.compile(r"[-+]?[\d,.\s]+")
+_FIGURE = lazyre.compile(r"[-+]?[\d,.\s]+")
 """A cell that is a figure: under the name column of a row with a cell too many (one added to its left),
 it is no company's name to keep on the error row."""
 
@@ -1528,7 +1529,7 @@ def _csv_row(where: str, header: list[str], cells: list[str], unit: dict[str, st
     return Item(where, "csv", read)
 
 
-_BAD_BYTES = re.compile("[\udc80-\udcff]")
+_BAD_BYTES = lazyre.compile("[\udc80-\udcff]")
 
 
 def _has_bad_bytes(text: str) -> bool:
@@ -2064,7 +2065,7 @@ def slip_notes(large: int, small: int, yuan: int) -> list[tuple[str, int]]:
                                               ("run.revenue_small", small - yuan)) if count]
 
 
-_OWN_UNIT = re.compile(r"[^\d\s.,，０-９．+-]")
+_OWN_UNIT = lazyre.compile(r"[^\d\s.,，０-９．+-]")
 """A cell with more than a number's characters (100万, 100万元, ¥100): its own unit, not the column's."""
 
 

@@ -14,6 +14,8 @@ import importlib
 import re
 from typing import Any
 
+from littlegiant import lazyre
+
 ALLOW_OUTSIDE = "允许规则文件用 extends: 引用它所在文件夹以外的文件（默认不允许，以防读到无关文件）。"
 LANG = "使用的语言：zh 为中文，en 为英文。不填则跟随本机的语言设置。"
 AS_OF = "评估日期，如 2026-11-26，也可写 2026/11/26 或 2026年11月26日。"
@@ -236,9 +238,9 @@ WORDS = {
     "[OPTIONS]": "[选项]", "COMMAND [ARGS]...": "命令 [参数]...",
 }
 """typer's and click's own words that its help prints."""
-_BRACKETS = re.compile(r"\[(?:default: (?P<default>[^\]]*)|(?P<required>required))\]\s*$")
+_BRACKETS = lazyre.compile(r"\[(?:default: (?P<default>[^\]]*)|(?P<required>required))\]\s*$")
 EXAMPLES_TITLE = "示例："
-_TYPE = re.compile(r" <[\w\[\]]+>$")
+_TYPE = lazyre.compile(r" <[\w\[\]]+>$")
 """The type typer shows after an argument's name (profile <path>): the Chinese name says what it is."""
 
 

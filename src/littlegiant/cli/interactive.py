@@ -26,6 +26,7 @@ from typing import IO, Any
 
 from rich.cells import cell_len
 
+from littlegiant import lazyre
 from littlegiant.core.interview import Concern, Interview, Question, dump_profile, null_paths
 from littlegiant.errors import InputError
 from littlegiant.i18n import t
@@ -280,7 +281,7 @@ def in_brackets(unit: str | None, lang: str) -> str:
     return f" {words}" if words.startswith("(") else f" ({words})"
 
 
-_YEAR = re.compile(r"\{year(?:-([1-9]))?\}")
+_YEAR = lazyre.compile(r"\{year(?:-([1-9]))?\}")
 
 
 def fill_years(text: str, year: int) -> str:
@@ -785,12 +786,12 @@ class Asker:
         return "".join(out)
 
 
-_YEAR_SAID = re.compile(r"(\d{4})年(?:末|底|度)?")
+_YEAR_SAID = lazyre.compile(r"(\d{4})年(?:末|底|度)?")
 """The year a share is said of (2025年末资产负债率45%): the question's own, or the share is of no amount asked."""
-_FIGURE = re.compile(r"[-+]?\.?\d|百分之|约|大约|大概|差不多|将近|接近|近(?=[.\d]|百分之)|approx|about|around|roughly|circa|~")
+_FIGURE = lazyre.compile(r"[-+]?\.?\d|百分之|约|大约|大概|差不多|将近|接近|近(?=[.\d]|百分之)|approx|about|around|roughly|circa|~")
 """Where a share's figure starts after a name typed before it (资产负债率45%, 净利率约6%, 负债率百分之四十五,
 研发费用差不多4.5%): 近 only before its figure, or 近三年研发占比6% would start at 近三年."""
-_JOINS = re.compile(r"(?:为|是|:|=|达到?|在|的)+$")
+_JOINS = lazyre.compile(r"(?:为|是|:|=|达到?|在|的)+$")
 """The words between a share's name and its figure (资产负债率为45%, 负债率：45%), ``normalise`` having
 made a full-width colon ASCII."""
 
@@ -833,7 +834,7 @@ def new_beside(save: Path, data: bytes, tag: str) -> Path:
     raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(save))
 
 
-_HEADER_LINE = re.compile("|".join(
+_HEADER_LINE = lazyre.compile("|".join(
     re.sub(r"\\\{\w+\\\}", ".*", re.escape(line))
     for line in [*(line for text in HEADER.values() for line in text.splitlines()), *OLD_HEADER_LINES]))
 """A line of the header the interview writes, in either language, for any rule set, date and file."""
@@ -849,7 +850,7 @@ def _written_here(path: Path) -> bool:
     return _HEADER_LINE.fullmatch(first.rstrip("\r\n")) is not None
 
 
-_AGAIN = [re.compile(re.escape(line).replace(re.escape("{again}"), "(?P<again>.*)"))
+_AGAIN = [lazyre.compile(re.escape(line).replace(re.escape("{again}"), "(?P<again>.*)"))
           for text in HEADER.values() for line in text.splitlines() if "{again}" in line]
 """The header line that gives the command assessing the file, in either language: its options are the
 ones the answers were given under."""
@@ -884,7 +885,7 @@ def renewal_saved(save: Path) -> tuple[bool, str | None]:
     return False, None
 
 
-_SAVED_DAY = re.compile(r"(?:评估日期|as of) (\d{4}-\d{2}-\d{2})[）)]")
+_SAVED_DAY = lazyre.compile(r"(?:评估日期|as of) (\d{4}-\d{2}-\d{2})[）)]")
 """The date in the header's first line: the day the answers were given for."""
 
 AS_OF_MOVED = {
@@ -962,7 +963,7 @@ NO_CHANGE = frozenset({"不用", "不用改", "不改", "不需要", "不要", "
                        "生成报告", "出报告", "ok", "okay", "done", "none", "nothing", "report", "fine"})
 """Typed at the list of answers, "nothing to change" (compared after ``normalise``, in lower case): the
 report, as Enter. 不用 or 确认, the natural answer to 「要修改哪一项？」, was asked again for a number."""
-_PICKED = re.compile(r"(?:要|我要|想)?(?:改|修改|更改|改一下|改下|重填|重新填|change|edit)?(?:第|no\.?|#)?(\d+)(?:项|个|题|条|号)?")
+_PICKED = lazyre.compile(r"(?:要|我要|想)?(?:改|修改|更改|改一下|改下|重填|重新填|change|edit)?(?:第|no\.?|#)?(\d+)(?:项|个|题|条|号)?")
 """An answer picked at the list as people say it (改第11项, 第11项, 修改11, change 11): its number. Each was asked
 again for 「1–25 之间的编号」."""
 PLAN = ("p", "ｐ", "plan", "计划")

@@ -14,6 +14,7 @@ import re
 
 from rich.cells import cell_len
 
+from littlegiant import lazyre
 from littlegiant.report.linebreak import spans, wrap
 
 INDENT = "  "
@@ -21,7 +22,7 @@ INDENT = "  "
 _HELD = "\ue000"
 """Stands for the cells of a file name while the text is broken: a narrow character no message holds,
 inside which no line breaks."""
-_HOLD = re.compile(r"[^\s，；：、。（）“”「」,;'\"]+?\.(?:xlsx|xlsm|csv|tsv|txt|jsonl|ndjson|yaml|yml|json)\b"
+_HOLD = lazyre.compile(r"[^\s，；：、。（）“”「」,;'\"]+?\.(?:xlsx|xlsm|csv|tsv|txt|jsonl|ndjson|yaml|yml|json)\b"
                    r"(?::[^\s，；：、。（）“”「」,;'\"]+)?|(?<![\w'])'[^'\n]{1,24}'(?!\w)")
 """What a line does not break inside: a file as a message names it, with a sheet and a row after it
 (名单.xlsx:企业名单:12), and a short quoted header in English ('研发费用占比（参考）')."""

@@ -9,8 +9,9 @@ another kind of file) is first kept beside it under a dated name, and said.
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
+
+from littlegiant import lazyre
 
 _MARKS = {
     "markdown": ("<!-- littlegiant report ", " -->"), "html": ("<!-- littlegiant report ", " -->"),
@@ -22,7 +23,7 @@ _MARKS = {
 unseen in Markdown and HTML; a line a reader of a plain-text report can read past, where copies of every
 earlier version had piled up beside a .txt report run again after each change of the profile."""
 
-_LAST = re.compile(rb"(?:<!-- littlegiant report |\xe6\x8a\xa5\xe5\x91\x8a\xe6\xa0\xa1\xe9\xaa\x8c\xe7\xa0\x81 |report check code )"
+_LAST = lazyre.compile(rb"(?:<!-- littlegiant report |\xe6\x8a\xa5\xe5\x91\x8a\xe6\xa0\xa1\xe9\xaa\x8c\xe7\xa0\x81 |report check code )"
                    rb"([0-9a-f]{16})(?: -->|\xef\xbc\x88.*|  ?\(.*)")
 """A mark as any of _MARKS writes it (报告校验码 in UTF-8), its digest taken out."""
 
@@ -79,7 +80,7 @@ def _plain(data: bytes) -> bytes:
     return _TRAILING.sub(b"", data.removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n"))
 
 
-_TRAILING = re.compile(rb"[ \t]+(?=\n)|[ \t]+\Z")
+_TRAILING = lazyre.compile(rb"[ \t]+(?=\n)|[ \t]+\Z")
 
 
 def keep_if_typed_into(path: Path, new: bytes) -> Path | None:

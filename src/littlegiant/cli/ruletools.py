@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from littlegiant import lazyre
 from littlegiant.core import engine
 from littlegiant.core.inputs import InputPaths
 from littlegiant.core.result import Result
@@ -1460,13 +1461,13 @@ def _expected_ops(title: str) -> tuple[str, ...] | None:
     return None
 
 
-_TITLE_NUMBER = re.compile(r"((?:(?<![0-9])-)?(?:[0-9]{1,3}(?:[, \u00a0\u202f][0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)\s*(亿|千万|百万)?(年)?")
+_TITLE_NUMBER = lazyre.compile(r"((?:(?<![0-9])-)?(?:[0-9]{1,3}(?:[, \u00a0\u202f][0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)\s*(亿|千万|百万)?(年)?")
 _TITLE_SCALE = {"亿": 10000, "千万": 1000, "百万": 100, None: 1}
 """What a title's amount is in 万元, the unit of every amount: 1亿元 is 10000, 5千万元 is 5000. A number
 may be written 2,000 or 2 000 (a comma or a space between thousands) or below zero (不低于-5%); 2000-5000 is a
 range, not -5000."""
-_TITLE_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
-_CHINESE_NUMBER = re.compile(r"([零〇一二两三四五六七八九十百千]+)(亿)?")
+_TITLE_YEAR = lazyre.compile(r"(?:19|20)[0-9]{2}")
+_CHINESE_NUMBER = lazyre.compile(r"([零〇一二两三四五六七八九十百千]+)(亿)?")
 _CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CHINESE_PLACES = {"十": 10, "百": 100, "千": 1000}
 
@@ -1517,7 +1518,7 @@ def _check_title_numbers(node: Node, outcome: Outcome) -> None:
         "title": node.title.zh, "ops": Text(" 或 ".join(said), " or ".join(said)), "op": f"{node.op} {uses}"}))
 
 
-_EN_NUMBER = re.compile(r"(?<![\w.])(-?[0-9]{1,3}(?:,[0-9]{3})+|-?[0-9]+(?:\.[0-9]+)?)\s*(million|billion)?", re.IGNORECASE)
+_EN_NUMBER = lazyre.compile(r"(?<![\w.])(-?[0-9]{1,3}(?:,[0-9]{3})+|-?[0-9]+(?:\.[0-9]+)?)\s*(million|billion)?", re.IGNORECASE)
 _EN_SCALE = {"million": 100, "billion": 100000, None: 1}
 """What an English title's amount is in 万元: 20 million CNY is 2000, 200 million 20000."""
 

@@ -8,10 +8,10 @@ docs/output.md §4 says: all-of takes the worst, any-of the best branch.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
 
+from littlegiant import lazyre
 from littlegiant.core.plan import plan_for
 from littlegiant.core.result import MET, UNKNOWN, Result, close_calls
 from littlegiant.load import expr
@@ -53,7 +53,7 @@ def _held(answer: object) -> bool | None:
     return answer if isinstance(answer, bool) else None
 
 
-_DOCUMENT_TAIL = re.compile(r"〔\d{4}〕\d+号")
+_DOCUMENT_TAIL = lazyre.compile(r"〔\d{4}〕\d+号")
 
 
 def document_numbers(text: str) -> list[str]:

@@ -18,6 +18,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from littlegiant import lazyre
 from littlegiant.core import engine
 from littlegiant.core.inputs import InputPaths, sibling_path, whole_of
 from littlegiant.core.plan import applies
@@ -72,20 +73,20 @@ class Concern:
     violation: PartOverWhole | None = None  # a refused concern's two figures, as assess and batch report them
 
 
-_SHARE = re.compile(r"\s*(\w+)(\[y\])?\s*/\s*(\w+)(?(2)\[y\])\s*\*\s*100\s*")
+_SHARE = lazyre.compile(r"\s*(\w+)(\[y\])?\s*/\s*(\w+)(?(2)\[y\])\s*\*\s*100\s*")
 """A derived share of two amounts of one year, or of two counts, as the rule data writes it
 (``rd_expense[y] / revenue[y] * 100``, ``rd_staff / employees * 100``)."""
 
 
-_FIGURE_START = re.compile(r"[\d.+\-−(¥]|[〇零一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾]|约|大约|大概|差不多|将近|接近|近(?=[\d.])"
+_FIGURE_START = lazyre.compile(r"[\d.+\-−(¥]|[〇零一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾]|约|大约|大概|差不多|将近|接近|近(?=[\d.])"
                            r"|年均|年平均|平均"
                            r"|负|亏|赔|第|百分之|人民币|(?i:rmb|cny|about|around|approx|roughly|minus|loss|no\.)")
 """Where the figure starts in an answer typed after its name (营业收入3200万, 营收约3200万, revenue: 80m)."""
-_BOUND_AFTER_NAME = re.compile(r"近|将近|接近")
+_BOUND_AFTER_NAME = lazyre.compile(r"近|将近|接近")
 """近 after a name (营收近1亿) says "nearly", a bound: refused as a sheet's cell of it is, never read as 约1亿."""
-_LEAD_YEAR = re.compile(r"(\d{4})(?:年度?|年末|年底)(?:末|底)?")
-_NAME_JOINS = re.compile(r"[:=：]|^的|(?:为|是|有|约为|大概是|共|合计|总计|总额|的)$|^(?:我们|公司|本公司|企业)(?:的)?")
-_TAIL_NOTE = re.compile(r"\((?:(\d{4})年?度?(?:年末|末|底)?|经审计|审计数|已审计|审计后|审定数|未经审计|未审计|审计前|报表数)\)$"
+_LEAD_YEAR = lazyre.compile(r"(\d{4})(?:年度?|年末|年底)(?:末|底)?")
+_NAME_JOINS = lazyre.compile(r"[:=：]|^的|(?:为|是|有|约为|大概是|共|合计|总计|总额|的)$|^(?:我们|公司|本公司|企业)(?:的)?")
+_TAIL_NOTE = lazyre.compile(r"\((?:(\d{4})年?度?(?:年末|末|底)?|经审计|审计数|已审计|审计后|审定数|未经审计|未审计|审计前|报表数)\)$"
                         r"|(?<=[万元亿%人项年])(\d{4})年度?(?:年末|末|底)?$")
 """A note in brackets after the figure: its year (3200万（2025年）, 3200万（2025）) or its audit state (（审计数）,
 （未审计）), which changes nothing the figure says; or its year after it (3200万元，2025年: the comma gone with the
@@ -95,21 +96,21 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "employees": ("员工", "员工人数", "员工数", "职工", "职工人数", "人数", "staff", "headcount"), "net_profit": ("净利",),
 }
 """Short names of a figure, as owners say them (营收 for 营业收入), taken before the figure as its label is."""
-_RATIO = re.compile(r"(?:率|占比|比重|比例|强度)$")
+_RATIO = lazyre.compile(r"(?:率|占比|比重|比例|强度)$")
 """How a Chinese name of a share ends (负债率, 净利率, 研发费用占比, 研发投入强度)."""
-_GROWTH = re.compile(r"增长|增速|增幅|growth", re.IGNORECASE)
+_GROWTH = lazyre.compile(r"增长|增速|增幅|growth", re.IGNORECASE)
 """Words of a growth rate, which is no share of an amount (主营业务收入增长率 typed for 主营业务收入)."""
-_SAME_AS_WHOLE = re.compile(r"(?:(?:和|与|跟|同)(?P<name>[^\d\s]{1,10}?))?(?:一样|相同|一致)(?:的|啊|吧)?|同上"
+_SAME_AS_WHOLE = lazyre.compile(r"(?:(?:和|与|跟|同)(?P<name>[^\d\s]{1,10}?))?(?:一样|相同|一致)(?:的|啊|吧)?|同上"
                             r"|(?:全部|全都|全|都)(?:都)?(?:是|算)?(?:主营(?:业务)?(?:收入)?|主业|自主研发|研发(?:人员)?|科技人员"
                             r"|应用了|用上了|在用|产生了?效益|有效益|本企业)?(?:的|了)?"
                             r"|等于(?P<name2>[^\d\s不没无未非]{1,10})")
 """A part said to be all of its whole (全部都是主营, 都是, 都用上了, 和营业收入一样, 同上): the whole's answer. Only these
 words: 都忘了 or 都不是 says something else."""
 _RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": 1, "上年": 1, "上一年": 1, "前年": 2}
-_RELATIVE_YEAR = re.compile(r"^(?P<word>今年|本年|去年|上年|上一年|前年)度?|\((?P<word2>今年|本年|去年|上年|上一年|前年)度?\)$")
+_RELATIVE_YEAR = lazyre.compile(r"^(?P<word>今年|本年|去年|上年|上一年|前年)度?|\((?P<word2>今年|本年|去年|上年|上一年|前年)度?\)$")
 """A year said relative to today (去年3200万, 3200万（去年）): 去年 is the interview's last year, 前年 the one before, 今年
 this year's, which is no year asked. 去年3200万 to 2025's revenue was refused as no amount."""
-_BRACKETED = re.compile(r"（[^）]*）|\([^)]*\)")
+_BRACKETED = lazyre.compile(r"（[^）]*）|\([^)]*\)")
 
 
 def _key(text: str) -> str:

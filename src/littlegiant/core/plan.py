@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import ast
 import operator
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import field
@@ -21,6 +20,7 @@ from decimal import Decimal
 from functools import partial
 from typing import Any
 
+from littlegiant import lazyre
 from littlegiant.core import scoring
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult, GroupScore, TierResult, row_maker
 from littlegiant.load import expr
@@ -184,8 +184,8 @@ ItemRows = tuple[tuple[str, ...], dict[tuple[object, ...], CriterionResult], Cal
 """A score item's points rows in one tier: the paths it reads, its rows kept by their values, their
 maker, and the scales whose value is scored (their place among the item's scales, label, unit)."""
 _ZERO = Decimal(0)
-_REF = re.compile(r"\b([a-z_][a-z0-9_]*)(?:\[(y[0-9]?)\])?")
-_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
+_REF = lazyre.compile(r"\b([a-z_][a-z0-9_]*)(?:\[(y[0-9]?)\])?")
+_LITERAL = lazyre.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
 
 
 @record(slots=True, hot=True)

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from littlegiant import lazyre
 from littlegiant.errors import InputError
 from littlegiant.load.consistency import MONEY_TYPES
 from littlegiant.load.profile import (
@@ -70,7 +71,7 @@ row, 「应填数字」, for the answer the plan then asks for). #N/A is Excel's
 NA()), unlike its other error values (FORMULA_ERROR). 暂缺 (missing for now), 缺 and 保密 say the figure
 is not given, not that there is none: read as 无, 暂缺 under a title made it 否 and failed its tier; see
 NOT_GIVEN for the rest (未填报, 未提供, 待核实, 不便透露)."""
-NOT_GIVEN = re.compile(r"(?:暂|尚|还|目前|暂时)?(?:未|没有?)(?:填|填报|填写|提供|上报|报|报送|报送数据|统计|披露|公开|收集)"
+NOT_GIVEN = lazyre.compile(r"(?:暂|尚|还|目前|暂时)?(?:未|没有?)(?:填|填报|填写|提供|上报|报|报送|报送数据|统计|披露|公开|收集)"
                        r"(?:数据)?"
                        r"|(?:暂|尚|有)?待(?:提供|补充|补|补填|核实|核查|确认|填|填报|填写|统计|更新|上报|收集)"
                        r"|(?:暂|暂时)?(?:不便|不予|不愿|不能|无法|不)(?:透露|提供|公开|填写|填报)"
@@ -83,14 +84,14 @@ not to be told (不便透露, 无法提供). Each made the whole company an erro
 where 不详 beside it was read as unknown: they are unknown too, the row scored and the cell named in it
 as missing, never 0 and never 否. None says a title was won or lost (未认定, 未获得 are _NOT_WON's), nor
 pending (待认定, _LAPSED_OR_PENDING), nor none (无, 没有: NONE_IS_ZERO; 暂无: NONE_YET)."""
-FORMULA_ERROR = re.compile(r"#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!"
+FORMULA_ERROR = lazyre.compile(r"#(?:DIV/0!|N/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!"
                            r"|UNKNOWN!|EXTERNAL!|PYTHON!|GETTING_DATA)|ERR:\d{3}")
 """What a spreadsheet shows in a cell whose formula failed (Excel and WPS: #DIV/0!, #N/A, #VALUE!,
 #REF!; LibreOffice's Err:502 in a CSV it saved), full-width folded, upper-cased: no figure. Said as
 「应填金额…现在是“#DIV/0!”」, it read as a typing slip, where the sheet's formula is what to correct.
 #N/A, "not available", is read as unknown before this (UNKNOWN): a park types it, or a lookup finds no
 figure for the company, and it made the whole company an error row for one figure not given."""
-DONT_KNOW = re.compile(
+DONT_KNOW = lazyre.compile(
     r"(?:我|真|实在|暂时|目前|现在|也|还)*(?:忘了|忘记了?|想不起来?了?|记不(?:清|得|住)(?:楚)?|不(?:是|是很|是太|很|太|大)?(?:知道|清楚|记得|确定|晓得)"
     r"|没印象|搞不清(?:楚)?|说不清(?:楚)?)(?:了|啊|呀|哦|呢|吧|耶|诶)*"
     r"|i?(?:forgot|forget|(?:dont|donot|cant|cannot)(?:remember|recall)|(?:dont|donot)know|(?:have)?noidea|noclue|dunno"
@@ -101,13 +102,13 @@ dunno, I don't know). Each was refused as no amount, the owner told to type what
 NONE_YET = frozenset({"暂无"})
 """"None so far": of a yes/no (被列入经营异常名录: 暂无), a rank whose 0 means none, or a choice with a
 none, it answers 无, as 无 does; of a figure, it is unknown (no figure given, never a silent 0)."""
-_LOSS = re.compile(r"(?:净?亏(?:损了?|了)?|赔了?|负|(?i:a?(?:net)?lossof|a?(?:net)?loss|minus))(?=[\d.０-９〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟])")
+_LOSS = lazyre.compile(r"(?:净?亏(?:损了?|了)?|赔了?|负|(?i:a?(?:net)?lossof|a?(?:net)?loss|minus))(?=[\d.０-９〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟])")
 """A loss said in words before its figure (亏损300万, 净亏损0.5亿, 亏了300万, 赔了300万, 负三百万): the interview's
 net profit asked "亏损写负数", and the owner who typed 亏损300万 (later 亏了300万, as it is said) was asked again."""
-_LOSS_ABOUT = re.compile(r"(净?亏(?:损了?|了)?|赔了?|负)(约合?|大约|大概|差不多|将近|接近|近)")
+_LOSS_ABOUT = lazyre.compile(r"(净?亏(?:损了?|了)?|赔了?|负)(约合?|大约|大概|差不多|将近|接近|近)")
 """A loss said before the word that makes it approximate (亏损约300万, 净亏损大概0.5亿): read as 约亏损300万
 is. It was refused as no amount, where 约亏损300万 was read."""
-_PROFIT = re.compile(r"(?:净?盈利|净?利润|赚了?|(?i:a?(?:net)?profit(?:of)?))(?:为|是)?(?=[-−\d.０-９〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟]|约|大约|大概|差不多|将近|接近|近)")
+_PROFIT = lazyre.compile(r"(?:净?盈利|净?利润|赚了?|(?i:a?(?:net)?profit(?:of)?))(?:为|是)?(?=[-−\d.０-９〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟]|约|大约|大概|差不多|将近|接近|近)")
 """A profit said in words before its figure (盈利300万, 净利润-50万, 赚了300万), to the net profit question
 that names it: the owner who typed 盈利300万 was told an amount was expected, and asked again."""
 _COUNT_WORDS = {"人": ("个人", "个", "位", "名员工", "个员工", "位员工", "名职工", "员工", "职工", "people", "persons",
@@ -115,47 +116,47 @@ _COUNT_WORDS = {"人": ("个人", "个", "位", "名员工", "个员工", "位�
                 "项": ("个", "件", "items", "item"), "年": ("years", "year", "yrs")}
 """Other words a count is said with (12个, 12位, 十二个人, 200名员工; 5件 for IP): refused as no whole number,
 where 12人 was read."""
-_RANKED = re.compile(r"(?:国内|全国|行业内?|细分市场)?(?:排名|排)?(第.+)")
-_TOP = re.compile(r"(?:国内|全国|行业内?|细分市场)?(?:排名|排)?(?:在|位列|位居)?前(\d{1,3})(?:名|位)?(?:以内|之内)?")
+_RANKED = lazyre.compile(r"(?:国内|全国|行业内?|细分市场)?(?:排名|排)?(第.+)")
+_TOP = lazyre.compile(r"(?:国内|全国|行业内?|细分市场)?(?:排名|排)?(?:在|位列|位居)?前(\d{1,3})(?:名|位)?(?:以内|之内)?")
 """A rank said as a range (前三, 排名前3名, 国内前三以内): no rank, and the criteria read the rank itself."""
-_RANKED_ABROAD = re.compile(r"(?:全球|世界|全世界|国际|国外|海外|亚洲|欧洲)(?:市场)?(?:排名|排)?第|(?i:(?:world|global|international)(?:ly)?)")
+_RANKED_ABROAD = lazyre.compile(r"(?:全球|世界|全世界|国际|国外|海外|亚洲|欧洲)(?:市场)?(?:排名|排)?第|(?i:(?:world|global|international)(?:ly)?)")
 """A rank said of the world (全球第一, 世界排名第3, world No. 1), typed for a rank the question asks of China or of
 an award's winners: not its figure. Read as 1, a world leader exported mostly abroad passed 国内前三名."""
-_RANKED_EN = re.compile(r"(?:(?:ranked|rank|no\.?|number|#)(\d+)|(\d+)(?:st|nd|rd|th))", re.IGNORECASE)
+_RANKED_EN = lazyre.compile(r"(?:(?:ranked|rank|no\.?|number|#)(\d+)|(\d+)(?:st|nd|rd|th))", re.IGNORECASE)
 """A rank in English (2nd, No. 2, #2, ranked 2): the figure."""
 """A rank said with where it stands (排名第3, 国内第二, 全国第一): the rank is the figure."""
-_ABOUT = re.compile(r"^(?:约合?|大约|大概|差不多|将近|接近|近|approximately|approx\.?|about|around|roughly|circa|~)"
+_ABOUT = lazyre.compile(r"^(?:约合?|大约|大概|差不多|将近|接近|近|approximately|approx\.?|about|around|roughly|circa|~)"
                     r"|(?:左右|上下|orso)$", re.IGNORECASE)
 """Words that make a figure approximate (约500万, 500万左右, 差不多220万, 将近3000万, 近3000万; about,
 around, roughly, or so): the figure is what is read, as a finance manager means it; an answer is
 never more exact than its statement. 将近 and 接近 say "a little under" as 约 says "about": both mark
 the figure approximate, never a range (refusing 差不多220万 as no amount made a user retype what the
 tool could read; "around 80 million" was refused as no amount where "about" was read)."""
-_SINCE = re.compile(r"(?:从|自|于)?(\d{4})年?(?:(?:开始|起)?(?:至今|到现在|到目前|到今天|到今)|开始|起|以来)|(?:从|自)(\d{4})年?|(?:since|from)(\d{4})(?:onwards?)?"
+_SINCE = lazyre.compile(r"(?:从|自|于)?(\d{4})年?(?:(?:开始|起)?(?:至今|到现在|到目前|到今天|到今)|开始|起|以来)|(?:从|自)(\d{4})年?|(?:since|from)(\d{4})(?:onwards?)?"
                     r"|(?:从|自|于)?(\d{2})年(?:开始|起)",
                     re.IGNORECASE)
 """A start year said as such (2008年开始, 从2008年起, 2008年以来, 2008年到现在, 从2008年, since 2008), typed for a number of years;
 or by its last two digits, as it is said (12年开始做的, 从98年起: 2012, 1998), only with 开始 or 起: 12年 alone, or 12年以来,
 is twelve years. 12年开始做的 was refused as no number."""
-_SINCE_DOING = re.compile(r"(?:就|便)?(?:开始)?(?:做|干|从事|进入|经营|涉足|深耕|专注|专做)(?:这个|这一|该|本)?"
+_SINCE_DOING = lazyre.compile(r"(?:就|便)?(?:开始)?(?:做|干|从事|进入|经营|涉足|深耕|专注|专做)(?:这个|这一|该|本)?"
                           r"(?:行业|领域|市场|细分市场|业务|产品)?$|(?:就|便)开始$")
 """What follows a start year as it is said (2012年开始做的, 从2012年开始做, 2012年就进入这个行业了): the doing and the
 market, which say no more than 开始 (a closing 的 or 了 is taken off first). Each was refused as no number."""
-_FOUNDED = re.compile(r"(\d{4})年?(?:\d{1,2}月)?(?:注册)?(?:成立|注册|创立|创办|建厂)")
+_FOUNDED = lazyre.compile(r"(\d{4})年?(?:\d{1,2}月)?(?:注册)?(?:成立|注册|创立|创办|建厂)")
 """A founding year typed for the years in a niche (公司2009年成立, 2009年注册): the company's age, which may not be
 the main product's; refused as no number, it left the owner to guess what was asked."""
-_COUNT_LEAD = re.compile(r"^(?:一共|总共|共计?|合计|总计|已有|已经|已|有)+")
+_COUNT_LEAD = lazyre.compile(r"^(?:一共|总共|共计?|合计|总计|已有|已经|已|有)+")
 """What a count is said after (一共120人, 已经12年): the count alone. Refused as no whole number."""
-_YEARS_SAID = re.compile(r"^(?:做了|干了|从事了?|经营了?|深耕了?|专注了?)?(?P<n>[\d.]+|[〇零一二三四五六七八九十两]+)年(?:了|来|之久)*$")
+_YEARS_SAID = lazyre.compile(r"^(?:做了|干了|从事了?|经营了?|深耕了?|专注了?)?(?P<n>[\d.]+|[〇零一二三四五六七八九十两]+)年(?:了|来|之久)*$")
 """A count of years as people say it (8年来, 12年了, 做了12年, 已经12年了): the years. Refused as no number."""
-_PARTICLES = re.compile(r"(?:吧|啊|呀|哦|噢|呢|啦|嘛|哈)+$")
+_PARTICLES = lazyre.compile(r"(?:吧|啊|呀|哦|噢|呢|啦|嘛|哈)+$")
 """The particles an answer typed as speech ends with (3200万吧, 3200万元左右吧, 没有啊): a figure with 吧 is one the
 person hedges, taken as approximate (约3200万); the others add nothing. Each was refused as no amount."""
 _HEDGE = "吧"
-_UNSURE = re.compile(r"(?:应该|好像|可能|大概|估计|也许|似乎)?(.+?)(?:吧|呢|吗|吧[?？]|[?？])|(?:应该|好像|可能|大概|估计|也许|似乎)(.+)")
+_UNSURE = lazyre.compile(r"(?:应该|好像|可能|大概|估计|也许|似乎)?(.+?)(?:吧|呢|吗|吧[?？]|[?？])|(?:应该|好像|可能|大概|估计|也许|似乎)(.+)")
 """A yes or no said unsure (是吧, 没有吧, 应该是, 好像不是, 可能有): not an answer to a red line or a title, but asked
 again saying so; it was told 「应填是或否」 or, of 是吧, that a lapsed title is 否."""
-_FIRM_LEAD = re.compile(r"^(?:肯定|绝对|确实|的确|当然|真的|确定|一定|完全)(?:是)?(?=[没无不否有是对])")
+_FIRM_LEAD = lazyre.compile(r"^(?:肯定|绝对|确实|的确|当然|真的|确定|一定|完全)(?:是)?(?=[没无不否有是对])")
 """Words that make a yes or no firmer (肯定没有, 绝对没有, 确实有, 当然是): the yes or no itself. Refused as no yes or no,
 where 没有 alone was read. (应该, 可能 make it less sure: _UNSURE.)"""
 _HAD = frozenset({"有过", "有过的", "曾有", "曾有过", "曾经有", "曾经有过", "发生过", "出现过", "有一次", "有过一次",
@@ -163,7 +164,7 @@ _HAD = frozenset({"有过", "有过的", "曾有", "曾有过", "曾经有", "�
 """It has happened (有过, 有一次), to a question whether something happened (近三年发生…, 有偷漏税…: _EVENT): yes. Not
 to one of now (经营异常名录) nor to a title or honour (_HELD): listed or held once says nothing of today."""
 _MEASURE = "(?:次|起|回|项|个|件|家|条|份|种|张|本|类|套)"
-_COUNTED = re.compile(r"(?:有的?|有过|是的?|是有|发生过|出过|出现过|一共|共|总共|有了)?(?P<bound>不到|少于|不足|不超过)?"
+_COUNTED = lazyre.compile(r"(?:有的?|有过|是的?|是有|发生过|出过|出现过|一共|共|总共|有了)?(?P<bound>不到|少于|不足|不超过)?"
                       r"(?P<n>\d+|[〇零一二两三四五六七八九十百]+|好几|好多|几|多|若干|不少|很多|没几|十几|几十)"
                       rf"{_MEASURE}(?:左右|多|以上|了)?")
 """A count typed to a yes/no (有的，一次 to 近三年发生重大事故; 两项, 好几个 to 参与制修订标准): more than none is a yes,
@@ -171,18 +172,18 @@ _COUNTED = re.compile(r"(?:有的?|有过|是的?|是有|发生过|出过|出现
 _NOW_ONLY = frozenset({"registered_in_china", "compliance.abnormal_operation", "compliance.serious_dishonesty",
                        "compliance.prohibited_products"})
 """Questions of a state today (在经营异常名录中): 有的，一次 there may be a listing since lifted, so a count is no yes."""
-_NONE_COUNTED = re.compile(rf"一{_MEASURE}(?:都|也)(?:没有?|无|没发生过?)|没有?一{_MEASURE}|一{_MEASURE}(?:都|也)不(?:是|在)")
+_NONE_COUNTED = lazyre.compile(rf"一{_MEASURE}(?:都|也)(?:没有?|无|没发生过?)|没有?一{_MEASURE}|一{_MEASURE}(?:都|也)不(?:是|在)")
 """None said by counting (一个都没有, 没有一项): no."""
 _ALL_OF = frozenset({"以上都是", "以上均是", "以上都有", "以上均有", "都是", "都有", "全都是", "全都有", "全部", "全部都有",
                      "全部都是", "全有", "全是"})
 """All of those the question lists (质量、环境、职业健康安全… to 取得相关管理体系认证): yes."""
-_NOT_YET = re.compile(r"(?:目前|现在|还在|正在|已经)?(?:申请中|在申请|正在申请|申报中|在申报|正在申报|在办理?|办理中|审核中|在审核|审批中)"
+_NOT_YET = lazyre.compile(r"(?:目前|现在|还在|正在|已经)?(?:申请中|在申请|正在申请|申报中|在申报|正在申报|在办理?|办理中|审核中|在审核|审批中)"
                       r"|(?:下个?月|下周|月底|年底|年内|明年|近期|马上|即将|快要?|很快|过几天)(?:就|能|会|可以|要)?"
                       r"(?:拿到?|取得|下来|下证|发证|批下来|获批|通过)(?:证|证书)?了?"
                       r"|(?:还没|尚未|还未|暂未)(?:拿到?|取得|下来|下证|发证|批下来|获批)(?:证|证书)?")
 """A certificate applied for, or to come (申请中, 下个月拿证): not held today, when the question is asked: no.
 Refused as no yes or no (申请中 was read so only for a title or an honour)."""
-_IP_PENDING = re.compile(r"申请中|在申请|正在申请|申报中|在申报|审查中|在审|已受理|还没(?:授权|下证|拿到?证)|未授权|尚未授权"
+_IP_PENDING = lazyre.compile(r"申请中|在申请|正在申请|申报中|在申报|审查中|在审|已受理|还没(?:授权|下证|拿到?证)|未授权|尚未授权"
                          r"|(?:下个?月|年底|明年|很快|马上|即将)(?:就|能|会|可以|要)?(?:拿证|下证|授权|拿到?证书?)")
 """IP applied for and not yet granted (申请中, 正在申请, 下个月拿证) typed for a count of IP held: refused as
 「应填整数」, which left the owner guessing whether applications count."""
@@ -195,26 +196,26 @@ _NEVER_ONCE = frozenset({"一次都没有", "一次也没有", "一次都没", "
                          "未出过", "从没出过事"})
 """No, as said of an event or a list (一次都没有, 没有的事; 不在名录里 to 被列入经营异常名录; 均无, 无上述情形 to a red line
 that lists several): refused as no yes or no."""
-_SAID_TWICE = re.compile(r"([\u4e00-\u9fff]{1,3}?)(?:[,，]?\1){1,3}")
+_SAID_TWICE = lazyre.compile(r"([\u4e00-\u9fff]{1,3}?)(?:[,，]?\1){1,3}")
 """A word said again for emphasis (没有没有, 对对对, 不是不是): the word, once. Refused as no yes or no."""
-_FIRM_PARTICLES = re.compile(r"(?:啊|呀|哦|噢|啦|哈)+$")
+_FIRM_PARTICLES = lazyre.compile(r"(?:啊|呀|哦|噢|啦|哈)+$")
 """The particles after a yes or no that keep it as firm as it was (没有啊, 是啊, 对呀): not 吧 or 呢, which make
 「是吧」 a question back (is it?), no answer to a red line."""
-_IP_WORDS = {"ip.class2": re.compile(r"^(?:实用新型(?:专利)?|外观(?:设计)?(?:专利)?|软件著作权|软著)|(?:个|项|件)?"
+_IP_WORDS = {"ip.class2": lazyre.compile(r"^(?:实用新型(?:专利)?|外观(?:设计)?(?:专利)?|软件著作权|软著)|(?:个|项|件)?"
                                       r"(?:实用新型(?:专利)?|外观(?:设计)?(?:专利)?|软件著作权|软著)$")}
-_CLASS1 = re.compile(r"^(?:发明专利|发明)|(?:个|项|件)?(?:发明专利|发明)$")
-_CLASS2_WORDS = re.compile(r"实用新型|外观设计|外观专利|软件著作权|软著")
+_CLASS1 = lazyre.compile(r"^(?:发明专利|发明)|(?:个|项|件)?(?:发明专利|发明)$")
+_CLASS2_WORDS = lazyre.compile(r"实用新型|外观设计|外观专利|软件著作权|软著")
 """A count of IP said with its kind (发明专利5项, 5个发明专利; to Ⅱ类: 实用新型10项, 软著30个): the kind the question
 asks, its count. Refused as no whole number; 实用新型 or 软著 typed for a Ⅰ类 count is Ⅱ类, said so."""
-_NONE_SAID = re.compile(r"(?:从来?|还|尚|暂|目前|一直)?(?:没有?|未|无|从未|从没)(?:获得?|得|拿到?|评上|进入?)?过?(?:任何)?"
+_NONE_SAID = lazyre.compile(r"(?:从来?|还|尚|暂|目前|一直)?(?:没有?|未|无|从未|从没)(?:获得?|得|拿到?|评上|进入?)?过?(?:任何)?"
                         r"(?:奖项?|奖励|获奖|名次|排名|排上名|上榜)?过?(?:的|了)?")
 """None said in a sentence, to a rank whose 0 means none (没获过奖, 没有获奖, 从未获奖, 没拿过奖, 没有排名) or a choice
 holding none (创客中国 名次): 0 or none, as 没有 and 未获奖 are. Each was refused as no whole number."""
-_EVENT = re.compile(r"近[\d一二两三四五六七八九十]+年")
+_EVENT = lazyre.compile(r"近[\d一二两三四五六七八九十]+年")
 """How a question about something that happened begins (近三年发生…, 近三年有偷漏税…): 有过 answers it yes. Of
 one about now (被列入经营异常名录, 严重失信, a certification, a title), 有过 says nothing of now: it was read as
 yes, and a company listed once and since removed failed every tier on a red line."""
-_MORE = re.compile(r"(?P<figure>[0-9.〇零一二三四五六七八九十百千两壹贰叁肆伍陆柒捌玖拾佰仟]+[万亿]?)"
+_MORE = lazyre.compile(r"(?P<figure>[0-9.〇零一二三四五六七八九十百千两壹贰叁肆伍陆柒捌玖拾佰仟]+[万亿]?)"
                    r"(?:多一点|多一些|多点|多些|多|余|来|出头)(?P<rest>.*)")
 """A figure said with 多 (余, 来, 出头) after it, 3200多万, 120多人, 3200万多: a bit over it (来: about it)."""
 
@@ -243,12 +244,12 @@ def _narrow_more(raw: str) -> str | None:
     return said["figure"] + said["rest"]
 
 
-_AVERAGE = re.compile(r"^(?:(?:近|过去|最近)?[\d一二两三四五六七八九十]+年(?:来)?(?:的)?)?"
+_AVERAGE = lazyre.compile(r"^(?:(?:近|过去|最近)?[\d一二两三四五六七八九十]+年(?:来)?(?:的)?)?"
                       r"(?:年均|年平均|平均每年|每年平均|平均一年|一年平均|平均)(?:为|是)?")
 """An amount said as an average of years (年均3200万, 平均每年3200万) to a year's question: not the year's own
 figure. Refused, saying so (value.average): taken as each year's, approximately, it made growth 0% and decided
 a tier without a word; a person who knows the year's figure roughly says so (约3200万) for that year."""
-_PER_YEAR = re.compile(r"^(?:每年|一年|全年)|(?:/|每|一)年度?$|(?i:/a|/yr|/year|peryear|ayear|ayr)$")
+_PER_YEAR = lazyre.compile(r"^(?:每年|一年|全年)|(?:/|每|一)年度?$|(?i:/a|/yr|/year|peryear|ayear|ayr)$")
 """An amount of a year said so (3200万/年, 每年3200万, 一年3200万): the question asks the year's figure already."""
 FIRST_START_YEAR = 1949
 """The earliest start year read for years in a market: one before it is a slip of the year, not a count."""
@@ -261,7 +262,7 @@ NEVER_NONE = frozenset({"total_assets"})
 """Amounts no company is without: it holds assets (its cash, at least), so 无 or 没有 to 资产总额 is no 0 but
 a slip or a figure not at hand. Read as 0 (and said back as 0万元), it made the debt ratio 无法计算 at
 the report, and sized the company by assets of nothing."""
-_ECHO = re.compile(r"(?P<no>没有?|未|不|从未|尚未|还没有?|并未|并不|暂未)?(?:已经?|确实|都)?(?P<verb>[\u4e00-\u9fff]{2})(?:了|过|的)*")
+_ECHO = lazyre.compile(r"(?P<no>没有?|未|不|从未|尚未|还没有?|并未|并不|暂未)?(?:已经?|确实|都)?(?P<verb>[\u4e00-\u9fff]{2})(?:了|过|的)*")
 _ECHO_VERBS = frozenset({"属于", "通过", "参与", "拥有", "获得", "取得", "具有", "具备", "采用", "符合", "达到", "满足",
                          "主导", "列入", "发生", "存在"})
 """A yes or no said by the question's own verb, as Chinese answers one (属于？— 属于 / 不属于; 通过ISO9001认证？— 通过了 /
@@ -298,10 +299,10 @@ def _asks_by(label: str, verb: str) -> bool:
 
 _HELD = ("titles.", "honors.")
 """The fields of a title or an honour held, which a park's sheet marks by how it was won rather than 是/否."""
-_UNDER_REVIEW = re.compile(r"(?:复核|复审|重新认定)中")
+_UNDER_REVIEW = lazyre.compile(r"(?:复核|复审|重新认定)中")
 """A title under its renewal review (复核中): still held if its three years have not run out, lapsed if they
 have; only the person knows. Refused as 省级（复核中） and 是（复核中） are, saying what to write, not 「应填是或否」."""
-_NEVER_APPLIED = re.compile(r"(?:暂|尚|还|目前|从)?(?:未|没有?|无)(?:申报|申请|报)过?")
+_NEVER_APPLIED = lazyre.compile(r"(?:暂|尚|还|目前|从)?(?:未|没有?|无)(?:申报|申请|报)过?")
 """A title or honour never applied for (未报, 没报, 未申报, 尚未申请): not held, 否. Elsewhere 未报 says a figure
 was not reported (NOT_GIVEN); under a title it read as unknown and left the tier 未知 for a title the company lacks."""
 _WON = "(?:认定|评定|认证|入选|获评|获得?|取得{})"
@@ -309,9 +310,9 @@ _IS_WON = r"(?:已经?|于|经|被)*{}(?:为|且?有效|在?有效期内|未过�
 _NOT_WON = r"(?:尚|还|仍|目前)?(?:未|没有?|无)(?:被|经)?{}"
 _LAPSED_OR_PENDING = r"(?:已经?|现已|早已)?(?:过期|失效|到期失效|被?撤销|被?取消)|(?:正在|尚在)?(?:申报|申请|认定|评审)中|" \
     r"正在(?:申报|申请)|(?:待|尚待|等待)(?:认定|评定|公示)|(?:申报|申请|认定|复核)?未通过"
-_STATES = {registered: (re.compile(_IS_WON.format(won)), re.compile(f"{_NOT_WON.format(won)}|{_LAPSED_OR_PENDING}"))
+_STATES = {registered: (lazyre.compile(_IS_WON.format(won)), lazyre.compile(f"{_NOT_WON.format(won)}|{_LAPSED_OR_PENDING}"))
            for registered, won in ((False, _WON.format("")), (True, _WON.format("|入库")))}
-_LAPSED = re.compile(_LAPSED_OR_PENDING)
+_LAPSED = lazyre.compile(_LAPSED_OR_PENDING)
 """A title or honour answered by its state alone (已认定, 有效期内: held; 未认定, 没有获得: not): one such
 cell made a park's whole company an error row, 「应填是或否」. 已入库 answers the 科技型中小企业 (a
 registration) only: under another title it may be that one, not the title asked. A lapsed or pending
@@ -333,7 +334,7 @@ _CONFERRED: dict[str, tuple[str, tuple[str, ...], Text, Text]] = {
 province, 小巨人 by MIIT), the title's short names, what it is and who confers it, and whose title is
 held. A park's 是否专精特新中小企业 column records the level of the title held: 省级, 是（省级）, which was
 refused as no yes (or as a lapsed or pending title), each company an error row."""
-_LEVELS = re.compile(r"国家级|省部级|省级|地市级|市级|区县级|县区级|区级|县级|市区级")
+_LEVELS = lazyre.compile(r"国家级|省部级|省级|地市级|市级|区县级|县区级|区级|县级|市区级")
 """A level of government as a park writes it beside a title (省级, 市级专精特新, 是（市级）)."""
 _LEVEL_EN = {"国家级": "national", "省部级": "provincial or ministerial", "省级": "provincial", "地市级": "city-level",
              "市级": "city-level"}
@@ -377,7 +378,7 @@ def _at_level(low: str, path: str, shown: str, where: str, label: Text | None, f
     return text.replace("()", "").strip(" ，,、；;:：") or "是"
 
 
-_VALID_UNTIL = re.compile(r"(?:有效期)?(?:至|到|截至|截止|截止到|until|to|till)(\d{4})年?(?:\d{1,2}月)?(?:\d{1,2}[日号])?(?:止|到期|为止)?"
+_VALID_UNTIL = lazyre.compile(r"(?:有效期)?(?:至|到|截至|截止|截止到|until|to|till)(\d{4})年?(?:\d{1,2}月)?(?:\d{1,2}[日号])?(?:止|到期|为止)?"
                           r"|(?:有效期)?(\d{4})年?(?:\d{1,2}月)?(?:\d{1,2}[日号])?(?:到期|止)")
 """A title or honour said with the year it is valid until (有，有效期到2027年; 是（2027年到期）; 有效期至2026年12月).
 It was refused as saying when the title was won (「说的是何时获得」), or as no sure yes: it says until when."""
@@ -404,7 +405,7 @@ def _held_until(low: str, f: FieldDef, typed: str, where: str, label: Text | Non
                      field=where, label=label or field_words(f, where))
 
 
-_YEAR = re.compile(r"\d{4}")
+_YEAR = lazyre.compile(r"\d{4}")
 _REGISTERED = "titles.tech_sme"
 """The 科技型中小企业: a registration (入库) rather than a title won (认定)."""
 
@@ -422,13 +423,13 @@ def _held(low: str, path: str) -> bool | None:
     return True if won.fullmatch(words) else None
 
 
-_REMARK = re.compile(r"(.+?)\((.*)\)")
+_REMARK = lazyre.compile(r"(.+?)\((.*)\)")
 """是（2024年认定）: a yes or no with a remark in brackets (full-width folded by NFKC)."""
-_SAID_AFTER = re.compile(r"(是|否)[;:；：]?(.+)")
+_SAID_AFTER = lazyre.compile(r"(是|否)[;:；：]?(.+)")
 """是，2023年认定 (its comma gone with the separators ``normalise`` drops): a remark after the answer
 rather than in brackets, read as the bracketed one is."""
-_DATES = re.compile(r"\d{1,4}\s*(?:年度?|月|日|号|[./-])?")
-_SURE = re.compile(r"(?:已|于|经|获|获得|获评|被|认定|评定|认证|入选|入库|复核|复审|重新认定|通过|有效|有效期内|仍有效|在有效期内|期内|"
+_DATES = lazyre.compile(r"\d{1,4}\s*(?:年度?|月|日|号|[./-])?")
+_SURE = lazyre.compile(r"(?:已|于|经|获|获得|获评|被|认定|评定|认证|入选|入库|复核|复审|重新认定|通过|有效|有效期内|仍有效|在有效期内|期内|"
                    r"审核|评审|公示后|未过期|没过期|未到期|没到期|未撤销|未被撤销|没有撤销|首次|第[一二三四五六七八九十]+批|批|"
                    r"certified|recogni[sz]ed|valid|renewed|approved|since|in|and|notexpired|"
                    r"[\s，,、；;:：]|的$)*")
@@ -453,7 +454,7 @@ speaker thinks in millions, not in 万: 80 million is 8,000 万元, shown back b
 SHORTHAND_UNITS: tuple[tuple[str, Decimal], ...] = (("w", Decimal(1)),)
 """w for 万 (500w, 500W), as Chinese chat and notes write it: the pinyin initial of wàn, in no other
 use after an amount."""
-_EXACTLY = re.compile(r"(?<=[万亿元])整$")
+_EXACTLY = lazyre.compile(r"(?<=[万亿元])整$")
 """整 after the unit (500万元整, 500万整), as a cheque or contract closes an amount: exactly that much,
 which the figure already is."""
 CURRENCY = ("人民币", "cny", "rmb", "yuan", "¥")
@@ -469,21 +470,21 @@ FOREIGN_CURRENCIES = ("美元", "美金", "港元", "港币", "欧元", "日元"
 """Money not in 人民币, by its Chinese name: amounts the tool has no rate to turn into 万元."""
 FOREIGN_CODES = ("usd", "hkd", "eur", "jpy", "gbp")
 """The same by currency code, as a header or a cell writes it (USD, in any letter case)."""
-_FOREIGN_AMOUNT = re.compile("[$€£]|" + "|".join(FOREIGN_CURRENCIES) + r"|(?<![a-z])(?:" + "|".join(FOREIGN_CODES) + ")(?![a-z])",
+_FOREIGN_AMOUNT = lazyre.compile("[$€£]|" + "|".join(FOREIGN_CURRENCIES) + r"|(?<![a-z])(?:" + "|".join(FOREIGN_CODES) + ")(?![a-z])",
                              re.IGNORECASE)
 """What marks a typed amount as foreign ($5,000, 5000万美元, USD 5m; a cell Excel shows as $ or €)."""
 YUAN = Decimal("0.0001")
 """One 元 in 万元."""
 _YUAN_WORDS = ("人民币", "cny", "rmb", "yuan")
-_TEN_K = re.compile(r"[\s(]10k(?:\s*(?:cny|rmb|yuan))?\)?$")
+_TEN_K = lazyre.compile(r"[\s(]10k(?:\s*(?:cny|rmb|yuan))?\)?$")
 """The English name of 万元 itself after an amount (8000 (10k CNY), 8000 10k CNY): not "k" times 10."""
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,9})?")
+_NUMBER = lazyre.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,9})?")
 """A plain decimal, with an exponent as Excel writes a large number to CSV (1.2E+07)."""
 _GROUP_SEP = "[,'’、_\\s]+"
-_GROUPED = re.compile(rf"[\d.]*\d(?:{_GROUP_SEP}\d+)+(?:\.\d*)?")
+_GROUPED = lazyre.compile(rf"[\d.]*\d(?:{_GROUP_SEP}\d+)+(?:\.\d*)?")
 """A number whose digits a separator splits (1,200; 1 200; 1,20; 1.200,50): the commas people group
 thousands with, and what Excel and other countries write in their place."""
-_PLAIN = re.compile(r"-?\d{1,15}(\.\d{1,15})?", re.ASCII)
+_PLAIN = lazyre.compile(r"-?\d{1,15}(\.\d{1,15})?", re.ASCII)
 """A number as most cells hold it, which needs none of the rest (the result is the same)."""
 MOST_TYPED = 200
 """The longest answer read for a figure, a yes/no or a choice (约8000万元（2025年审计数） is some 20
@@ -513,7 +514,7 @@ units as 万 and 亿, which NFKC leaves apart. 五百萬 in numerals was read an
 person retyped an answer the tool could have read."""
 
 
-_CLOSING = re.compile(r"(?<=[\w%)])(?:\.|!+|;)$")
+_CLOSING = lazyre.compile(r"(?<=[\w%)])(?:\.|!+|;)$")
 """The full stop, exclamation or semicolon a sentence ends with (500万。, 是。, 没有！), typed out of habit
 after an answer: refused, 「500万。」 read as no amount. One mark after a word, a digit, % or a bracket;
 a lone mark, or an ellipsis trailing off (500万…), stays as typed."""
@@ -541,12 +542,12 @@ def percent_signed(f: FieldDef, text: str) -> bool:
     return raw.endswith("%") or raw.startswith("百分之")
 
 
-_TENTHS = re.compile(r"([\d.一二两三四五六七八九十]+)成(?:(半)|([1-9一二两三四五六七八九]))?")
+_TENTHS = lazyre.compile(r"([\d.一二两三四五六七八九十]+)成(?:(半)|([1-9一二两三四五六七八九]))?")
 """A share in tenths (两成 is 20%, 一成半 15%, 两成五 25%: the digit after 成 is the next place, as 三成八 is
 38%), as a share is said in speech: refused as no percentage."""
-_PART_OF = re.compile(r"(?P<half>一半)|(?P<whole>[\d一二两三四五六七八九十百]+)分之(?P<piece>[\d一二两三四五六七八九十]+)")
+_PART_OF = lazyre.compile(r"(?P<half>一半)|(?P<whole>[\d一二两三四五六七八九十百]+)分之(?P<piece>[\d一二两三四五六七八九十]+)")
 """A share said as a part (一半, 四分之一, 五分之二), as a share is said in speech: refused as no percentage."""
-PERCENT_WORDS = re.compile(r"(?<=[\d.〇零一二三四五六七八九十])(?:(?:个)?百分点|个点)$|(?i:(?:per)?cent|pct|percentagepoints?)$")
+PERCENT_WORDS = lazyre.compile(r"(?<=[\d.〇零一二三四五六七八九十])(?:(?:个)?百分点|个点)$|(?i:(?:per)?cent|pct|percentagepoints?)$")
 """A share said in words after its figure (12个百分点, 12个点, 12 percent; spaces gone): its % sign. 12个百分点 was
 refused as Chinese numerals of more than one reading, told to write 1200万."""
 
@@ -1077,11 +1078,11 @@ def _check_grouping(typed: str, f: FieldDef, where: str, label: Text) -> None:
 _OWN_BASIS = "不含(?:增值)?税|未含税|除税|(?i:excl(?:\\.|uding)?vat|exvat|netofvat|withoutvat|vatexcluded)"
 """An amount said to be without VAT (500万（不含税）, 5 million excl. VAT; spaces gone): the basis the
 statements, and so every amount asked, are on."""
-_TAX_IN = re.compile(r"(?<![不未])含(?:增值)?税|价税合计|(?i:incl(?:\.|uding)?vat|withvat|vatincluded|vatinclusive)")
+_TAX_IN = lazyre.compile(r"(?<![不未])含(?:增值)?税|价税合计|(?i:incl(?:\.|uding)?vat|withvat|vatincluded|vatinclusive)")
 """An amount said to include VAT (500万（含税）, 含税500万, 5 million incl. VAT): not the figure asked, some 13%
 above the books."""
 
-_PRE_TAX = re.compile(r"税前|(?i:beforetax|pretax|pre-tax)")
+_PRE_TAX = lazyre.compile(r"税前|(?i:beforetax|pretax|pre-tax)")
 """A profit said before income tax (300万（税前）, 3 million before tax): the total profit, not the net."""
 
 
@@ -1126,7 +1127,7 @@ def _entity_basis(raw: str, f: FieldDef, typed: str, where: str, label: Text | N
     return raw, noted
 
 
-_DOTTED = re.compile(r"(?<![\d.,])([1-9]\d{0,2})((?:\.\d{3})+)(?![\d.,])")
+_DOTTED = lazyre.compile(r"(?<![\d.,])([1-9]\d{0,2})((?:\.\d{3})+)(?![\d.,])")
 """Digits grouped by points, 8.000 or 1.234.567: where a point groups thousands (much of Europe, and a
 slip for the comma), 8.000 is 8000; as a decimal it is 8."""
 
@@ -1152,12 +1153,12 @@ def check_dotted(f: FieldDef, typed: str, where: str, label: Text) -> None:
                          params={"shown": brief(typed.strip()), "write": Text(" 或 ".join(options), " or ".join(options))})
 
 
-_BARE_AMOUNT = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:万元?)?")
+_BARE_AMOUNT = lazyre.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:万元?)?")
 """An amount written in the question's own unit (8000, 8000万, 8,000万元, full-width or 萬 folded): read as
 it stands, nothing to say back. Anything else (8000w, ¥8000万, 人民币8000万元, (120)) is said back."""
 
 
-_BRACKETED_UNIT = re.compile(r"(\d+(?:\.\d*)?|\.\d+)\((?:金额)?(?:单位:?)?(?:人民币)?(.+)\)")
+_BRACKETED_UNIT = lazyre.compile(r"(\d+(?:\.\d*)?|\.\d+)\((?:金额)?(?:单位:?)?(?:人民币)?(.+)\)")
 """A plain number and, in brackets, its unit (8000（万元）, as people copy a header's 营业收入（万元）): brackets
 full-width or not (NFKC folds them). Only a number and one of MONEY_UNITS: 8000万(元), two units, stays refused."""
 _UNIT_NAMES = frozenset(name for name, _ in MONEY_UNITS)

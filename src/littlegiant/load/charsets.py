@@ -10,9 +10,9 @@ GB18030 (a superset of GBK and GB2312). ``--encoding`` forces one.
 from __future__ import annotations
 
 import codecs
-import re
 from typing import BinaryIO
 
+from littlegiant import lazyre
 from littlegiant.errors import InputError
 
 TRIED = "UTF-8, GB18030/GBK, UTF-16, UTF-32"
@@ -257,12 +257,12 @@ def guess(sample: bytes) -> str:
     return "gb18030"
 
 
-_LATIN_WORD = re.compile("[A-Za-z][\u0080-\u07ff]|[\u0080-\u07ff][A-Za-z]")
+_LATIN_WORD = lazyre.compile("[A-Za-z][\u0080-\u07ff]|[\u0080-\u07ff][A-Za-z]")
 """A two-byte letter beside an ASCII one: a Latin word's (Café), which GBK read as UTF-8 never makes."""
 
 
 _SIGNS = "\u00a0-\u00bf\u00d7\u00f7"
-_LATIN_SIGN = re.compile(f"[A-Za-z0-9] *[{_SIGNS}](?![^\\x00-\\x7f])|(?<![^\\x00-\\x7f])[{_SIGNS}] *[A-Za-z0-9]"
+_LATIN_SIGN = lazyre.compile(f"[A-Za-z0-9] *[{_SIGNS}](?![^\\x00-\\x7f])|(?<![^\\x00-\\x7f])[{_SIGNS}] *[A-Za-z0-9]"
                          f"|\\( *[{_SIGNS}] *\\)")
 """A sign of Latin-1 (½ ° ± × µ ² ·, a no-break space) after or before an ASCII word or figure on its
 line, touching no other non-ASCII character: how UTF-8 text writes 1½, 25°, ±5, 3 × 4, µ Labs. Each is

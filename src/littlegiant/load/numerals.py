@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from littlegiant import lazyre
+
 DIGITS = {"零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2, "三": 3, "叁": 3, "參": 3,
           "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "陸": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
           "九": 9, "玖": 9}
@@ -24,13 +26,13 @@ SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 _POINT = "点點"
 _NUMERAL = "".join(DIGITS) + "".join(SMALL) + "".join(BIG) + _POINT
-_RUN = re.compile(rf"[0-9.{_NUMERAL}]+")
-_SPELLED = re.compile(rf"[{''.join(DIGITS)}十拾{_POINT}]|\d[{''.join(SMALL)}{''.join(BIG)}]+\d|(?<![0-9.])[1-9][百佰千仟](?![0-9万萬亿億])")
+_RUN = lazyre.compile(rf"[0-9.{_NUMERAL}]+")
+_SPELLED = lazyre.compile(rf"[{''.join(DIGITS)}十拾{_POINT}]|\d[{''.join(SMALL)}{''.join(BIG)}]+\d|(?<![0-9.])[1-9][百佰千仟](?![0-9万萬亿億])")
 """Text that needs this reader: a Chinese digit, digits on both sides of a unit (1亿2000万), or one digit
 alone before 百 or 千 (8千, as 八千 is read: it was refused). Text such as 500万, 0.8亿 or 3千万 is read as
 before, by the units alone."""
 _ANY_DIGIT = rf"[0-9{''.join(DIGITS)}十拾百佰千仟]"
-_VAGUE = re.compile(
+_VAGUE = lazyre.compile(
     rf"几|(?:近|将近|接近|不到|不足|不少于|超过|上|数|小)(?={_ANY_DIGIT})"
     rf"|(?<=[0-9{_NUMERAL}])(?:多|余|来|出头)|(?<=[0-9{_NUMERAL}])[年人项个名位件](?:多|余|出头)|(?:以上|以下|以内)$"
     rf"|(?<![0-9.{''.join(DIGITS)}{_POINT}])[一二两兩三四五六七八九]{{2}}(?=[{''.join(SMALL)}{''.join(BIG)}])"
@@ -59,7 +61,7 @@ class Mixed(ValueError):
     """Chinese numerals with an exponent (一e5, 5e三, 一点五e3): neither way of writing a number."""
 
 
-_MIXED = re.compile(rf"[{''.join(DIGITS)}{''.join(SMALL)}{_POINT}](?:[0-9.]*)[eE][+-]?[0-9{''.join(DIGITS)}]"
+_MIXED = lazyre.compile(rf"[{''.join(DIGITS)}{''.join(SMALL)}{_POINT}](?:[0-9.]*)[eE][+-]?[0-9{''.join(DIGITS)}]"
                     rf"|[0-9.][eE][+-]?[{''.join(DIGITS)}]")
 
 
@@ -255,10 +257,10 @@ def _section(part: list[tuple[str, int, int]], run: str, *, elide: bool, spoken:
 
 
 _YEAR_DIGITS = "〇零一二三四五六七八九"
-_SPELLED_YEAR = re.compile(rf"(?<![0-9{_NUMERAL}])([{_YEAR_DIGITS}]{{4}})(?=年)")
+_SPELLED_YEAR = lazyre.compile(rf"(?<![0-9{_NUMERAL}])([{_YEAR_DIGITS}]{{4}})(?=年)")
 """A year said digit by digit (二〇二五年, 一九九八年): four digits before 年, as a year is said, never a figure
 (二千零二十五 is said so, not 二〇二五)."""
-_SPELLED_SHORT_YEAR = re.compile(rf"(?<![0-9{_NUMERAL}])([{_YEAR_DIGITS}]{{2}})(?=年(?:开始|起))")
+_SPELLED_SHORT_YEAR = lazyre.compile(rf"(?<![0-9{_NUMERAL}])([{_YEAR_DIGITS}]{{2}})(?=年(?:开始|起))")
 """A start year said by its last two digits (一二年开始, 〇八年起: 2012, 2008), only before 开始 or 起: 一二年
 alone is one or two years, a range."""
 

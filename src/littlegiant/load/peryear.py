@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
+from littlegiant import lazyre
 from littlegiant.errors import InputError
 from littlegiant.load.tabular import (
     APPLICATION_WORDS,
@@ -52,8 +53,8 @@ from littlegiant.messages import Text, column_label
 NEEDS_YEAR = "column.needs_year_stated"
 """The refusal of a per-year column without its year on a sheet whose name or title states one."""
 
-_SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)>")
-_ATTRIBUTE = re.compile(rb'(\w+)="([^"]*)"')
+_SHEET = lazyre.compile(rb"<(?:\w+:)?sheet\b([^>]*)>")
+_ATTRIBUTE = lazyre.compile(rb'(\w+)="([^"]*)"')
 
 
 def year_sheets(path: Path) -> bool:
@@ -476,13 +477,13 @@ def long_table(where: str, header: list[str], problems: list[InputError] | None,
     return Long(where, header, column, max(int(str(p.params["year"])) for p in missing), [])
 
 
-_YEAR_CELL = re.compile(r"(19\d\d|20\d\d|2100)(?:\.0+)?\s*(?:年度|年)?")
-_WHOLE_YEAR_CELL = re.compile(r"(19\d\d|20\d\d|2100)\s*年\s*(?:全年|(?:0?1|一)\s*月?份?\s*[-–—~～至到]\s*(?:12|十二)\s*月份?)"
+_YEAR_CELL = lazyre.compile(r"(19\d\d|20\d\d|2100)(?:\.0+)?\s*(?:年度|年)?")
+_WHOLE_YEAR_CELL = lazyre.compile(r"(19\d\d|20\d\d|2100)\s*年\s*(?:全年|(?:0?1|一)\s*月?份?\s*[-–—~～至到]\s*(?:12|十二)\s*月份?)"
                               r"(?:累计)?")
 """2025年1-12月, 2025年全年: a statistics system's report period of the whole year."""
-_YEAR_END_CELL = re.compile(r"(19\d\d|20\d\d|2100)(?:[-/.]12[-/.]31|年12月31[日号]?)(?:\s+0?0:00(?::00)?)?")
-_DATE_CELL = re.compile(r"(19\d\d|20\d\d|2100)(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}[日号]?)(?:\s+[\d:]+)?")
-_IN_A_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|2100)(?!\d)")
+_YEAR_END_CELL = lazyre.compile(r"(19\d\d|20\d\d|2100)(?:[-/.]12[-/.]31|年12月31[日号]?)(?:\s+0?0:00(?::00)?)?")
+_DATE_CELL = lazyre.compile(r"(19\d\d|20\d\d|2100)(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}[日号]?)(?:\s+[\d:]+)?")
+_IN_A_YEAR = lazyre.compile(r"(?<!\d)(19\d\d|20\d\d|2100)(?!\d)")
 
 
 def cell_year(cell: str) -> int | tuple[str, dict[str, object]]:
@@ -501,7 +502,7 @@ def cell_year(cell: str) -> int | tuple[str, dict[str, object]]:
     return "row.long_year_not", {"value": cell.strip()}
 
 
-_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+_QUOTED = lazyre.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 
 
 def row_year(long: Long, cells: Mapping[str, str]) -> int | tuple[str, dict[str, object]]:

@@ -20,6 +20,7 @@ from json.encoder import encode_basestring  # what json.dumps(ensure_ascii=False
 from pathlib import Path
 from typing import Any, NoReturn
 
+from littlegiant import lazyre
 from littlegiant.errors import InputError
 from littlegiant.load.consistency import MONEY_TYPES, PartOverWhole, part_violations, plausible_limit
 from littlegiant.load.fileio import check_input_file
@@ -33,7 +34,7 @@ YEAR_MIN, YEAR_MAX = 1990, 2100
 LATEST_AS_OF_YEAR = YEAR_MAX - 2
 """The last year an assessment may be dated in: its plans look up to three rounds past last year
 (tierplan.ROUNDS), and no profile holds a figure past YEAR_MAX (--as-of 2101-01-01 was exit 3)."""
-_YEAR = re.compile(r"^[0-9]{4}$")
+_YEAR = lazyre.compile(r"^[0-9]{4}$")
 
 
 @record(hot=True)
@@ -834,7 +835,7 @@ _YEAR_KEYS = {str(y): str(y) for y in range(YEAR_MIN, YEAR_MAX + 1)}
 """Year keys as they are usually written, looked up instead of parsed (the rest go through _year)."""
 
 
-_DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_DIGITS = lazyre.compile(r"[0-9]+(?:\.[0-9]+)?")
 """A key that is the rest of a number a comma split: 000 of 12,000, 200.5 of 1,200.5."""
 
 FLOW_COMMA = ("field.flow_comma", "field.flow_comma_decimal")
@@ -1064,7 +1065,7 @@ def _is_text(value: str) -> bool:
 TEXT_MAX = 1000
 """The longest text answer (a company's name): an interview answered with a 400,000-character name saved
 a file larger than a profile may be, which neither resuming nor assessing would then read."""
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = lazyre.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """Control characters but tab and line feed: ESC in a name printed raw recoloured or retitled the
 terminal a report was read in. And the bidirectional embeddings, overrides and isolates (U+202A–202E,
 U+2066–2069, _BIDI): a name holding U+202E turned the rest of its line around in every report
@@ -1274,12 +1275,12 @@ def _forms(f: FieldDef, low: str) -> list[str]:
     return forms
 
 
-_CODE = re.compile(r"(?:[a-t]\d{0,4}|\d{1,4})[ .．、\-－]*(?=[^\x00-\x7f])")
+_CODE = lazyre.compile(r"(?:[a-t]\d{0,4}|\d{1,4})[ .．、\-－]*(?=[^\x00-\x7f])")
 """A 国民经济行业分类 code ahead of a name: a 门类 letter with up to four digits, or the digits alone."""
-_BARE_CODE = re.compile(r"[a-t]\d{2,4}")
+_BARE_CODE = lazyre.compile(r"[a-t]\d{2,4}")
 """A 国民经济行业分类 code alone: a 门类 letter and the 大类, 中类 or 小类 digits under it (C38)."""
-_REMARK = re.compile(r"[(][^()]*[)]$")
-_PARTS = re.compile(r"[-－—–/／|｜·:：]")
+_REMARK = lazyre.compile(r"[(][^()]*[)]$")
+_PARTS = lazyre.compile(r"[-－—–/／|｜·:：]")
 """Where a sheet joins a 门类 and what it makes (制造业-通用设备, 制造业/汽车零部件)."""
 
 
@@ -1314,7 +1315,7 @@ def choices_meant(f: FieldDef, text: str) -> tuple[str, ...]:
     return ()
 
 
-_JOINS = re.compile(r"[和与及、,，&+＋/／\s]|\band\b")
+_JOINS = lazyre.compile(r"[和与及、,，&+＋/／\s]|\band\b")
 """What joins the parts of a name that covers several choices (批发和零售业, 住宿、餐饮, wholesale and retail)."""
 
 

@@ -23,6 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
+from littlegiant import lazyre
 from littlegiant.errors import InputError, clip, describe
 from littlegiant.load import expr, parsed
 from littlegiant.load.yamlio import MAX_FILE_BYTES, LineDict, LineList, line_of, read_data_file
@@ -45,7 +46,7 @@ _NO_RANGE: tuple[Decimal | None, Decimal | None] = (None, None)
 NODE_KINDS = ("all", "any", "check", "veto", "qualitative", "score", "sme", "use")
 APPLIES = ("always", "new", "renewal")
 TIER_IDS = ("innovative_sme", "zjtx_sme", "little_giant")
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_ID = lazyre.compile(r"^[a-z][a-z0-9_]*$")
 _T = TypeVar("_T")
 _COLLECT: ContextVar[list[InputError] | None] = ContextVar("littlegiant_rule_errors", default=None)
 _TERMS: ContextVar[dict[str, Any] | None] = ContextVar("littlegiant_glossary_terms", default=None)
@@ -141,7 +142,7 @@ def _attempt(fn: Callable[..., _T], *args: Any, **kwargs: Any) -> _T | None:
     except InputError as exc:
         errors.append(exc)
         return None
-_NODE_ID = re.compile(r"^[a-z][a-z0-9_.]*$")
+_NODE_ID = lazyre.compile(r"^[a-z][a-z0-9_.]*$")
 
 
 @record(frozen=True)
@@ -675,7 +676,7 @@ def resolve_rules_arg(arg: str) -> Path:
     return builtin
 
 
-_ID_OR_DASH = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_ID_OR_DASH = lazyre.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
 def _of_year(arg: str) -> str | None:
@@ -869,7 +870,7 @@ def _check_is_rules(data: Any, name: str) -> None:
         raise InputError(kind="rules.not_rules", file=name)
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = lazyre.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """Control characters but tab and line feed, and the bidirectional overrides: written in a rule file's
 text as YAML escapes ("\\e[2J", "\\a"), they reached the terminal raw through ``rules show`` and
 ``assess --detail`` (cleared it, retitled it, reordered what it showed), as in a profile's text."""
@@ -1090,7 +1091,7 @@ def _build_set(top: _Reader, file: str, path: Path) -> RuleSet:
     )
 
 
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ISO_DATE = lazyre.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def iso_date(value: object) -> date:
@@ -1925,7 +1926,7 @@ def _shared_nodes(top: _Reader) -> dict[str, tuple[Any, _Reader]]:
     return {str(k): (section.data[k], section) for k in section.data}
 
 
-_SCALED_MONEY = re.compile(r"[十百千]?万?亿元?|[十百千]万元?|[十百千]?万|[十百千]元?|元|人民币|rmb|cny|yuan|"
+_SCALED_MONEY = lazyre.compile(r"[十百千]?万?亿元?|[十百千]万元?|[十百千]?万|[十百千]元?|元|人民币|rmb|cny|yuan|"
                            r".*(?:美元|港元|港币|欧元|日元|英镑)|usd|hkd|eur|jpy|gbp|\$", re.IGNORECASE)
 """Units that scale an amount (元, 千元, 亿元, 百万元, 万) or name another currency: every amount is in 万元."""
 

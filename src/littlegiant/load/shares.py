@@ -15,13 +15,14 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal
 
+from littlegiant import lazyre
 from littlegiant.errors import InputError
 from littlegiant.load.answers import percent_signed, read_typed
 from littlegiant.load.consistency import FRACTION_MOST
 from littlegiant.load.rules import FieldDef, RuleSet
 from littlegiant.records import record
 
-_PLAIN = re.compile(r"\d{1,15}(?:\.\d{1,15})?", re.ASCII)
+_PLAIN = lazyre.compile(r"\d{1,15}(?:\.\d{1,15})?", re.ASCII)
 """A bare figure, as most share cells hold one (0.16, 12.5): read at once, no sign or word to look for."""
 
 

@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from littlegiant import lazyre
 from littlegiant.errors import InputError
 from littlegiant.i18n import STATUS
 from littlegiant.load.answers import (
@@ -68,10 +69,10 @@ class RowError(InputError):
         return PROBLEMS_SEPARATOR.join(e.render(lang) for e in self.errors)
 
 
-_YEAR = re.compile(r"\(?(19\d\d|20\d\d|2100)(?:年度|年)?\)?")
-_TRAILING_GROUP = re.compile(r"\([^()]*\)$")
-_GROUP = re.compile(r"\(([^()]*)\)")
-_GROUP_SEP = re.compile(r"[,、;/]")
+_YEAR = lazyre.compile(r"\(?(19\d\d|20\d\d|2100)(?:年度|年)?\)?")
+_TRAILING_GROUP = lazyre.compile(r"\([^()]*\)$")
+_GROUP = lazyre.compile(r"\(([^()]*)\)")
+_GROUP_SEP = lazyre.compile(r"[,、;/]")
 
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"), None)
@@ -125,7 +126,7 @@ def _english_units() -> dict[str, str]:
 
 
 _ENGLISH_UNITS = _english_units()
-_ENGLISH_UNIT = re.compile(r"\(([^()]*)\)")
+_ENGLISH_UNIT = lazyre.compile(r"\(([^()]*)\)")
 
 
 def _chinese_unit(found: re.Match[str]) -> str:
@@ -309,16 +310,16 @@ AMBIGUOUS_HEADERS: dict[str, tuple[Text, tuple[str, ...]]] = {
 """Headers that nearly name a field but could mean more than one thing (criteria.md: 发明专利 is a
 part of Ⅰ类; a market share is domestic or international), by ``norm``: the run stops and says
 which names to use."""
-_IP_CLASS1_KINDS = re.compile(r"发明|布图设计|植物新品种|农作物品种|新药|中药保护品种")
+_IP_CLASS1_KINDS = lazyre.compile(r"发明|布图设计|植物新品种|农作物品种|新药|中药保护品种")
 _IP_CLASS1_NAMES = {"发明": Text("发明专利", "invention patents"),
                     "布图设计": Text("集成电路布图设计", "integrated circuit layout designs"),
                     "植物新品种": Text("植物新品种", "plant varieties"), "农作物品种": Text("国家级农作物品种", "crop varieties"),
                     "新药": Text("国家新药", "national new drugs"),
                     "中药保护品种": Text("国家一级中药保护品种", "protected traditional Chinese medicines")}
 """What each kind of Ⅰ类 a header names is called in a refusal (criteria.md §7)."""
-_IP_CLASS2_KINDS = re.compile(r"实用新型|外观设计|著作权|软著")
-_IP_WORDS = re.compile(r"专利|知识产权|" + _IP_CLASS1_KINDS.pattern + "|" + _IP_CLASS2_KINDS.pattern)
-_IP_NOT_A_COUNT = re.compile(r"申请|受理|企业|示范|优势|贯标|体系|认证|质押|融资|许可|费|收入|金额|元|商标|奖|情况|概况|简介")
+_IP_CLASS2_KINDS = lazyre.compile(r"实用新型|外观设计|著作权|软著")
+_IP_WORDS = lazyre.compile(r"专利|知识产权|" + _IP_CLASS1_KINDS.pattern + "|" + _IP_CLASS2_KINDS.pattern)
+_IP_NOT_A_COUNT = lazyre.compile(r"申请|受理|企业|示范|优势|贯标|体系|认证|质押|融资|许可|费|收入|金额|元|商标|奖|情况|概况|简介")
 """Words of an IP column that counts no IP the rules read: applications (not granted), a title (知识产权
 示范企业), a certification (知识产权贯标), an amount (专利许可收入, 质押融资金额), a trademark (not Ⅱ类), an
 award (中国专利奖: a yes/no of its own, never a count), a description (专利情况)."""
@@ -368,14 +369,14 @@ FIGURE_WORDS: dict[str, str] = {
 """The words of a figure the rules read: a column naming one that is not that figure (营业收入合计,
 研发机构情况) is never passed over, as a column of no use would be: it is refused, naming the
 column to write, or 备注 for a column kept for reference."""
-_DERIVED = re.compile(r"占比|比例|比重|增长|增速|增幅|(?<!占有)率|%")
+_DERIVED = lazyre.compile(r"占比|比例|比重|增长|增速|增幅|(?<!占有)率|%")
 """A share or a growth of figures (研发费用占比, 营业收入增长率): the tool works them out itself."""
 _MONEY_WORDS = ("收入", "研发", "利润", "负债", "资产", "成本", "费用", "营收", "销售")
-_NOT_A_FIGURE = re.compile(r"名称|编号|备注|说明|证书|日期|时间|联系|电话|地址|代码|类型|类别|来源")
+_NOT_A_FIGURE = lazyre.compile(r"名称|编号|备注|说明|证书|日期|时间|联系|电话|地址|代码|类型|类别|来源")
 """Words of a column that describes, rather than counts: 研发机构名称, 高企证书编号."""
-_COUNT_SUFFIX = re.compile(r"(数量|项数|个数|数)$")
+_COUNT_SUFFIX = lazyre.compile(r"(数量|项数|个数|数)$")
 
-_OTHER_MEASURE = re.compile(r"人均|户均|亩均|地均|每人|每亩|每户|每平方米|单位面积|单位用地|(?:元|收|营收|产值|利润|税|额)/人"
+_OTHER_MEASURE = lazyre.compile(r"人均|户均|亩均|地均|每人|每亩|每户|每平方米|单位面积|单位用地|(?:元|收|营收|产值|利润|税|额)/人"
                             r"|/亩|/平方米|/㎡|/m2"
                             r"|工资|薪酬|薪资|薪金|加计扣除|税收抵免|减免税|免税额|退税|补助|补贴|奖补")
 """Words of a measure no criterion reads, however near a field's name it is: per head or per 亩 (人均营收,
@@ -384,31 +385,31 @@ _OTHER_MEASURE = re.compile(r"人均|户均|亩均|地均|每人|每亩|每户|�
 column into the field: followed, 12.5 万元 a head was read as the company's revenue. /人 is per head only after
 an amount's unit (万元/人): 从业人员/人 and 研发人员数/人 give a head count's unit, and set aside, a company over
 the revenue ceiling lost the head count its size rests on."""
-_RANKED = re.compile(r"排名|名次|排序|位次|排行")
-_MARKET = re.compile(r"市场|占有率|份额")
+_RANKED = lazyre.compile(r"排名|名次|排序|位次|排行")
+_MARKET = lazyre.compile(r"市场|占有率|份额")
 """A rank of a figure (营业收入排名, 2025年营收排名): not the figure (a 3 read as 3 万元); a rank the
 rules read is a market's (国内细分市场排名, 细分市场占有率全国排名): never set aside, it is the rank's label
 or its words (``_MARKET``), read or refused by them."""
-_QUANTITY = re.compile("|".join([*FIGURE_WORDS, *_MONEY_WORDS, "产值", "税", "出口", "人数", "人员", "金额", "投入", "额",
+_QUANTITY = lazyre.compile("|".join([*FIGURE_WORDS, *_MONEY_WORDS, "产值", "税", "出口", "人数", "人员", "金额", "投入", "额",
                                 "得分", "评分"]))
 """Words of an amount or a count: a header with none (计划上市时间, 目标市场) is no figure of part of a
 year or a forecast, and is judged as before."""
-_PART_OF_YEAR = re.compile(r"上半年|下半年|半年度|半年报|前[一二三]季度|[一二三四1-4]季度|第[一二三四1-4]季|季度|季报|q[1-4]"
+_PART_OF_YEAR = lazyre.compile(r"上半年|下半年|半年度|半年报|前[一二三]季度|[一二三四1-4]季度|第[一二三四1-4]季|季度|季报|q[1-4]"
                            r"|月度|月均|月报|每月|当月|本月|上月|年初至今|年初至|今年以来|本年累计|年度累计|截至目前|截止目前|ytd")
 """Words of a figure of part of a year (上半年营业收入, 2026年前三季度研发费用); a span of months is ``_months``."""
-_MONTH_SPAN = re.compile(r"(?<![\d.])(\d{1,2}|[一二三四五六七八九十]{1,3})(?:月份?)?[-–—~至到]"
+_MONTH_SPAN = lazyre.compile(r"(?<![\d.])(\d{1,2}|[一二三四五六七八九十]{1,3})(?:月份?)?[-–—~至到]"
                          r"(\d{1,2}|[一二三四五六七八九十]{1,3})月")
-_MONTH = re.compile(r"(?<![\d.])(\d{1,2}|[一二三四五六七八九十]{1,3})月(?!\d)|(\d{1,2}|[一二三四五六七八九十]{1,3})个月")
-_DAY = re.compile(r"(?<![\d.])(\d{1,2})月(\d{1,2})[日号]")
+_MONTH = lazyre.compile(r"(?<![\d.])(\d{1,2}|[一二三四五六七八九十]{1,3})月(?!\d)|(\d{1,2}|[一二三四五六七八九十]{1,3})个月")
+_DAY = lazyre.compile(r"(?<![\d.])(\d{1,2})月(\d{1,2})[日号]")
 """A day of a month (9月30日): a balance at that date; only 12月31日 is the year's end."""
-_BALANCE = re.compile(r"资产|负债|人员|人数|从业|职工|员工")
+_BALANCE = lazyre.compile(r"资产|负债|人员|人数|从业|职工|员工")
 """A figure at a date (资产总额, 从业人员), which 12月 dates to the year's end; the rest are of a period."""
-_FORECAST = re.compile(r"预计|预测|预估|估计|估算|测算|预期|预算|计划|目标|规划|期望|预评|自评|自估")
-_ESTIMATED = re.compile(r"预估|估计|估算|测算")
+_FORECAST = lazyre.compile(r"预计|预测|预估|估计|估算|测算|预期|预算|计划|目标|规划|期望|预评|自评|自估")
+_ESTIMATED = lazyre.compile(r"预估|估计|估算|测算")
 """The words of a market share worked out (主导产品国内市场占有率（估算）): a share is always estimated, by the
 company or an association; read, not set aside as a forecast (its 小巨人 condition became unknown)."""
 """Words of a figure not yet known (2026年预计研发费用, 营业收入目标): a plan is no year's actual figure."""
-_TAX_INCLUSIVE = re.compile(r"(?<!不)含(?:增值)?税|价税合计")
+_TAX_INCLUSIVE = lazyre.compile(r"(?<!不)含(?:增值)?税|价税合计")
 """A tax-inclusive amount (营业收入（含税）): 营业收入 is without 增值税, and read as it, a company's revenue
 came out some 13% above its books. 不含税 is the field's own basis, and reads."""
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
@@ -556,7 +557,7 @@ def _title_named(rules: RuleSet, cell: str) -> FieldDef | None:
     return f if f is not None and f.path.startswith("titles.") else None
 
 
-_LEVEL = re.compile(r"^国家级(?=(?:专精特新)?[\"“]?小巨人)")
+_LEVEL = lazyre.compile(r"^国家级(?=(?:专精特新)?[\"“]?小巨人)")
 """The level a park writes before the 小巨人 title's name (国家级专精特新小巨人), the only title MIIT
 confers; 省级专精特新 is a name of its own, and 市级专精特新 is not the title asked (a city's)."""
 
@@ -626,7 +627,7 @@ def column(rules: RuleSet, header: str, last_year: int | None = None, stated: in
     return found
 
 
-_FOREIGN_MONEY = re.compile(r"(?:千|万|百万|千万|亿)?(?:" + "|".join(FOREIGN_CURRENCIES) + ")|(?:" + "|".join(FOREIGN_CODES)
+_FOREIGN_MONEY = lazyre.compile(r"(?:千|万|百万|千万|亿)?(?:" + "|".join(FOREIGN_CURRENCIES) + ")|(?:" + "|".join(FOREIGN_CODES)
                             + r"|(?:us|hk|a|c|s|nt)?\$|€|£)(?:万|千|百万|千元|万元|k|m|mn|thousands?|millions?|'000)?")
 """A unit of money not in 人民币 (万美元, 千港元, USD; US$, HK$, $, € and £ as an English sheet heads them:
 'Operating revenue 2025 (US$)' was read in 万元, 3,000 dollars as 3,000万元), by ``norm``: amounts the tool
@@ -685,19 +686,19 @@ with a year written out is refused: the platform scores a year's figures in the 
 HINT_YEAR = 2025
 """The year a rename hint writes when neither the header nor the run gives one (a sheet read without
 an assessment date); a batch gives its last fiscal year (the as-of year's before)."""
-_YEAR_JOIN = re.compile(r"\s*[-_—–~/:|·.]+\s*$")
-_JOIN_YEAR = re.compile(r"^\s*[-_—–~/:|·.]+\s*")
+_YEAR_JOIN = lazyre.compile(r"\s*[-_—–~/:|·.]+\s*$")
+_JOIN_YEAR = lazyre.compile(r"^\s*[-_—–~/:|·.]+\s*")
 """A mark between a header's name and its year (营业收入-2025年, 2025年_营业收入), which says no more than a space."""
-_SHORT_YEAR = re.compile(r"^(\d\d)(?:年度|年)|\((\d\d)(?:年度|年)\)")
+_SHORT_YEAR = lazyre.compile(r"^(\d\d)(?:年度|年)|\((\d\d)(?:年度|年)\)")
 """25年营业收入, 营业收入（25年）: a two-digit year, only where a year stands (not 近10年)."""
-_LAST_YEAR = re.compile(r"\(?(?<!上)(?:上一年度|上年度|上一年|上年|去年度|去年)(?![末底])\)?")
+_LAST_YEAR = lazyre.compile(r"\(?(?<!上)(?:上一年度|上年度|上一年|上年|去年度|去年)(?![末底])\)?")
 """上年度营业收入, 去年营业收入, 营业收入（上年度）: the year before the assessment date's (上年末 is a day,
 not a year; 上上年度 is the year before that, not read as this)."""
-_YEAR_BEFORE = re.compile(r"\(?(?<!上)(?:上上一年度|上上年度|上上一年|上上年|(?<![当一大])前年(?![度末底]))(?![末底])\)?")
+_YEAR_BEFORE = lazyre.compile(r"\(?(?<!上)(?:上上一年度|上上年度|上上一年|上上年|(?<![当一大])前年(?![度末底]))(?![末底])\)?")
 """前年营业收入, 研发费用（上上年度）: the year before last year (a hint for it named last year's, which
 would label 2024's figures as 2025's). Not 前年度 or 前一年度, which say "the previous year" (上年度),
 nor the 前年 of 当前年度, nor the 前年 inside 大前年 (``_TWO_BEFORE``)."""
-_TWO_BEFORE = re.compile(r"\(?(?<!上)(?:上上上一年度|上上上年度|上上上一年|上上上年|大前年(?![度末底]))(?![末底])\)?")
+_TWO_BEFORE = lazyre.compile(r"\(?(?<!上)(?:上上上一年度|上上上年度|上上上一年|上上上年|大前年(?![度末底]))(?![末底])\)?")
 """大前年营业收入, 营业收入（上上上年度）: three years before the assessment date's. Its 前年 was read as
 前年, and the hint for it named the year 前年 already took: a clerk following it labelled 2023's
 figures as 2024's."""
@@ -705,14 +706,14 @@ _SHEET_MONEY_UNITS = (*MONEY_UNITS, ("十亿元", Decimal(100000)))
 """The units of money a sheet's header may name: an answer's (MONEY_UNITS), and 十亿元, the billion of an
 English header ((CNY bn)), which no one types after an amount."""
 _UNIT_NAMES = frozenset(name for name, _ in _SHEET_MONEY_UNITS)
-_YEAR_END = re.compile(r"\((19\d\d|20\d\d|2100)年[末底]\)")
+_YEAR_END = lazyre.compile(r"\((19\d\d|20\d\d|2100)年[末底]\)")
 """资产总额（2025年末）, as the reports label a year-end figure: the label's own （年末） and the year."""
-_YEAR_END_PART = re.compile(r"(?:19\d\d|20\d\d|2100)年[末底]")
-_PART_PREFIX = re.compile(r"其中[:,、]?")
+_YEAR_END_PART = lazyre.compile(r"(?:19\d\d|20\d\d|2100)年[末底]")
+_PART_PREFIX = lazyre.compile(r"其中[:,、]?")
 """其中：研发人员 (by ``norm``), as a park heads a part under its whole (从业人员 | 其中：研发人员): read as
 the part when the rules make it one of a whole (``FieldDef.part_of``), and the column before it is that
 whole. Refused as a figure's words, a common header stopped the run."""
-_YEAR_END_FIRST = re.compile(r"^((?:19\d\d|20\d\d|2100)年[末底])(?=[^\d()])")
+_YEAR_END_FIRST = lazyre.compile(r"^((?:19\d\d|20\d\d|2100)年[末底])(?=[^\d()])")
 """2025年末资产总额, as parks head a year-end figure: read as 资产总额（2025年末） (2025年营业收入 reads
 as it stands; 2025年末 left in front read as the year 2025 and a figure named 末资产总额)."""
 
@@ -721,7 +722,7 @@ _OWN_BASIS = frozenset({"不含税", "不含增值税"})
 """Words saying a figure is on the basis its field already is (营业收入 is without 增值税): beside a year in
 one pair of brackets (营业收入（2025年，不含税）), the column was refused as a figure's words to rename."""
 
-_BASIS_AFTER_YEAR = re.compile(r"(?<=[年度])(?=不含)")
+_BASIS_AFTER_YEAR = lazyre.compile(r"(?<=[年度])(?=不含)")
 """营业收入（2025年不含税）, （2025年度不含增值税）: the basis typed after the year with no comma between."""
 
 
@@ -750,10 +751,10 @@ def _qualifier_first(text: str) -> str:
     return where + text[: group.start()] if group and where else ""
 
 
-_SLASH_UNIT = re.compile(r"(?<![元收值润税额])/(人|名|个|项|件|%|万元|元|千元|亿元)$")
+_SLASH_UNIT = lazyre.compile(r"(?<![元收值润税额])/(人|名|个|项|件|%|万元|元|千元|亿元)$")
 """A unit after a slash closing a header (从业人员/人, 研发费用/万元), read as the unit in brackets is: 从业人员/人
 was set aside as per head, and a company over the revenue ceiling lost the head count its size rests on."""
-_SAID_AFTER = re.compile(r"(?<=[^(])单位[:：](人|名|个|项|件|%|万元|元|千元|亿元)$")
+_SAID_AFTER = lazyre.compile(r"(?<=[^(])单位[:：](人|名|个|项|件|%|万元|元|千元|亿元)$")
 """A unit said after a header with no brackets (营业收入（2025年）, a line break, 单位：元), read as in brackets."""
 
 
@@ -764,7 +765,7 @@ def _units_bracketed(folded: str) -> str:
     return _SAID_AFTER.sub(r"(\1)", _SLASH_UNIT.sub(r"(\1)", folded)) if ("/" in folded or "单位" in folded) else folded
 
 
-_YEAR_END_DAY = re.compile(r"(?:截至|截止)?((?:19\d\d|20\d\d|2100)年)12月31[日号]")
+_YEAR_END_DAY = lazyre.compile(r"(?:截至|截止)?((?:19\d\d|20\d\d|2100)年)12月31[日号]")
 """资产总额（2025年12月31日）, as a balance sheet dates its year-end: read as 资产总额（2025年末）."""
 
 
@@ -985,7 +986,7 @@ def _other_questions(rules: RuleSet) -> dict[str, tuple[FieldDef, Text, str]]:
     return found
 
 
-_CLASS = re.compile(r"(i+|一|二|三)类")
+_CLASS = lazyre.compile(r"(i+|一|二|三)类")
 
 
 def _class_of(text: str) -> str | None:
@@ -1092,7 +1093,7 @@ def _group_parts(folded: str) -> list[str]:
     return [_UNIT_WORDS.sub("", part) for group in _GROUP.findall(folded) for part in _GROUP_SEP.split(group) if part]
 
 
-_UNIT_WORDS = re.compile(r"^(?:金额)?单位[:：]?|^人民币|(?<=元)(?:人民币|rmb|cny)$")
+_UNIT_WORDS = lazyre.compile(r"^(?:金额)?单位[:：]?|^人民币|(?<=元)(?:人民币|rmb|cny)$")
 """What may lead a unit in a header's brackets (营业收入（单位：元）, 营业收入（人民币元）), or follow it (营业收入（元人民币）,
 as a financial statement writes 单位：元人民币): so said, the unit was not read, and the amounts in 元 were taken
 as 万元."""
@@ -1166,7 +1167,7 @@ OLDER_CODE_HEADERS = frozenset({"注册号", "工商注册号", "营业执照注
                                 "组织机构代码证", "组织机构代码证号", "纳税人识别号", "税号"})
 """The numbers a company had before its 统一社会信用代码 (or beside it), which a park's list heads the code
 column with: 统一社会信用代码/注册号, 信用代码/组织机构代码."""
-_CODE_OR = re.compile(r"/|或|、|\\|\|")
+_CODE_OR = lazyre.compile(r"/|或|、|\\|\|")
 
 
 def _credit_or_older(folded: str) -> bool:
@@ -1214,7 +1215,7 @@ def code_seen(cell: str) -> str:
     return wrapped.group(1).strip() if wrapped else seen
 
 
-_AS_FORMULA = re.compile(r'=\s*"([^"]*)"')
+_AS_FORMULA = lazyre.compile(r'=\s*"([^"]*)"')
 """A code a CSV writes as a formula (="91440300MA5F…", as systems export codes so that Excel keeps them whole), which
 Excel shows as the code: it was said not to be 18 characters long, and to be no other row's code."""
 
@@ -1244,7 +1245,7 @@ def _kept_id_kind(header: str) -> int | None:
 
 CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 """The characters of a 统一社会信用代码 (GB 32100-2015: no I, O, S, V, Z), each worth its place here."""
-_SCIENTIFIC = re.compile(r"\d(?:\.\d+)?E\+?\d+", re.IGNORECASE)
+_SCIENTIFIC = lazyre.compile(r"\d(?:\.\d+)?E\+?\d+", re.IGNORECASE)
 
 
 def code_checks(code: str) -> bool:
@@ -1261,7 +1262,7 @@ def _fits(code: str) -> bool:
     return CODE_CHARS[-total % 31] == code[17]
 
 
-_SEPARATORS = re.compile(r"[\s\-‐‑‒–—―]+")
+_SEPARATORS = lazyre.compile(r"[\s\-‐‑‒–—―]+")
 """What a code is typed with to be read (9144 0300 MA5F…, 91440300-MA5F…): no part of it."""
 
 
@@ -1326,10 +1327,10 @@ def note_code(cells: dict[str, str], numbers: Container[str] = ()) -> None:
         add_note(cells, "note.code_check" if key.isdigit() else "note.code_typo", code)
 
 
-_ORG_CODE = re.compile(r"[0-9A-Z]{8}-?[0-9X]")
+_ORG_CODE = lazyre.compile(r"[0-9A-Z]{8}-?[0-9X]")
 """A 组织机构代码 (9 characters, often 8 and its check character after a dash: 12345678-9), kept in a column headed
 信用代码/组织机构代码: said to fail its check character as a code of 18, it sent staff hunting a typing error."""
-_OLD_NUMBER = re.compile(r"\d{15}")
+_OLD_NUMBER = lazyre.compile(r"\d{15}")
 """A 工商注册号 (the registration number companies had before 2015, 15 digits): a park's list keeps
 it where the company never took, or the list never updated to, its 18-character code. Said to
 "fail its check character", it sent staff hunting a typing error in a number that was right."""
@@ -1364,7 +1365,7 @@ _COUNTS_FIRST = r"(?:(?:人|个|项|家|户|台|件|套|次|名|%|(?:万|千)?�
 """The units of counts a park lists before its money's (单位：人、元, 计量单位：个、人、万元), and of a figure per head
 or per 亩 (单位：元/人、万元): without them passed over, 元 after them was not read (or 元/人 was taken for the
 money's), and every amount taken 10,000 times too large or too small."""
-_TITLE_UNIT = re.compile(r"(?<![报送表制])单位[:：]\s*" + _COUNTS_FIRST + r"(?:人民币)?(万亿元|亿元|千万元|百万元|万元|千元|元)"
+_TITLE_UNIT = lazyre.compile(r"(?<![报送表制])单位[:：]\s*" + _COUNTS_FIRST + r"(?:人民币)?(万亿元|亿元|千万元|百万元|万元|千元|元)"
                          r"(?!(?!人民币|人)[\u4e00-\u9fff])(?!\s*/)|"
                          r"(?<![报送表制])单位[:：]\s*" + _COUNTS_FIRST + "(" + _FOREIGN_MONEY.pattern + ")", re.IGNORECASE)
 """金额单位：元, 单位：万美元; not 填报单位/报送单位/填表单位/编制单位：元丰电子有限公司, who filled the sheet in,
@@ -1372,7 +1373,7 @@ nor 单位：元宝山区工业和信息化局, a signature whose name begins wi
 
 
 _MONEY_NAMED = r"(?:人民币)?\s*(万亿元|亿元|千万元|百万元|万元|千元|元|" + _FOREIGN_MONEY.pattern + ")"
-_SAID_UNIT = re.compile(r"(?:(?<=金额)|(?<=货币)|(?<=计量)|(?<=本表)|(?<=表中)|(?<=数值)|(?<![\u4e00-\u9fff]))单位"
+_SAID_UNIT = lazyre.compile(r"(?:(?<=金额)|(?<=货币)|(?<=计量)|(?<=本表)|(?<=表中)|(?<=数值)|(?<![\u4e00-\u9fff]))单位"
                         r"\s*(?:统一|均|一律)?\s*(?:为|是)\s*" + _MONEY_NAMED
                         + r"(?!(?!人民币)[\u4e00-\u9fff])|(?:(?<=金额)|(?<=数据)|(?<=均)|(?<=一律)|(?<=统一)|"
                         r"(?<=本表)|(?<=表中)|(?<=数值)|(?<![\u4e00-\u9fff]))以\s*" + _MONEY_NAMED + r"\s*为单位",
@@ -1383,7 +1384,7 @@ _SAID_UNIT = re.compile(r"(?:(?<=金额)|(?<=货币)|(?<=计量)|(?<=本表)|(?<
 whose sheet has another unit for some columns."""
 
 
-_SHEET_UNIT = re.compile(r"(?:(?<=金额)|(?<=货币)|(?<=计量)|(?<=本表)|(?<=表中)|(?<=数值)|(?<=数据)|(?<![\u4e00-\u9fff]))"
+_SHEET_UNIT = lazyre.compile(r"(?:(?<=金额)|(?<=货币)|(?<=计量)|(?<=本表)|(?<=表中)|(?<=数值)|(?<=数据)|(?<![\u4e00-\u9fff]))"
                          r"单位[:：]")
 """单位： as the sheet's (金额单位：元, 注：单位：元), not a named item's (注册资本单位：元, 营业收入单位：元)."""
 
@@ -1422,8 +1423,8 @@ def title_unit(cells: Iterable[str]) -> str | None:
     return None
 
 
-_TITLE_SPACE = re.compile(r"\s+")
-_AROUND_COLON = re.compile(r"\s*([:：])\s*")
+_TITLE_SPACE = lazyre.compile(r"\s+")
+_AROUND_COLON = lazyre.compile(r"\s*([:：])\s*")
 
 
 def _spaced(text: str) -> str:
@@ -1434,7 +1435,7 @@ def _spaced(text: str) -> str:
     return _TITLE_SPACE.sub(" ", _AROUND_COLON.sub(r"\1", text))
 
 
-_UNIT_CELL = re.compile(r"(?:金额)?(?:单位[:：])?(?:人民币)?(.*?)(?<=元)(?:人民币|rmb|cny)$|(?:金额)?(?:单位[:：])?(?:人民币)?(.*)",
+_UNIT_CELL = lazyre.compile(r"(?:金额)?(?:单位[:：])?(?:人民币)?(.*?)(?<=元)(?:人民币|rmb|cny)$|(?:金额)?(?:单位[:：])?(?:人民币)?(.*)",
                         re.IGNORECASE)
 """A units row's cell: 亿元, 单位：元, 人民币元, 元人民币 (as statements write it), its unit the group found."""
 UNIT_ROW_WORDS = frozenset({*(name for name, _ in MONEY_UNITS), "人", "个", "项", "件", "家", "名", "年", "%", "分"})
@@ -1554,16 +1555,16 @@ def units_under(header: list[str], values: list[str], where: str, line: int) -> 
                       units_said([stated or "", *(units or ())]))
 HEADER_SEARCH_ROWS = 30
 """How far down a table its header row is looked for (under a title, a date, a note or two)."""
-_UNIT_GROUP = re.compile(r"[（(][^（）()]*[）)]\s*$")
+_UNIT_GROUP = lazyre.compile(r"[（(][^（）()]*[）)]\s*$")
 
-_YEAR_GROUP_WORDS = re.compile(r"((?:19|20)\d\d年度?)(?:主要)?(?:财务|经营|经济|运营)?(?:数据|指标|情况|状况)")
+_YEAR_GROUP_WORDS = lazyre.compile(r"((?:19|20)\d\d年度?)(?:主要)?(?:财务|经营|经济|运营)?(?:数据|指标|情况|状况)")
 """A group row's year with the words parks put after it (2025年财务数据, 2024年度主要经济指标, 2025年经营情况): the
 figures under it are that year's. Joined whole (2025年财务数据营业收入) they named no column, the row under
 them was taken for the header, and its 营业收入 twice (2025年's and 2024年's) stopped the sheet."""
 
 
-_A_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|2100)(?!\d)")
-_YEAR_STATED = re.compile(r"(?<!\d)(?:19\d\d|20\d\d|2100)年度?(?![\d一二三四上下前第])")
+_A_YEAR = lazyre.compile(r"(?<!\d)(19\d\d|20\d\d|2100)(?!\d)")
+_YEAR_STATED = lazyre.compile(r"(?<!\d)(?:19\d\d|20\d\d|2100)年度?(?![\d一二三四上下前第])")
 """A year as a title states one (2024年度, 2024年, 2024年末), not a part of it (2025年1-9月, 2025年上半年,
 2025年前三季度)."""
 
@@ -1581,10 +1582,10 @@ def stated_year(texts: Iterable[str]) -> int | None:
     return years.pop()
 
 
-APPLICATION_WORDS = re.compile(r"申报|认定|推荐|评选|评审|遴选|入库|拟|备案")
+APPLICATION_WORDS = lazyre.compile(r"申报|认定|推荐|评选|评审|遴选|入库|拟|备案")
 """Words of a title naming the year of an application (2026年专精特新申报名单), not of the figures under it."""
-_FIGURES_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?:年度|年(?:主要)?(?:财务|经营|经济|运营)?(?:数据|指标|情况|状况))")
-_APPLICATION_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d\s*年度?[^\d，,；;：:（）()【】\[\]]{0,16}?(?:" + APPLICATION_WORDS.pattern + ")+")
+_FIGURES_YEAR = lazyre.compile(r"(?<!\d)(?:19|20)\d\d(?:年度|年(?:主要)?(?:财务|经营|经济|运营)?(?:数据|指标|情况|状况))")
+_APPLICATION_YEAR = lazyre.compile(r"(?<!\d)(?:19|20)\d\d\s*年度?[^\d，,；;：:（）()【】\[\]]{0,16}?(?:" + APPLICATION_WORDS.pattern + ")+")
 
 
 def figures_titles(texts: Iterable[str]) -> list[str]:
@@ -1605,11 +1606,11 @@ def figures_titles(texts: Iterable[str]) -> list[str]:
     return left
 
 
-_FILLED_ON = re.compile(r"(?:填报|填表|制表|报送)(?:时间|日期)\s*[:：]?\s*(?:19|20)\d\d[^，,；;）)]*")
+_FILLED_ON = lazyre.compile(r"(?:填报|填表|制表|报送)(?:时间|日期)\s*[:：]?\s*(?:19|20)\d\d[^，,；;）)]*")
 """When a sheet was filled in (填报时间：2025年3月, 制表日期：2025-03-05): no year of its figures."""
 
 
-_BARE_YEAR = re.compile(r"\s*(19\d\d|20\d\d|2100)\s*")
+_BARE_YEAR = lazyre.compile(r"\s*(19\d\d|20\d\d|2100)\s*")
 
 
 def year_named(sheet: str) -> str:
@@ -1942,34 +1943,34 @@ def numbered_only(header: list[str], values: list[str]) -> bool:
                                 and _SEQUENCE.fullmatch(values[i].strip()) for i in filled)
 
 
-_SEQUENCE = re.compile(r"[A-Za-z]{0,3}-?\d{1,6}\.?")
+_SEQUENCE = lazyre.compile(r"[A-Za-z]{0,3}-?\d{1,6}\.?")
 """A sequence number as a template holds it (7, 7., A-07); 合计 or 填表人：… in that column are not."""
 _COUNTED = r"(?:共计?)?\d+(?:家|个|户)(?:企业|公司|单位)?"
 _TOTAL_WORDS = "总合计|合计数|合计|总计|小计|共计|累计"
 _AVERAGE_WORDS = "平均值|平均数|平均|均值"
-_SUMMARY_CELL = re.compile(rf"(?:({_TOTAL_WORDS}|total|subtotal|grandtotal)"
+_SUMMARY_CELL = lazyre.compile(rf"(?:({_TOTAL_WORDS}|total|subtotal|grandtotal)"
                            rf"|({_AVERAGE_WORDS}|average|mean))"
                            rf":?(?:{_COUNTED}|\({_COUNTED}\))?|共计?\d+(?:家|个|户)(?:企业|公司|单位)?")
 """A cell that makes its row a sum or an average of the companies above (合计, 平均, 共计3家企业, 合计（3家）),
 by ``norm``: the word alone or with a count, so that 平均精密机械有限公司 is still a company."""
-_SUMMARY_ENDING = re.compile(rf"(?:({_TOTAL_WORDS})|({_AVERAGE_WORDS}))$")
-_SUMMARY_OPENING = re.compile(rf"(?:以上|本页|全部|总)(?:({_TOTAL_WORDS})|({_AVERAGE_WORDS}))")
+_SUMMARY_ENDING = lazyre.compile(rf"(?:({_TOTAL_WORDS})|({_AVERAGE_WORDS}))$")
+_SUMMARY_OPENING = lazyre.compile(rf"(?:以上|本页|全部|总)(?:({_TOTAL_WORDS})|({_AVERAGE_WORDS}))")
 """A group's or a page's sums (高新区小计, 本页小计, 以上合计, 全部企业平均值; 以上合计金额): the word at the
 end of the cell, or after 以上/本页/全部/总 at its start, once its remark is trimmed (``_trimmed``)."""
-_REMARK = re.compile(rf"(?:\([^()]*\)|{_COUNTED}|[:,.;、。\-—~])+$")
+_REMARK = lazyre.compile(rf"(?:\([^()]*\)|{_COUNTED}|[:,.;、。\-—~])+$")
 """What a park writes after a totals row's word, by ``norm``: a remark in brackets (合计（万元）), a count
 (小计：2家), a colon."""
 _COMPANY_ENDINGS = ("公司", "厂", "中心", "合作社", "研究院", "研究所", "事务所", "店", "部", "社", "集团", "商行",
                     "工作室", "场", "站", "院", "所", "馆", "行", "ltd", "ltd.", "inc", "inc.", "co.", "llc", "合伙)")
 """How a company's name ends (有限公司, 加工厂, 检测中心, 合作社, 门市部): a cell so ending is a company,
 whatever words come before (平均精密机械有限公司, 以上合计科技有限公司)."""
-_ORDINAL = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十]{1,3}"
+_ORDINAL = lazyre.compile(r"(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十]{1,3}"
                       r"(?:部分|类|组|批|片区)[、:.]?|(?:\d{1,2}[、)]|\(\d{1,2}\))(?=.))(.{0,20})")
 """A heading over a group of a list (一、高新区, （一）经开区, 二、, 1、制造业, 第一部分), by ``norm``: an
 ordinal and a short name of a place or a group, or none."""
 
 
-_HAN_ORDINAL = re.compile(r"\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、.]?")
+_HAN_ORDINAL = lazyre.compile(r"\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、.]?")
 """A group's ordinal alone in the 序号 column (一、, 一, （一）), by ``norm``: companies are numbered 1, 2, 3."""
 
 
@@ -2029,15 +2030,15 @@ def section_heading(header: list[str], values: list[str]) -> bool:
     return (only < len(header) and _sequence_header(header[only])) or bool(_GROUP_NAME.search(text))
 
 
-_GROUP_NAME = re.compile(r"(?:企业|园区|片区|[一二三四五六七八九十a-z]区|开发区|高新区|街道|乡镇|镇|类|其他|其它)$")
+_GROUP_NAME = lazyre.compile(r"(?:企业|园区|片区|[一二三四五六七八九十a-z]区|开发区|高新区|街道|乡镇|镇|类|其他|其它)$")
 """How the name of a group of a list ends (规上工业企业, 一区, 高新区, 其他), said alone on its row."""
-_A_FIRM = re.compile(r"公司|厂|合伙|独资|个体|集团")
+_A_FIRM = lazyre.compile(r"公司|厂|合伙|独资|个体|集团")
 """Words of a company's own name: 苏州华恒合伙企业 with nothing else filled is a company yet to report."""
 
 
-_PART_OF_TOTAL = re.compile(r"其中[:：,，]")
+_PART_OF_TOTAL = lazyre.compile(r"其中[:：,，]")
 """A subtotal under a totals row (其中：高新技术企业): a count of some of the companies, never one."""
-_FOOTER = re.compile(r"(填表人|填报人|制表人|审核人|审核|复核人|负责人|单位负责人|统计人|联系人|联系电话|"
+_FOOTER = lazyre.compile(r"(填表人|填报人|制表人|审核人|审核|复核人|负责人|单位负责人|统计人|联系人|联系电话|"
                      r"填表日期|填报日期|制表日期|日期|注|备注|说明|填表说明|制表)[:：]")
 
 
@@ -2078,31 +2079,31 @@ def skipped_row(values: list[str]) -> str | None:
     return None
 
 
-_PAGE_MARK = re.compile(r"[-—_=~·*]*(?:续表|续上表|接上表|续前表|\(续\)|第\d+页(?:,?共\d+页)?|共\d+页,?第\d+页)[-—_=~·*]*")
+_PAGE_MARK = lazyre.compile(r"[-—_=~·*]*(?:续表|续上表|接上表|续前表|\(续\)|第\d+页(?:,?共\d+页)?|共\d+页,?第\d+页)[-—_=~·*]*")
 """A page's mark alone on its row, as a list printed and typed back, or copied page by page, keeps it (续表,
 第2页，共5页; by ``norm``). Scored, 续表 was a company."""
-_BLANK_BELOW = re.compile(r"[-—_=~·*]*(?:以下空白|以下无内容|以下无数据|以下无正文|本页以下空白|此页以下空白|此页无正文)"
+_BLANK_BELOW = lazyre.compile(r"[-—_=~·*]*(?:以下空白|以下无内容|以下无数据|以下无正文|本页以下空白|此页以下空白|此页无正文)"
                           r"[-—_=~·*]*")
 """——以下空白——, the mark a form puts under its last row: no company."""
-_AS_OF_NOTE = re.compile(r"(?:数据|资料|统计)?(?:截至|截止)(?:19|20)\d\d|(?:数据|资料)来源[:：]?")
+_AS_OF_NOTE = lazyre.compile(r"(?:数据|资料|统计)?(?:截至|截止)(?:19|20)\d\d|(?:数据|资料)来源[:：]?")
 """A note of the figures' date or source alone on its row (数据截至2025年12月31日, 数据来源：统计局): no company."""
 
 
-_UNIT_FIRST = re.compile(r"\s*(?:(?:注|说明|备注)\s*[:：]\s*)?(?:金额|本表|表中)?\s*单位")
+_UNIT_FIRST = lazyre.compile(r"\s*(?:(?:注|说明|备注)\s*[:：]\s*)?(?:金额|本表|表中)?\s*单位")
 """A cell that is a unit's statement from its start (金额单位：元, 注：单位：元), not a group's title that
 names its unit (第二批企业名单（金额单位：元）, a section heading that was called a footer)."""
 
 
-_SENTENCE = re.compile(r"^以上|[，。；！？]")
+_SENTENCE = lazyre.compile(r"^以上|[，。；！？]")
 """A cell alone on its row that is a sentence, not a company's name: a name holds no Chinese comma or
 full stop, and none begins 以上 (以上填报内容属实, 以上金额单位：万元) but one ending as names end."""
-_NAMED = re.compile(r"(?:公司|厂|集团|中心|研究院|研究所|合作社|事务所|商行)[)）]?$")
+_NAMED = lazyre.compile(r"(?:公司|厂|集团|中心|研究院|研究所|合作社|事务所|商行)[)）]?$")
 """How a company's name ends: 以上智能科技有限公司 is a name, not a footnote beginning 以上."""
 
 
 _COLUMN_LETTERS = ("甲乙丙丁戊己庚辛壬癸", "abcdefghij")
 _COLUMN_LABEL = frozenset({"栏次", "列次", "行次", "列号", "栏号"})
-_COLUMN_NUMBER = re.compile(r"\(?(\d{1,3})\)?\.?")
+_COLUMN_NUMBER = lazyre.compile(r"\(?(\d{1,3})\)?\.?")
 
 
 def column_numbers(header: list[str], values: list[str]) -> bool:
@@ -2160,8 +2161,8 @@ def _not_a_company(header: list[str], values: list[str], under_header: bool) -> 
         (SECTION if section_heading(header, values) else None)
 
 
-_PLAIN_FIGURE = re.compile(r"-?\d+(?:\.\d+)?")
-_TOTALS_SAID = re.compile(rf"{_TOTAL_WORDS}|(?i:total)")
+_PLAIN_FIGURE = lazyre.compile(r"-?\d+(?:\.\d+)?")
+_TOTALS_SAID = lazyre.compile(rf"{_TOTAL_WORDS}|(?i:total)")
 """A remark that says a row is a sum (一区小计 under 备注): no company's words."""
 
 
@@ -2662,8 +2663,8 @@ _TICKED = "☑☒■▣✓✔√●◉"
 _UNTICKED = "☐□○◯"
 _BOX = f"[{_TICKED}{_UNTICKED}]"
 _CHOICE = "是|否|有|无"
-_BOXES = re.compile(rf"\s*(?:{_BOX}\s*(?:{_CHOICE})[\s,，;；、/]*){{2}}|\s*(?:(?:{_CHOICE})\s*{_BOX}[\s,，;；、/]*){{2}}")
-_BOX_PAIR = re.compile(rf"({_BOX})\s*({_CHOICE})|({_CHOICE})\s*({_BOX})")
+_BOXES = lazyre.compile(rf"\s*(?:{_BOX}\s*(?:{_CHOICE})[\s,，;；、/]*){{2}}|\s*(?:(?:{_CHOICE})\s*{_BOX}[\s,，;；、/]*){{2}}")
+_BOX_PAIR = lazyre.compile(rf"({_BOX})\s*({_CHOICE})|({_CHOICE})\s*({_BOX})")
 
 
 def form_boxes(cell: str) -> str | None:
@@ -2844,7 +2845,7 @@ def _part_over_whole(exc: PartExceedsWhole, taken: Mapping[str, str], places: st
 CURRENCY_SIGNS = "¥￥$€£"
 """The currency signs a cell may show before a figure (typed, or Excel's currency format): ¥ is 人民币
 (元 unless a unit is named), the others foreign."""
-_SIGN_ONLY = re.compile(rf"^\s*[{CURRENCY_SIGNS}]\s*(?=[-+]?\d)")
+_SIGN_ONLY = lazyre.compile(rf"^\s*[{CURRENCY_SIGNS}]\s*(?=[-+]?\d)")
 """The currency sign of a number shown in Excel's 会计专用 or currency format (``xlsx._cell``) before a
 figure that is no amount (从业人员 ¥120, or $120 in a table formatted in dollars): a park formats its
 whole table so, and every row was an error, 应填整数."""

@@ -4,13 +4,13 @@ was refused words the command line took, and two copies of these tables would dr
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
+from littlegiant import lazyre
 from littlegiant.errors import InputError
 from littlegiant.load.rulecalendar import RENEWABLE
 
-TYPED_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{4})(\d{2})(\d{2})")
+TYPED_DATE = lazyre.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{4})(\d{2})(\d{2})")
 """A day as people type it: 2026-04-01, 2026/4/1, 2026.4.1, 2026年4月1日, or 20261126 as systems and file
 names write it (year first, always: eight digits have one reading)."""
 

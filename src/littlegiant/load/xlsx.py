@@ -21,6 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
+from littlegiant import lazyre
 from littlegiant.errors import InputError
 from littlegiant.load.tabular import (
     CELL_TYPES,
@@ -465,7 +466,7 @@ def _cell(cell: Any) -> str:
     return form.before + plain_number(number / form.divisor) + form.after
 
 
-_DAY_PARTS = re.compile(r'"([^"]*)"|\\(.)|(y+|m+|d+)|(.)', re.IGNORECASE)
+_DAY_PARTS = lazyre.compile(r'"([^"]*)"|\\(.)|(y+|m+|d+)|(.)', re.IGNORECASE)
 """A day format's pieces: quoted text, an escaped character, a run of y, m or d, any other character."""
 
 
@@ -477,7 +478,7 @@ def _no_day(shown: str | None) -> bool:
     return "y" in bare and not re.search(r"[dhs]", bare) and not re.search(r"m{3,}", bare)
 
 
-_QUOTED_PARTS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+_QUOTED_PARTS = lazyre.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 
 
 def _day_shown(day: date, shown: str) -> str:
@@ -580,7 +581,7 @@ def _sections(shown: str) -> tuple[tuple[tuple[str, Decimal] | None, str], ...]:
     return tuple(out)
 
 
-_CONDITION = re.compile(r"\[(<=|>=|<>|<|>|=)\s*(-?[0-9]{1,20}(?:\.[0-9]{1,20})?)\]")
+_CONDITION = lazyre.compile(r"\[(<=|>=|<>|<|>|=)\s*(-?[0-9]{1,20}(?:\.[0-9]{1,20})?)\]")
 
 
 def _holds(condition: tuple[str, Decimal], number: Decimal) -> bool:
@@ -627,12 +628,12 @@ def _literal_point(parts: _Parts) -> int | None:
     return shift
 
 
-_THOUSANDS_SCALE = re.compile(r"[0#?](,+)[^0#?]*$")
+_THOUSANDS_SCALE = lazyre.compile(r"[0#?](,+)[^0#?]*$")
 """Commas after a format's last digit: each shows the number in thousands."""
-_SIGNS = re.compile(rf"[{CURRENCY_SIGNS}\s]")
+_SIGNS = lazyre.compile(rf"[{CURRENCY_SIGNS}\s]")
 
 
-_GENERAL = re.compile(r"general|G/[\u4e00-\u9fff]+", re.IGNORECASE)
+_GENERAL = lazyre.compile(r"general|G/[\u4e00-\u9fff]+", re.IGNORECASE)
 _TEXT_MARK = "\x00"
 """Where a piece of text stands among a format's digits, in its codes (``_Parts``)."""
 
@@ -708,7 +709,7 @@ def _format_parts(shown: str) -> _Parts:
     return _Parts("".join(code), shown_before, shown_after, tuple(inside))
 
 
-_LOCALE_TAG = re.compile(r"\[\$([^\]-]*)(?:-[0-9A-Fa-f]+)?\]")
+_LOCALE_TAG = lazyre.compile(r"\[\$([^\]-]*)(?:-[0-9A-Fa-f]+)?\]")
 """A number format's [$symbol-locale] tag: [$¥-804] (yuan), [$€-2] (euro), [$-804] (a locale, no symbol)."""
 
 
@@ -723,14 +724,14 @@ def _currency_sign(shown: str) -> str:
     return "¥" if "¥" in signs or "￥" in signs else ""
 
 
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
-_FORMULA_ONLY = re.compile(
+_MERGE = lazyre.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
+_FORMULA_ONLY = lazyre.compile(
     rb'<(?:\w+:)?c\s+r="([A-Z]{1,3})(\d{1,7})"(?![^>]*\bt="str")[^>]*>\s*<(?:\w+:)?f\b[^>]*(?:/>|>[^<]{0,8192}</(?:\w+:)?f>)\s*'
     rb'(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>')
 """A cell holding a formula and no saved result (a workbook written by a script, never opened in
 Excel): read-only data_only mode gives None, as for an empty cell. Not a t="str" cell: Excel saves
 a formula whose result is an empty text (=IF(A2="","",…)) with an empty value."""
-_FILTERED = re.compile(
+_FILTERED = lazyre.compile(
     rb'<(?:\w+:)?sheetPr\b[^>]*\bfilterMode="(?:1|true)"|<(?:\w+:)?autoFilter\b[^>]*[^/]>\s*<(?:\w+:)?filterColumn\b')
 """A sheet with a filter on: filtering (sheetPr's filterMode), or an autofilter with a column's criteria
 (Excel writes both; openpyxl the second alone). An autofilter's buttons with nothing chosen hide nothing."""
@@ -758,8 +759,8 @@ LAST_ROWS_BYTES = 256 << 10
 under its list (footers.py): some hundreds of rows, whatever the sheet's size."""
 _VALUE_ENDS = (b"</v>", b"</t>", b":v>", b":t>")
 """How a cell's value (<v>, or an inline text's <t>) ends in a sheet's XML, with or without a prefix."""
-_ROOT = re.compile(rb"<((?:\w+:)?worksheet)\b[^>]*>")
-_ROW_START = re.compile(rb"<(?:\w+:)?row[\s>/]")
+_ROOT = lazyre.compile(rb"<((?:\w+:)?worksheet)\b[^>]*>")
+_ROW_START = lazyre.compile(rb"<(?:\w+:)?row[\s>/]")
 
 
 class _LastRows:
@@ -1065,7 +1066,7 @@ def readable(rows: Iterator[Any]) -> Iterator[Any]:
         return
 
 
-_CELL_REF = re.compile(r"[A-Za-z]{1,8}[0-9]{1,10}")
+_CELL_REF = lazyre.compile(r"[A-Za-z]{1,8}[0-9]{1,10}")
 
 
 def _failed_cell(exc: BaseException) -> str | None:
@@ -1428,8 +1429,8 @@ class SheetSetAside(Exception):
 
 NOTES_SHEET = InputError(kind="run.notes_sheet")
 """What ``_opened`` gives for a sheet passed over as notes: no error row, a note."""
-_NOTES_NAME = re.compile(r"说明|须知|注意事项|指标解释|填报要求|填表要求|填写要求|封面")
-_LIST_NAME = re.compile(r"企业|公司|单位|名单|名录|清单|目录|台账|明细")
+_NOTES_NAME = lazyre.compile(r"说明|须知|注意事项|指标解释|填报要求|填表要求|填写要求|封面")
+_LIST_NAME = lazyre.compile(r"企业|公司|单位|名单|名录|清单|目录|台账|明细")
 """Words of a sheet's name that say it lists companies (企业情况说明, 名单及说明): never passed over by its name."""
 
 

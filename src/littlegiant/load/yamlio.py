@@ -32,6 +32,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from littlegiant import lazyre
 from littlegiant.errors import InputError
 from littlegiant.messages import SystemError_, clip
 
@@ -62,8 +63,8 @@ _FLOAT_TEXT = r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NULL = ("null", "Null", "NULL")
 """The plain scalars the strict loader resolves (every other stays a string); :func:`parse_simple` reads the same."""
-_INT = re.compile(_INT_TEXT)
-_FLOAT = re.compile(_FLOAT_TEXT)
+_INT = lazyre.compile(_INT_TEXT)
+_FLOAT = lazyre.compile(_FLOAT_TEXT)
 
 
 def _has_surrogate(text: str) -> bool:
@@ -218,7 +219,7 @@ class CommaPiece:
         return CommaPiece, (self.text,)  # slots, no __dict__: a profile's data goes to batch workers pickled
 
 
-_PIECE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_PIECE = lazyre.compile(r"[0-9]+(?:\.[0-9]+)?")
 """A key that may be the rest of a number a comma split: ``000`` of 12,000, ``000.5`` of 12,000.5."""
 
 
@@ -564,7 +565,7 @@ def _typing_slip(text: str, line: int | None) -> tuple[str, dict[str, Any], int]
     return None
 
 
-_TIGHT_COLON = re.compile(r"[ \t]*(?:- +)?([A-Za-z0-9_][A-Za-z0-9_.]{0,80}):([^\s/:][^\n]{0,200})$")
+_TIGHT_COLON = lazyre.compile(r"[ \t]*(?:- +)?([A-Za-z0-9_][A-Za-z0-9_.]{0,80}):([^\s/:][^\n]{0,200})$")
 """A key and its value with no space after the colon (employees:180): YAML reads the line as one word,
 and stopped on the line below it, where a finance manager saw nothing wrong (``rd_staff: 35``)."""
 
@@ -581,18 +582,18 @@ def _wide_colon(line: str) -> tuple[str, str] | None:
     return (key, line[cut + 1:].split("#", 1)[0].strip()) if key else None
 
 
-_SIMPLE_LINE = re.compile(r"( *)([^ #][^#]*?) *:(?: +(?:(\{[^#]*\})|([^ #{][^#]*?)))?(?: +#.*| *)$")
+_SIMPLE_LINE = lazyre.compile(r"( *)([^ #][^#]*?) *:(?: +(?:(\{[^#]*\})|([^ #{][^#]*?)))?(?: +#.*| *)$")
 """A line of the simple form: indent, key, ``:``, then a one-line flow mapping, a scalar or nothing, and a comment."""
 SIMPLE_LINE_MAX = 256
 """The longest line the simple reader matches; a longer one goes to PyYAML. The line pattern's key
 and value may both hold spaces and colons, so a line it finally refuses is tried many ways first:
 a 16 KB line took a minute, one of 256 characters takes milliseconds (a profile's longest lines,
 a year's figures in braces, are some 150)."""
-_SIMPLE_BAD = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+_SIMPLE_BAD = lazyre.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 """Characters that send a document to PyYAML whatever its shape: tabs, CR and other control characters,
 YAML 1.1's other line breaks (U+0085, U+2028, U+2029), the byte-order mark; and, tested apart, those
 beyond U+FFFD. (Small classes: a class of a wide range, such as all of CJK, costs milliseconds to compile.)"""
-_SIMPLE_START = re.compile(r"[0-9A-Za-z_]|[-+.][0-9]")
+_SIMPLE_START = lazyre.compile(r"[0-9A-Za-z_]|[-+.][0-9]")
 """How an ASCII scalar of the simple form starts: never with an indicator YAML gives a meaning to."""
 NOT_SIMPLE: Any = object()
 _MAX_SIMPLE_NODES = 10_000

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from littlegiant import __version__
+from littlegiant import __version__, lazyre
 from littlegiant.core.result import MET, UNKNOWN, UNMET, CriterionResult, Result, TierResult
 from littlegiant.i18n import STATUS
 from littlegiant.load.profile import Profile
@@ -195,7 +195,7 @@ def _about(results: list[Result], lang: str) -> str:
     return f"{company(r, lang)} · {t('as_of', lang)} {r.as_of.isoformat()} · {t('last_year', lang)} {r.last_year}"
 
 
-_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_BIDI = lazyre.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 """Marks that turn the direction of the text after them (a name pasted from a right-to-left document)."""
 
 

@@ -7,12 +7,12 @@ paths asks for ``--format json``."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from littlegiant import lazyre
 from littlegiant.core.result import CriterionResult, Result, TierResult
 from littlegiant.i18n import CONFIDENCE, STATUS
 from littlegiant.load.rules import Band, Node, RuleSet, Scale
@@ -232,7 +232,7 @@ _HEADS = {
            "by_value": " counted as given", "about": "about "},
 }
 # a formula a reader cannot follow: sqrt(y1…), y1 / y2 (the sentence after it says the same with the figures)
-_CODE = {"zh": re.compile(r"[A-Za-z_]"), "en": re.compile(r"\b(?:sqrt|y\d)\b|_")}
+_CODE = {"zh": lazyre.compile(r"[A-Za-z_]"), "en": lazyre.compile(r"\b(?:sqrt|y\d)\b|_")}
 
 
 def _value(words: Words, path: str, value: object, about: bool = False) -> str:

@@ -11,6 +11,7 @@ import functools
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from littlegiant import lazyre
 from littlegiant.core.result import MET, REVIEW, UNKNOWN, UNMET, CriterionResult
 from littlegiant.i18n import SIZE
 from littlegiant.load.expr import Expression
@@ -123,7 +124,7 @@ def _written(v: Decimal, q: Decimal) -> str:
     return text if text != "-0" else "0"
 
 
-_REF = re.compile(r"\b([a-z_][a-z0-9_]*)(?:\[(y[0-9]?)\])?")
+_REF = lazyre.compile(r"\b([a-z_][a-z0-9_]*)(?:\[(y[0-9]?)\])?")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -277,7 +278,7 @@ DOCUMENTS_EN = {
 """The official texts the built-in rules cite, by number: what each is, for a reader of English (the
 year, in the number, is said after the name as the rule sets' titles say it)."""
 
-_DOC = re.compile(r"[\u4e00-\u9fff]{2,8}〔\d{4}〕\d+号")
+_DOC = lazyre.compile(r"[\u4e00-\u9fff]{2,8}〔\d{4}〕\d+号")
 
 _CN_DIGITS = {c: str(i) for i, c in enumerate("一二三四五六七八九十", 1)}
 _CN = "[一二三四五六七八九十]"
@@ -319,7 +320,7 @@ _NAMED_EN = {
 _TITLES_OF = {"《中小企业划型标准规定》": "工信部联企业〔2011〕300号"}
 """A document's Chinese title a citation puts before its number, which the English name replaces."""
 
-_SECTIONS_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), e) for p, e in (
+_SECTIONS_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple((lazyre.compile(p), e) for p, e in (
     (r"附件(\d+)[–-](\d+)", "Annexes {0}–{1}"),
     (r"附件(\d+)", "Annex {0}"),
     (r"附件", "the annex"),
@@ -346,7 +347,7 @@ _SECTIONS_EN: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), e)
 """A section of a cited text (附件1, 第6项, 评价指标（一）…), whole, in English; numbers in Chinese
 characters written in digits."""
 
-_IN_FORCE = re.compile(r"（(\d{4}-\d{2}-\d{2})施行）")
+_IN_FORCE = lazyre.compile(r"（(\d{4}-\d{2}-\d{2})施行）")
 
 
 def document_text(number: str, lang: str, remark: str = "") -> str:

@@ -9,10 +9,10 @@ printed its disclaimer alone on a last page, where a client's copy lost it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from html import escape as _escape
 
+from littlegiant import lazyre
 from littlegiant.core.result import TierResult
 from littlegiant.i18n import STATUS, t
 from littlegiant.messages import UNIT_WHOLE
@@ -183,7 +183,7 @@ def _trace(report: Report, tier: TierResult) -> str:
     return "\n".join(rows)
 
 
-_HYPHENED = re.compile(r"(?<![\w-])(--[a-z][a-z-]*|\d{4}-\d{2}-\d{2})")
+_HYPHENED = lazyre.compile(r"(?<![\w-])(--[a-z][a-z-]*|\d{4}-\d{2}-\d{2})")
 """An option (--set, --as-of) or a date in a command: a browser breaks a line after a hyphen."""
 
 

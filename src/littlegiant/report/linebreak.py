@@ -11,13 +11,13 @@ A run wider than the line (a long English word, a fingerprint) is folded by cell
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from itertools import pairwise
 
 from rich.cells import cell_len, chop_cells
 from rich.text import Text
 
+from littlegiant import lazyre
 from littlegiant.messages import UNIT_WHOLE
 
 # never at the start of a line (closing punctuation, pause marks, units that follow a number)
@@ -26,30 +26,30 @@ NO_START = frozenset("。，、；：？！）」』】》〉〕］｝”’…�
 NO_END = frozenset("（「『【《〈〔［｛“‘([{")
 UNIT_AFTER_NUMBER = frozenset("万亿元项分年月日人名个位倍号")
 """Units that follow a figure: 8,000万元 and 2025年 stay whole (a line ending in 8,000万 read as the amount)."""
-_EN_UNIT = re.compile(r"(CNY|yuan|years?|points?|people|items?)\b")
+_EN_UNIT = lazyre.compile(r"(CNY|yuan|years?|points?|people|items?)\b")
 """An English unit after a figure, across the space: "(now 400,000 CNY)" never ends a line at 400,000."""
-_NAME_VERSION = re.compile(r"littlegiant \d[\w.+-]*")
+_NAME_VERSION = lazyre.compile(r"littlegiant \d[\w.+-]*")
 """The tool and its version, across the space: a footer ending "littlegiant" / "0.1.0" read as two things."""
-_LABEL_DATE = re.compile(r"(评估日期|上年度|[Aa]s of|Last year) \d{4}(-\d{2}-\d{2})?")
+_LABEL_DATE = lazyre.compile(r"(评估日期|上年度|[Aa]s of|Last year) \d{4}(-\d{2}-\d{2})?")
 """A date or year with its label, across the space: a 60-column footer ended "评估日期" and began the
 next line "2026-12-03", the label left without its date."""
-_DOCUMENT = re.compile(r"[\u4e00-\u9fff]{2,8}〔\d{4}〕\d+号")
+_DOCUMENT = lazyre.compile(r"[\u4e00-\u9fff]{2,8}〔\d{4}〕\d+号")
 """A document's number with its issuing office, in text with spaces (English): 工信部企业 / 〔2026〕2号 on
 two lines read as two things to an English reader, who takes the number in as one name."""
-_OPTION_VALUE = re.compile(r"(?<!\S)(--(?:renewal|set|lang|explain|rules|as-of|format|output|encoding|columns|xlsx|sheet"
+_OPTION_VALUE = lazyre.compile(r"(?<!\S)(--(?:renewal|set|lang|explain|rules|as-of|format|output|encoding|columns|xlsx|sheet"
                            r"|save|rule-file|output-encoding|jobs|csv|compare)|-o) [^\s，。；、）」]{1,24}(?![^\s，。；、）」])")
 """An option with its value, across the space: a hint to type "--renewal 专精特新中小企业" broke as "--renewal
 专精特" / "新中小企业" at 80 columns, and a reader who types what the line shows gets an error. A value
 longer than a title's name (a path) is not glued: glued, it was folded inside itself where a line of its
 own would hold it whole."""
-_TOOL = re.compile(r"(?<![A-Za-z0-9_./-])littlegiant (assess|batch|init|rules|schema)(?![A-Za-z0-9_-])")
+_TOOL = lazyre.compile(r"(?<![A-Za-z0-9_./-])littlegiant (assess|batch|init|rules|schema)(?![A-Za-z0-9_-])")
 """Where a command to type begins: the tool's name and a subcommand (the footer's "littlegiant 0.1.0" is none)."""
 _FLAGS = frozenset({"--detail", "--quiet", "-q", "--advice", "--help", "-h", "--version", "--allow-outside", "--force",
                     "--rule-file"})
 """Options without a value: the word after one is the command's only when it is one by itself."""
 _STOP = frozenset("，。；：、」』】》！？…—“”")
 """Where a command written in Chinese prose ends, a space or not: 「…--lang zh，在答案列表处」."""
-WHOLE_WORDS = re.compile("不满足|满足|不知道|知道|万元|亿元|千元|金额|待审核|未知|不能|可以")
+WHOLE_WORDS = lazyre.compile("不满足|满足|不知道|知道|万元|亿元|千元|金额|待审核|未知|不能|可以")
 """Words a reader takes in at once: a status split as 不满 / 足 or a prompt as 不知 / 道 reads as a typo."""
 
 

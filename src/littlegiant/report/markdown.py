@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
+from littlegiant import lazyre
 from littlegiant.i18n import STATUS, t
 from littlegiant.report.common import Report, footer_line, size_words
 from littlegiant.report.words import MARK, bullet, w
@@ -26,16 +26,16 @@ TABLE_RULE = "| --------- | ------------------- | ------------------------- |"
 ``| --- | --- | --- |`` the one-word status column took a third of a Word or PDF page."""
 
 
-_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")  # "&lt;" typed in a name is shown as typed, never as "<"
-_INLINE = re.compile(r"([\\`*_\[\]~])")
+_ENTITY = lazyre.compile(r"&(?=#?[0-9A-Za-z]+;)")  # "&lt;" typed in a name is shown as typed, never as "<"
+_INLINE = lazyre.compile(r"([\\`*_\[\]~])")
 """Emphasis, code, links, and ~ (GitHub's strike-through, pandoc's subscript, a ~~~ fence at a line's
 start, which turned the rest of a comparison opening with such a name into one block of code): a
 name never turns into markup."""
-_BLOCK = re.compile(r"^(?:[#>|-]|[+:](?=\s|$)|=(?==*\s*$))")
+_BLOCK = lazyre.compile(r"^(?:[#>|-]|[+:](?=\s|$)|=(?==*\s*$))")
 """What opens a heading, quote, list, or pandoc's line block (|) or definition (: after a paragraph), at a
 line's start; and a line of = alone, which makes the line above it a heading (a verdict's reason goes
 on the line under it)."""
-_LIST = re.compile(r"^\(?(?:\d{1,9}|[a-zA-Z]|[ivxlcdm]+|[IVXLCDM]+|#|@[\w-]*)(?=[.)](?:\s|$))")
+_LIST = lazyre.compile(r"^\(?(?:\d{1,9}|[a-zA-Z]|[ivxlcdm]+|[IVXLCDM]+|#|@[\w-]*)(?=[.)](?:\s|$))")
 """A numbered list's marker: 1. and 1) everywhere, and pandoc's (1), a), (a), iv., (@): a comparison
 of 「(1) 恒达」 opened with a list in Word or PDF, the (1) gone, and a name 「| 恒达」 with a line block,
 the | gone. Its . or ) is backslashed."""
@@ -59,7 +59,7 @@ def md(text: str) -> str:
     return _BLOCK.sub(lambda m: "\\" + m.group(), text)
 
 
-_CLOSING = re.compile(r"(^|\s)(#+)$")
+_CLOSING = lazyre.compile(r"(^|\s)(#+)$")
 """A run of # ending the text after a space (1 #): in a heading, the closing sequence a viewer drops."""
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
+from littlegiant import lazyre
 from littlegiant.i18n import SIZE, STATUS, t
 from littlegiant.load.profile import answer_label, field_for_path, year_in_path
 from littlegiant.load.rules import TIER_IDS, FieldDef, RuleSet
@@ -232,8 +233,8 @@ def result_words(row: Mapping[str, Any], labels: Labels) -> list[Any]:
             row.get("warnings") or None]
 
 
-_SCREENING = re.compile(r"^(\w+): ([\w.]+) — (.*)$", re.S)
-_SETS = re.compile(r"  \[--set .*\]$", re.S)
+_SCREENING = lazyre.compile(r"^(\w+): ([\w.]+) — (.*)$", re.S)
+_SETS = lazyre.compile(r"  \[--set .*\]$", re.S)
 ADVICE_MARK = "  ⇒ "
 """Between what holds a row back and, with --advice, the first step of its plan, in a next_step cell."""
 

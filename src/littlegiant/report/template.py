@@ -9,9 +9,9 @@ choice its code or its name. Left empty, a field is unknown: it is never taken a
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
+from littlegiant import lazyre
 from littlegiant.load.profile import answer_label
 from littlegiant.load.rules import FieldDef, RuleSet
 from littlegiant.report.linebreak import NO_START, wrap
@@ -90,8 +90,8 @@ def _what(f: FieldDef, lang: str) -> str:
     return label
 
 
-_YEARS = re.compile(r"\{year(?:-([1-9]))?\}")
-_QUOTED = re.compile(r'"([^"]*)"')
+_YEARS = lazyre.compile(r"\{year(?:-([1-9]))?\}")
+_QUOTED = lazyre.compile(r'"([^"]*)"')
 
 
 def help_text(f: FieldDef, lang: str, year: int) -> str | None:

@@ -17,6 +17,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, NamedTuple
 
+from littlegiant import lazyre
 from littlegiant.core.gaps import Change, days_left
 from littlegiant.core.inputs import sibling_path, whole_of
 from littlegiant.core.result import (
@@ -232,7 +233,7 @@ def num(v: Any, lang: str = "en", near: Any = None) -> str:
     return _grouped(text)
 
 
-_ZERO_NOTE = re.compile(r"（0为[^（）]*）$| \(0 if [^()]*\)$")
+_ZERO_NOTE = lazyre.compile(r"（0为[^（）]*）$| \(0 if [^()]*\)$")
 """A label's closing note on what 0 means (the fill-in hint of a rank: 0为未获奖, 0 if none)."""
 
 _NARROWER = ((Text("省部级", "provincial or ministerial"), Text("省级", "provincial")),)
@@ -803,7 +804,7 @@ class Coming:
     result: Result
 
 
-_LEADING_FIGURE = re.compile(r"-?[0-9]")
+_LEADING_FIGURE = lazyre.compile(r"-?[0-9]")
 """A sentence that opens with its figure (1,250万元（600 + 650）), which 约 may stand before."""
 
 

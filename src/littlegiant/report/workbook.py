@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
+from littlegiant import lazyre
 from littlegiant.errors import InputError
 from littlegiant.i18n import t
 from littlegiant.load.rules import TIER_IDS, RuleSet
@@ -38,7 +39,7 @@ _FILLS = {"met": "C6EFCE", "unmet": "FFC7CE", "unknown": "EDEDED", "manual_revie
 """Excel's own conditional-format colours: green good, red bad, amber neutral, grey unknown."""
 
 
-_PLAIN_FIGURE = re.compile(r"-?(?:0|[1-9]\d{0,10})(?:\.\d+)?")
+_PLAIN_FIGURE = lazyre.compile(r"-?(?:0|[1-9]\d{0,10})(?:\.\d+)?")
 """A CSV cell's text that is a plain figure (1234.5, -20, 0.25): no leading 0 (a phone number, a code
 keeps it), no separator, at most 11 digits before the point: 12 or more are an ID's (a 15-digit 工商注册号, a
 bank account), which Excel shows as 3.20594E+14 and keeps 15 digits of. At most 15 digits in all
@@ -53,7 +54,7 @@ def _exact(digits: str) -> bool:
     return len(digits.lstrip("0")) <= _EXACT_DIGITS
 
 
-_DAY = re.compile(r"(19|2\d)\d{2}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2})?")
+_DAY = lazyre.compile(r"(19|2\d)\d{2}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2})?")
 """A cell's text that is a day or a moment, as a sheet's date cell is read (2015-03-01, 2020-05-06T13:30:00):
 from 1900, where Excel's dates begin (an earlier one written as a date shows as ####)."""
 
@@ -74,7 +75,7 @@ def _figure(text: object) -> Decimal | date | datetime | None:
     return None
 
 
-_SHARE = re.compile(r"(-?(?:0|[1-9]\d{0,14}))(?:\.(\d+))?%")
+_SHARE = lazyre.compile(r"(-?(?:0|[1-9]\d{0,14}))(?:\.(\d+))?%")
 """A CSV cell's text that is a share with its sign (85%, 12.5%), of at most 15 digits (_exact)."""
 
 
@@ -89,7 +90,7 @@ def _share(text: object) -> tuple[Decimal, str] | None:
     return Decimal(text[:-1]) / 100, "0" + ("." + "0" * places if places else "") + "%"
 
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = lazyre.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 """The characters XML 1.0 cannot hold: C0 controls but tab, line feed and carriage return, halves of a
 character (lone surrogates), U+FFFE and U+FFFF."""
 NOT_XML_MARK = "\ufffd"
