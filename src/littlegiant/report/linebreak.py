@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import unicodedata
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, chop_cells
-from rich.text import Text
 
 from littlegiant import lazyre
 from littlegiant.messages import UNIT_WHOLE
+
+if TYPE_CHECKING:  # a styled text is given by the terminal report alone: rich.text costs a batch ~10 ms to load
+    from rich.text import Text
 
 # never at the start of a line (closing punctuation, pause marks, units that follow a number)
 NO_START = frozenset("。，、；：？！）」』】》〉〕］｝”’…—·％‰,.;:!?)]}%" "ー々〆")
