@@ -3276,12 +3276,10 @@ class Writer:
         where rows go through this process: a summary, an .xlsx, text to encode here, or a system
         whose workers are not forked (they could not inherit the file)."""
         global _TURNS
-        self.start()
-        if not self.full or self.codec is None:  # first: multiprocessing costs a one-row batch ~5 ms to load
-            return False
         import multiprocessing
 
-        if "fork" not in multiprocessing.get_all_start_methods():
+        self.start()
+        if not self.full or self.codec is None or "fork" not in multiprocessing.get_all_start_methods():
             return False
         self.handle.write("")  # the byte-order mark, if any, as a text write would put it first
         self.handle.flush()
