@@ -2628,12 +2628,15 @@ def test_the_last_lines_name_the_command_that_assesses_the_answers_again(tmp_pat
     assert again.returncode == 0 and again.stdout == out
 
 
-def test_going_back_twice_from_the_list_asks_the_last_plan_question_again(tmp_path: Path) -> None:
+@pytest.mark.parametrize("backs", [2, 3])
+def test_going_back_from_the_list_asks_the_last_plan_question_again(tmp_path: Path, backs: int) -> None:
     """Every plan question answered, then "<" at the list of answers (back to the last one) and "<"
-    again (back to the one before): after that one is kept, the last is asked again, as an ordinary
-    question is. It went straight to the list, which left its answer out (30 answers, and 「还需要 1 项」
-    to answer with p) though the file still held it: the interview's own questions do not include a
-    plan's, and the queue it came from was empty by then."""
+    again (back to the ones before): once those are kept, the last is asked again, as an ordinary
+    question is, and the list holds every answer. Twice, it went straight to the list, which left its
+    answer out (30 answers, and 「还需要 1 项」 to answer with p) though the file still held it: the
+    interview's own questions do not include a plan's, and the queue it came from was empty by then.
+    Three times, the answer to the first kept dropped it from the queue (the plans' questions left to
+    ask leave out one whose answer the file holds)."""
     child, _ = plan_session(tmp_path, "micro-startup", "zh", 80)
     child.sendline("p")
     last = ""
@@ -2647,21 +2650,23 @@ def test_going_back_twice_from_the_list_asks_the_last_plan_question_again(tmp_pa
             continue
         last = re.sub(r"\s*\r\n\s*", "", text)
         child.sendline("是" if re.search(r"\[是/否\]\s*>\s*$", last) else "3")
+    listed = re.findall(r"(\d+)\. ", re.sub(r"\s*\r\n\s*", " ", text))
     saved = profile.load_profile(tmp_path / "p.yaml", rules.load("miit-2026")).values
     asked = re.search(r"[▓░]+\s*(\S+?)[？?]", last.split("行动计划补充题")[-1])
     assert asked is not None, last
     question = asked[1]
     seen: list[str] = []
-    for reply in ["<", "<", ""]:
+    for reply in ["<"] * backs + [""] * 6:
         child.sendline(reply)
         child.expect(PTY_PROMPTS)
         seen.append(re.sub(r"\s*\r\n\s*", "", str(child.before) + str(child.after)))
+        if at_summary(seen[-1]):
+            break
     assert "回到上一题" in seen[0] and question in seen[0], seen[0]  # the last plan question, its answer shown
-    assert "回到上一题" in seen[1] and question not in seen[1], seen[1]  # the one before it
-    assert question in seen[2] and not at_summary(seen[2]), seen[2]  # the last, asked again: not the list
-    child.sendline("是" if re.search(r"\[是/否\]\s*>\s*$", seen[2]) else "3")
-    child.expect(PTY_PROMPTS)
-    assert at_summary(str(child.before) + str(child.after))
+    assert all("回到上一题" in s and question not in s for s in seen[1:backs]), seen  # the ones before it
+    assert any(question in s for s in seen[backs:-1]), seen  # the last, asked again before the list
+    assert at_summary(seen[-1]) and "还需要" not in seen[-1], seen[-1]  # nothing left out
+    assert re.findall(r"(\d+)\. ", re.sub(r"\s*\r\n\s*", " ", seen[-1]))[-1] == listed[-1]
     assert profile.load_profile(tmp_path / "p.yaml", rules.load("miit-2026")).values == saved
     child.sendintr()
     child.expect(pexpect.EOF)

@@ -1175,8 +1175,10 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                 if planned and queue and plan_asks is not None:
                     # an answer can settle what the plans still asked (a domestic share of 12% meets
                     # 「占有率10%以上或国内前三」: its international share and rank no longer matter)
+                    # (one taken back with "<", its answer still in the file, is no longer among what
+                    # the plans ask, but waits to be asked again, as the interview's own questions do)
                     still = {x.path for x in plan_asks(interview)[0]}
-                    kept = [x for x in queue if x.path in still]
+                    kept = [x for x in queue if x.path in still or x.path in interview.held]
                     queued -= len(queue) - len(kept)
                     queue = kept
             persist()
