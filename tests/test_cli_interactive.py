@@ -2670,3 +2670,16 @@ def test_going_back_from_the_list_asks_the_last_plan_question_again(tmp_path: Pa
     assert profile.load_profile(tmp_path / "p.yaml", rules.load("miit-2026")).values == saved
     child.sendintr()
     child.expect(pexpect.EOF)
+
+
+@pytest.mark.parametrize(("stream", "typed"), [("gbk", "utf-8"), ("gbk", "gbk"), ("ascii", "utf-8")])
+def test_answers_piped_in_another_encoding_than_the_terminals_are_read(tmp_path: Path, stream: str, typed: str) -> None:
+    """Answers piped in from a UTF-8 file where the terminal's encoding is GBK (a Chinese Windows code
+    page) or ASCII stopped the interview at the first Chinese answer as an internal error (exit 3, 「这是
+    littlegiant 的缺陷」); they are read, and so are answers typed in the terminal's own GBK."""
+    done = subprocess.run([sys.executable, "-m", "littlegiant", "assess", "--save", "p.yaml", "--as-of", "2026-11-26",
+                           "--lang", "zh"], input="测试科技有限公司\nq\n".encode(typed), capture_output=True,
+                          check=False, cwd=tmp_path, env={**ENV, "PYTHONIOENCODING": stream})
+    assert done.returncode == 130, done.stderr.decode(stream, "replace")
+    saved = profile.load_profile(tmp_path / "p.yaml", rules.load("miit-2026"))
+    assert saved.values["name"] == "测试科技有限公司"

@@ -139,7 +139,7 @@ class Terminal:
     def ask(self, prompt: str) -> str:
         self.say(prompt)
         try:
-            line = self.stdin.readline()
+            line = self._line()
         except OSError:  # the terminal is gone (a closed window, a dropped ssh session): end of input
             raise Interrupted from None
         if line == "":
@@ -147,6 +147,25 @@ class Terminal:
         if line.strip().lower() in QUIT:
             raise Quit
         return line.rstrip("\r\n")
+
+    def _line(self) -> str:
+        """A line typed, as text. Answers piped in from a UTF-8 file where the terminal's encoding is
+        another (a Chinese Windows code page, PYTHONIOENCODING=gbk) stopped the interview as an
+        internal error (exit 3) at the first Chinese answer: the line is read as bytes where the
+        stream has them and decoded as UTF-8 first (strict: text in GBK is next to never valid UTF-8,
+        while UTF-8 often decodes as GBK into other characters), then in the stream's encoding, then as
+        GB18030; what none of them reads is read with its unreadable bytes replaced, and refused as
+        an answer like any other text."""
+        raw = getattr(self.stdin, "buffer", None)
+        if raw is None:
+            return self.stdin.readline()
+        data = raw.readline()
+        for encoding in dict.fromkeys(("utf-8", getattr(self.stdin, "encoding", None) or "utf-8", "gb18030")):
+            try:
+                return data.decode(encoding)
+            except (UnicodeDecodeError, LookupError):
+                continue
+        return data.decode("utf-8", "replace")
 
     def width(self) -> int:
         """The width of the terminal the prompts are shown in, for wrapping; 0 (no wrapping) when the
