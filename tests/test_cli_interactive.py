@@ -2172,17 +2172,16 @@ def test_going_back_over_two_plan_questions_asks_both_again(tmp_path: Path) -> N
     child.expect(pexpect.EOF)
 
 
-def _plan_headings(tmp_path: Path, share: str) -> list[str]:
-    """The plan questions micro-startup's interview asks after p, its domestic share answered ``share``
-    and every other one as the test above answers them."""
-    child, _ = plan_session(tmp_path, "micro-startup", "zh", 80)
+def _through_plan(child: Any, share: str = "3") -> tuple[list[str], str]:
+    """Type p at the list of answers and answer every plan question (yes where yes/no, ``share`` to the
+    domestic share, 3 to any other): (their headings, flattened, and the list of answers shown after)."""
     child.sendline("p")
     headings: list[str] = []
     while True:
         i = child.expect(PTY_PROMPTS)
         text = str(child.before) + str(child.after)
         if at_summary(text):
-            break
+            return headings, text
         if i > 0:
             child.sendline("y")
             continue
@@ -2190,6 +2189,13 @@ def _plan_headings(tmp_path: Path, share: str) -> list[str]:
         headings.append(flat)
         child.sendline(share if "国内细分市场占有率（%）？" in flat else
                        "是" if re.search(r"\[是/否\]\s*>\s*$", flat) else "3")
+
+
+def _plan_headings(tmp_path: Path, share: str) -> list[str]:
+    """The plan questions micro-startup's interview asks after p, its domestic share answered ``share``
+    and every other one as the test above answers them."""
+    child, _ = plan_session(tmp_path, "micro-startup", "zh", 80)
+    headings, _ = _through_plan(child, share)
     child.sendline("")
     child.expect(pexpect.EOF)
     child.close()
@@ -2638,18 +2644,8 @@ def test_going_back_from_the_list_asks_the_last_plan_question_again(tmp_path: Pa
     Three times, the answer to the first kept dropped it from the queue (the plans' questions left to
     ask leave out one whose answer the file holds)."""
     child, _ = plan_session(tmp_path, "micro-startup", "zh", 80)
-    child.sendline("p")
-    last = ""
-    while True:
-        i = child.expect(PTY_PROMPTS)
-        text = str(child.before) + str(child.after)
-        if at_summary(text):
-            break
-        if i > 0:
-            child.sendline("y")
-            continue
-        last = re.sub(r"\s*\r\n\s*", "", text)
-        child.sendline("是" if re.search(r"\[是/否\]\s*>\s*$", last) else "3")
+    headings, text = _through_plan(child)
+    last = headings[-1]
     listed = re.findall(r"(\d+)\. ", re.sub(r"\s*\r\n\s*", " ", text))
     saved = profile.load_profile(tmp_path / "p.yaml", rules.load("miit-2026")).values
     asked = re.search(r"[▓░]+\s*(\S+?)[？?]", last.split("行动计划补充题")[-1])
