@@ -7,29 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
-from tests.test_s39_peryear_join import DECLARED, VERDICTS, invoke, results
+from tests.test_s39_peryear_join import VERDICTS, invoke, results
+from tests.test_s40_sheets_titles import FIGURES, book
 
 from littlegiant.load.tabular import stated_year
-
-HEADER = ["企业名称", "所属行业", "营业收入（万元）", "研发费用（万元）", "净利润（万元）", "从业人员", *DECLARED]
-FIGURES = {2023: {"甲科技有限公司": (4200, 300, 150), "乙制造有限公司": (9000, 200, 400)},
-           2024: {"甲科技有限公司": (5100, 420, 220), "乙制造有限公司": (9800, 260, 420)},
-           2025: {"甲科技有限公司": (6300, 510, 260), "乙制造有限公司": (10400, 300, 380)}}
-
-
-def book(path: Path, named: dict[int, str], title: str | None) -> Path:
-    wb = Workbook()
-    wb.remove(wb.active)
-    for year, name in named.items():
-        ws = wb.create_sheet(name)
-        if title is not None:
-            ws.append([title.format(year=year)])
-        ws.append(HEADER)
-        for company, figures in FIGURES[year].items():
-            ws.append([company, "工业", *figures, 120, *DECLARED.values()])
-    wb.save(path)
-    return path
 
 
 @pytest.mark.parametrize("title", ["2026年申报企业{year}年度经营数据", "{year}年度数据（2026年申报用）",

@@ -8,21 +8,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.test_cli_interactive import Session
-
-from littlegiant.load import profile, rules
-
-AS_OF = ["--as-of", "2026-12-05"]  # last year 2025
+import pytest
+from tests.test_s40_interview_typed import started
 
 
-def started(tmp_path: Path) -> Session:
-    s = Session(["assess", *AS_OF, "--lang", "zh", "--save", "a.yaml"], tmp_path)
-    s.answers("某公司")
-    return s
-
-
-def saved(tmp_path: Path) -> dict[str, object]:
-    return dict(profile.load_profile(tmp_path / "a.yaml", rules.load("miit-2026")).values)
+@pytest.mark.parametrize(("typed", "said_back", "line"), [("三分之一", "约33.33%", "domestic_share: 约33.33\n"),
+                                                         ("三分之二", "约66.67%", "domestic_share: 约66.67\n")])
+def test_a_share_said_as_a_part_is_read_as_about_that_share(tmp_path: Path, typed: str, said_back: str,
+                                                             line: str) -> None:
+    """三分之一 is no finite decimal: 约33.33%, said back with its 约, and saved with two decimals (三分之二 was
+    saved as 66.66666666666666666666666667)."""
+    s = started(tmp_path)
+    s.unknown_until("主导产品国内细分市场占有率")
+    said = s.reply(typed)
+    assert f"→ {typed} = {said_back}" in said, said
+    s.finish()
+    text = (tmp_path / "a.yaml").read_text(encoding="utf-8")
+    assert line in text and "66.666" not in text and "33.333" not in text, text
 
 
 def test_a_consolidated_amount_is_told_which_figure_is_asked_and_the_parents_is_read(tmp_path: Path) -> None:
@@ -34,36 +36,7 @@ def test_a_consolidated_amount_is_told_which_figure_is_asked_and_the_parents_is_
     assert "应填金额" not in said, said
     said = s.reply("3200万元（母公司）")
     assert "→ 3200万元（母公司） = 3,200万元" in said, said
-    s.finish()
-    assert saved(tmp_path)["financials.2025.revenue"] == 3200
-
-
-def test_a_third_is_read_as_about_a_third_and_said_so(tmp_path: Path) -> None:
-    s = started(tmp_path)
-    s.unknown_until("主导产品国内细分市场占有率")
-    said = s.reply("三分之一")
-    assert "→ 三分之一 = 约33.33%" in said, said
-    s.finish()
-    assert "domestic_share: 约33.33\n" in (tmp_path / "a.yaml").read_text(encoding="utf-8")
-
-
-def test_two_thirds_is_saved_as_two_decimals_not_twenty_eight(tmp_path: Path) -> None:
-    s = started(tmp_path)
-    s.unknown_until("主导产品国内细分市场占有率")
-    said = s.reply("三分之二")
-    assert "→ 三分之二 = 约66.67%" in said, said
-    s.finish()
-    text = (tmp_path / "a.yaml").read_text(encoding="utf-8")
-    assert "domestic_share: 约66.67\n" in text and "66.666" not in text, text
-
-
-def test_a_yes_with_how_many_times_to_a_red_line_is_a_yes(tmp_path: Path) -> None:
-    s = started(tmp_path)
-    s.unknown_until("较大生产安全事故")
-    said = s.reply("有的，一次")
-    assert "→ 有的，一次 = 是" in said, said
-    s.finish()
-    assert saved(tmp_path)["compliance.major_incident"] is True
+    assert s.saved(tmp_path / "a.yaml")["financials.2025.revenue"] == 3200
 
 
 def test_a_head_count_with_its_unit_in_brackets_is_read(tmp_path: Path) -> None:
@@ -73,8 +46,7 @@ def test_a_head_count_with_its_unit_in_brackets_is_read(tmp_path: Path) -> None:
     assert "→ 120(人) = 120人" in said, said
     said = s.reply("25（名）")  # 其中科技人员, as a form writes it
     assert "→ 25（名） = 25人" in said, said
-    s.finish()
-    values = saved(tmp_path)
+    values = s.saved(tmp_path / "a.yaml")
     assert values["employees"] == 120 and values["tech_staff"] == 25
 
 
@@ -87,18 +59,8 @@ def test_a_year_said_digit_by_digit_is_the_year(tmp_path: Path) -> None:
     s.unknown_until("从事特定细分市场年限")
     said = s.reply("一二年开始")
     assert "→ 一二年开始 = 13年（算到2025年末，2012年当年不计；如是2012年1月开始，可直接填14）" in said, said
-    s.finish()
-    values = saved(tmp_path)
+    values = s.saved(tmp_path / "a.yaml")
     assert values["financials.2025.revenue"] == 3200 and values["niche_years"] == 13
-
-
-def test_a_certificate_to_come_is_not_held_today(tmp_path: Path) -> None:
-    s = started(tmp_path)
-    s.unknown_until("有效期内的高新技术企业", most=120)
-    said = s.reply("下个月拿证")
-    assert "→ 下个月拿证 = 否" in said, said
-    s.finish()
-    assert saved(tmp_path)["honors.high_tech_enterprise"] is False
 
 
 def test_how_many_typed_to_a_yes_or_no(tmp_path: Path) -> None:
@@ -108,8 +70,7 @@ def test_how_many_typed_to_a_yes_or_no(tmp_path: Path) -> None:
     assert "“不到10个”没说有没有：至少有一个填“是”，一个也没有填“否”" in said, said
     said = s.reply("有，两项")
     assert "→ 有，两项 = 是" in said, said
-    s.finish()
-    assert saved(tmp_path)["awards.led_standard_5y"] is True
+    assert s.saved(tmp_path / "a.yaml")["awards.led_standard_5y"] is True
 
 
 def test_none_said_by_counting_is_a_no_and_to_be_decided_is_unknown(tmp_path: Path) -> None:
@@ -130,8 +91,7 @@ def test_ip_applied_for_is_told_it_counts_once_granted(tmp_path: Path) -> None:
     assert "应填整数" not in said, said
     said = s.reply("两个")
     assert "→ 两个 = 2项" in said, said
-    s.finish()
-    assert saved(tmp_path)["ip.class1"] == 2
+    assert s.saved(tmp_path / "a.yaml")["ip.class1"] == 2
 
 
 def test_a_count_to_a_state_of_today_is_no_yes(tmp_path: Path) -> None:

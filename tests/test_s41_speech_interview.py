@@ -8,17 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.test_cli_interactive import Session
+import pytest
+from tests.test_s40_interview_typed import started
 
 from littlegiant.load import profile, rules
-
-AS_OF = ["--as-of", "2026-12-05"]  # last year 2025
-
-
-def started(tmp_path: Path) -> Session:
-    s = Session(["assess", *AS_OF, "--lang", "zh", "--save", "a.yaml"], tmp_path)
-    s.answers("某公司")
-    return s
 
 
 def test_amounts_said_as_spoken_are_said_back_and_saved(tmp_path: Path) -> None:
@@ -45,20 +38,24 @@ def test_an_average_is_asked_for_the_years_own_figure(tmp_path: Path) -> None:
     assert "revenue: 约3200\n" in (tmp_path / "a.yaml").read_text(encoding="utf-8")
 
 
-def test_a_start_year_by_its_last_two_digits_is_said_back_as_years(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("asked", "typed", "said_back", "path", "value", "code"), [
+    ("从事特定细分市场年限", "12年开始做的",
+     "→ 12年开始做的 = 13年（算到2025年末，2012年当年不计；如是2012年1月开始，可直接填14）", "niche_years", 13, 130),
+    ("主导产品国内细分市场排名", "国内第三", "→ 国内第三 = 第3名", "market.domestic_rank", 3, 130),  # a rank, not 3
+    # a red line met: the questions end at the list of answers, where end of input makes the report
+    ("较大生产安全事故", "有的，一次", "→ 有的，一次 = 是", "compliance.major_incident", True, 0),
+    ("有效期内的高新技术企业", "下个月拿证", "→ 下个月拿证 = 否", "honors.high_tech_enterprise", False, 130),  # not held today
+])
+def test_an_answer_said_as_speech_is_said_back_and_saved(tmp_path: Path, asked: str, typed: str, said_back: str,
+                                                         path: str, value: object, code: int) -> None:
+    """Each said back as read, in the words a report would use, and saved as said back: 国内第三 as the rank
+    第3名 (it read as the figure 3), 一次 of an incident as 是, a certificate due next month as 否 today."""
     s = started(tmp_path)
-    s.unknown_until("从事特定细分市场年限")
-    said = s.reply("12年开始做的")
-    assert "→ 12年开始做的 = 13年（算到2025年末，2012年当年不计；如是2012年1月开始，可直接填14）" in said, said
-    assert s.saved(tmp_path / "a.yaml")["niche_years"] == 13
-
-
-def test_a_rank_said_in_words_is_said_back_as_a_rank(tmp_path: Path) -> None:
-    s = started(tmp_path)
-    s.unknown_until("主导产品国内细分市场排名")
-    said = s.reply("国内第三")
-    assert "→ 国内第三 = 第3名" in said and "= 3\n" not in said, said
-    assert s.saved(tmp_path / "a.yaml")["market.domestic_rank"] == 3
+    s.unknown_until(asked, most=120)
+    said = s.reply(typed)
+    assert said_back in said and "= 3\n" not in said, said
+    assert s.finish()[0] == code, s.transcript[-500:]
+    assert profile.load_profile(tmp_path / "a.yaml", rules.load("miit-2026")).values[path] == value
 
 
 def test_yes_and_no_in_words_are_said_back(tmp_path: Path) -> None:

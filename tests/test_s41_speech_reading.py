@@ -5,28 +5,16 @@ no), 3200多万 (about 3200万). 是，没有 to a red line was told a title's l
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.test_s40_interview_typed import parsed
 
-from littlegiant.core.interview import Interview, Question
 from littlegiant.errors import InputError
-from littlegiant.load import rules
-from littlegiant.load.profile import field_for_path
 
 DIGITS = "一二三四五六七八九"
-
-
-def parsed(path: str, typed: str) -> tuple[object, bool]:
-    """(the value ``typed`` gives ``path`` at the interview, whether it is taken as approximate)."""
-    iv = Interview(rules.load("miit-2026"), date(2026, 12, 5))
-    f = field_for_path(iv.rules, path)
-    year = next((y for y in (2025, 2024, 2023) if str(y) in path), None)
-    value, said = iv.parse(Question(path, f, year), typed)
-    return value, said is not None and said.approximate
 
 
 def refused(path: str, typed: str) -> str:
