@@ -55,6 +55,38 @@ def test_a_figure_is_written_to_two_places_rounded_half_up(v: Decimal) -> None:
         assert Decimal(text) == two
 
 
+@settings(max_examples=500)
+@given(v=st.decimals(min_value=Decimal("1e20"), max_value=Decimal("1e40"), allow_nan=False, allow_infinity=False),
+       negative=st.booleans())
+@example(v=Decimal("99999999999999999999999999999.5"), negative=False)
+@example(v=Decimal("9.99999999999999E+22"), negative=True)
+def test_a_figure_past_twenty_digits_reads_as_three_digits_and_a_power_of_ten(v: Decimal, negative: bool) -> None:
+    """A quotient no amount reaches (R&D of 10^15 万元 over revenue of 0.000001) is written as its first three
+    digits, rounded half up, times a power of ten: 1×10^23, never 1E+1×10^22 (rounded after it was split)."""
+    v = -v if negative else v
+    text = fmt(v)
+    mantissa, _, power = text.partition("×10^")
+    assert "E" not in text and power.isdigit() and mantissa == format(Decimal(mantissa).normalize(), "f")
+    assert Decimal(1) <= abs(Decimal(mantissa)) < 10 and len(mantissa.strip("-").replace(".", "")) <= 3
+    with localcontext() as ctx:
+        ctx.prec = 100
+        assert Decimal(mantissa).scaleb(int(power)) == v.quantize(Decimal(1).scaleb(v.adjusted() - 2), ROUND_HALF_UP)
+
+
+def test_a_share_of_a_revenue_of_almost_nothing_reads_as_a_power_of_ten() -> None:
+    """What a company's report says of R&D of 999,999,999,999,999万元 over revenue of 0.000001万元 (each
+    allowed alone): 1×10^23%, in both languages, in the JSON's sentences as in the report's."""
+    values = {"name": "测试", "industry": "industrial", "employees": 50,
+              "financials": {"2025": {"revenue": Decimal("0.000001"), "rd_expense": Decimal("999999999999999")}}}
+    rs = rules.load("miit-2026")
+    prof = profile.from_data(values, rs, "test")
+    result = engine.evaluate(rs, prof, date(2026, 11, 26))
+    for lang, said in (("zh", "1×10^23%（999,999,999,999,999 ÷ 0.000001），要求不低于3%"),
+                       ("en", "1×10^23% (999,999,999,999,999 ÷ 0.000001); required at least 3%")):
+        text = to_json(result, lang, __version__)
+        assert said in text and "E+" not in text
+
+
 @settings(max_examples=300)
 @given(v=_FIGURES, near=_FIGURES)
 def test_a_figure_beside_its_threshold_never_reads_as_the_threshold(v: Decimal, near: Decimal) -> None:

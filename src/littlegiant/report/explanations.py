@@ -101,8 +101,11 @@ def _misread(q: Decimal, v: Decimal, near: Decimal | tuple[Decimal, ...]) -> boo
 def _number(v: Decimal, near: Decimal | tuple[Decimal, ...] | None) -> str:
     """``fmt`` of a number, kept: a batch writes the same figures (counts, levels, thresholds, points)
     in row after row. Equal numbers are written alike whatever their digits (1.0 and 1 give "1")."""
-    if v.adjusted() >= 20:  # no figure of a company, only a (hostile) rule's product: too long to write out
-        return f"{v.scaleb(-v.adjusted()).quantize(Decimal('0.01')).normalize()}×10^{v.adjusted()}"
+    if v.adjusted() >= 20:  # a quotient past any amount (R&D of 10^15 over revenue of 0.000001): too long to write
+        # out. Rounded to three digits first, then split: rounded after, 9.995 became 10.00 of its power
+        # and read "1E+1×10^22"
+        three = v.quantize(Decimal(1).scaleb(v.adjusted() - 2), ROUND_HALF_UP)
+        return f"{three.scaleb(-three.adjusted()).normalize():f}×10^{three.adjusted()}"
     for step in _PLACES:
         q = v.quantize(step, ROUND_HALF_UP)
         if near is None or not _misread(q, v, near):
