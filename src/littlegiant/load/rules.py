@@ -413,11 +413,14 @@ class _Reader:
         sent the author looking for a second problem. ``telling``: optional keys whose absence changes
         what the rest means (``extends``, a band's ``at_least``), read no further when misspelt: what
         followed was said as problems of its own (a band "never reached", a date in force missing)."""
-        names = tuple(dict.fromkeys((*required, *optional)))
+        allowed = dict.fromkeys((*required, *optional))  # looked up by hash: the set is told every key a
+        # mapping holds (it checks only what is required), and a tuple scanned for each of a hostile file's
+        # 40,000 keys took 9.6 s of ``rules validate``
+        names = tuple(allowed)
         slips: dict[str, InputError] = {}
         unknown = 0
         for key in self.data:
-            if key not in names:
+            if key not in allowed:
                 unknown += 1  # a mapping of thousands of unknown keys is no slip: each costs a search, so few are
                 near = nearest(key, names) if isinstance(key, str) and unknown <= MAX_SLIPS else None
                 if near is None or near in self.data:
