@@ -94,3 +94,30 @@ def test_a_misnamed_swap_or_tier_is_said_with_every_problem_after_it(tmp_path: P
     assert lines[3] == "littlegiant: 3 problems found"
     zh = cli("rules", "validate", str(rule), env=CHINESE)
     assert "“zjtx.main_shar”不是已有的评分项，是不是想写“zjtx.main_share”？" in zh.stderr
+
+
+def test_a_file_of_thousands_of_problems_lists_the_first_hundred_and_says_how_many_more(tmp_path: Path) -> None:
+    """A table pasted under the wrong heading (thousands of unknown keys) printed a line each, the first
+    ones scrolled out of sight, after ten seconds (every key looked up in a list of all the file's keys):
+    the first 100 are listed, then how many more and how to see them, then the count; --all lists them all."""
+    rule = write(tmp_path, OVERLAY + "".join(f"pasted_{i}: {i}\n" for i in range(3000)), "prov.yaml")
+    done = cli("rules", "validate", str(rule), env=ENGLISH)
+    lines = done.stderr.splitlines()
+    assert done.returncode == 2 and len(lines) == 102
+    assert lines[0].startswith(f"{rule}:21: pasted_0: unknown key 'pasted_0'") and "pasted_99:" in lines[99]
+    assert lines[100] == "... and 2900 more problems of this file, not listed: fix the ones above and check again, " \
+                         "or give --all to list them all"
+    assert lines[101] == "littlegiant: 3000 problems found"
+    zh = cli("rules", "validate", str(rule), env=CHINESE).stderr.splitlines()
+    assert zh[100:] == ["……这个文件还有 2,900 个问题没有列出：先改好上面这些再检查一次，或加 --all 全部列出",
+                        "littlegiant：发现 3000 个问题"]
+    every = cli("rules", "validate", "--all", str(rule), env=ENGLISH)
+    assert every.returncode == 2 and len(every.stderr.splitlines()) == 3001 and "pasted_2999:" in every.stderr
+    assert "more problems" not in every.stderr
+
+
+def test_a_file_of_a_hundred_problems_lists_them_all_without_a_word_more(tmp_path: Path) -> None:
+    """At 100 problems nothing is held back, so nothing is said of more."""
+    rule = write(tmp_path, OVERLAY + "".join(f"pasted_{i}: {i}\n" for i in range(100)), "prov.yaml")
+    lines = cli("rules", "validate", str(rule), env=ENGLISH).stderr.splitlines()
+    assert len(lines) == 101 and lines[-1] == "littlegiant: 100 problems found" and "pasted_99:" in lines[99]

@@ -1244,6 +1244,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "rules.validate_tests": ("holds test cases, not rules: run them with littlegiant rules test on this file",
                              "是测试用例文件，不是规则文件：请用 littlegiant rules test 运行其中的用例"),
     "rules.valid": ("{ref}: ok", "{ref}：检查通过"),
+    "rules.more": ("... and {count:more problem|more problems} of this file, not listed: fix the ones above and check "
+                   "again, or give --all to list them all",
+                   "……这个文件还有 {count:,} 个问题没有列出：先改好上面这些再检查一次，或加 --all 全部列出"),
     "rules.invalid": ("littlegiant: {count:problem|problems} found", "littlegiant：发现 {count} 个问题"),
     "rules.test_failed": ("FAIL {line}", "未通过：{line}"),
     "rules.test_done": ("{rules}: {cases:case|cases}: {verdict}", "{rules}：测试用例 {cases} 个，{verdict}"),

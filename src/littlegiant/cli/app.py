@@ -1737,10 +1737,17 @@ def rules_glossary(
     write_output(text, None, language)
 
 
+LISTED_MOST = 100
+"""The problems of one file ``rules validate`` lists before it says how many more: a file of 40,000
+unknown keys (a table pasted under the wrong heading) printed 40,001 lines, the first ones scrolled
+out of sight; ``--all`` lists them all."""
+
+
 @rules_app.command("validate", epilog="Example:\n\n  littlegiant rules validate shandong-2022")
 def rules_validate(
     files: Annotated[list[str], typer.Argument(help="Rule files (or built-in ids) to check.", show_default=False)],
     allow_outside: Annotated[bool, ALLOW_OUTSIDE] = False,
+    every: Annotated[bool, typer.Option("--all", help=f"List every problem (by default the first {LISTED_MOST} of a file, then how many more).")] = False,
     lang: Annotated[str | None, typer.Option("--lang", help="zh or en. Default: from the locale.", show_default=False)] = None,
 ) -> None:
     """Check rule files strictly; every problem is listed as file:line: path: message (exit 2 if any)."""
@@ -1764,8 +1771,10 @@ def rules_validate(
                 errors = [exc]
         else:
             errors = rulesets.validate(ref, allow_outside=allow_outside)
-        for e in errors:
-            sys.stderr.write(f"{e.placed(language)}\n")
+        shown = errors if every else errors[:LISTED_MOST]
+        sys.stderr.write("".join(f"{e.placed(language)}\n" for e in shown))
+        if len(shown) < len(errors):
+            sys.stderr.write(words("rules.more", language, {"count": len(errors) - len(shown)}) + "\n")
         problems += len(errors)
         if not errors:
             write_output(words("rules.valid", language, {"ref": ref}) + "\n", None, language)

@@ -209,7 +209,8 @@ COMMANDS: dict[str, dict[str, Any]] = {
     "rules validate": {
         "short": "严格检查规则文件，逐条列出问题。",
         "help": "严格检查规则文件，每个问题都按“文件:行号: 位置: 说明”列出（有问题时退出码为 2）。",
-        "params": {"files": "要检查的规则文件（或内置版本名）。", "allow_outside": ALLOW_OUTSIDE, "lang": LANG},
+        "params": {"files": "要检查的规则文件（或内置版本名）。", "allow_outside": ALLOW_OUTSIDE,
+                   "every": "列出全部问题（默认每个文件只列前 100 个，再说明还有多少个）。", "lang": LANG},
         "metavars": {"files": "规则文件", "lang": "语言"},
         "examples": [("littlegiant rules validate 本省规则.yaml", "检查自编的规则文件")],
     },
