@@ -558,8 +558,19 @@ MAX_WORD = 40
 
 def choice_key(text: str) -> str:
     """A choice's id, label or plain word as compared with what was typed: NFKC (full-width brackets
-    and letters folded), trimmed, in lower case."""
-    return unicodedata.normalize("NFKC", text).strip().lower()
+    and letters folded), traditional characters as their simplified forms, trimmed, in lower case."""
+    return unicodedata.normalize("NFKC", text).strip().lower().translate(_SIMPLIFIED)
+
+
+_SIMPLIFIED: dict[int, str] = str.maketrans({pair[0]: pair[1] for pair in (
+    "專专 業业 樂乐 產产 倉仓 會会 傳传 體体 儲储 關关 農农 製制 務务 動动 區区 衛卫 縣县 參参 發发 圍围 國国 備备 復复 複复 "
+    "獎奖 娛娱 學学 屬属 廣广 應应 廢废 開开 棄弃 強强 錄录 術术 機机 構构 氣气 沒没 漁渔 煉炼 熱热 環环 電电 礦矿 "
+    "級级 紀纪 紡纺 織织 經经 綜综 網网 聯联 膠胶 獲获 穫获 營营 裝装 視视 認认 記记 設设 試试 賃赁 資资 車车 軟软 "
+    "輔辅 輸输 運运 進进 選选 郵邮 採采 飲饮 飾饰 驗验 無无 築筑").split()})
+"""The traditional forms of the characters the shipped choices are named with (製造業, 批發和零售業,
+軟件和信息技術服務業), as a list kept by a parent company's system in Hong Kong or Taiwan writes them:
+製造業 was "not a choice" and 批發零售 offered only 零售业. Each simplified form is a character of those
+names (a test holds the table to them), so a simplified name is left as it is."""
 
 
 def checked_number(v: int | Decimal, fail: Callable[..., NoReturn]) -> Decimal:
