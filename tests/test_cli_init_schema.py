@@ -257,7 +257,7 @@ def test_init_dash_prints_the_template_rather_than_writing_a_file_named_dash(tmp
     assert done.exit_code == 0, done.output
     assert list(tmp_path.iterdir()) == []
     if "--csv" in args:
-        assert done.stdout.lstrip("\ufeff").startswith("企业名称,行业")
+        assert done.stdout.lstrip("\ufeff").startswith("企业名称,统一社会信用代码,行业")
     else:
         data = yaml.safe_load(done.stdout)
         assert data["answered_under"] == "miit-2026" and "name" in data

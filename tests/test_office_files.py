@@ -394,19 +394,23 @@ def test_init_xlsx_template_filled_in_goes_through_batch(tmp_path: Path) -> None
     book = load_workbook(template)
     ws = book["企业名单"]
     header = [c.value for c in ws[1]]
-    assert header[:3] == ["企业名称", "行业（《中小企业划型标准规定》）", "从业人员（上年末）"]
+    assert header[:4] == ["企业名称", "统一社会信用代码", "行业（《中小企业划型标准规定》）", "从业人员（上年末）"]
     assert "营业收入（2025年）" in header
-    assert ws["A2"].value.startswith("填写说明（本行不计入）") and ws.cell(row=2, column=3).value == "人"
+    assert ws["A2"].value.startswith("填写说明（本行不计入）") and ws.cell(row=2, column=4).value == "人"
+    # the code as text, so that Excel keeps its 18 digits, and said so in the notes row and the guide
+    assert ws["B2"].value == "18位，按文本填写" and ws["B3"].number_format == ws["B1002"].number_format == "@"
+    guide = [row for row in book["填写说明"].iter_rows(values_only=True) if row[0] == "统一社会信用代码"]
+    assert len(guide) == 1 and "Excel 会把末几位变成 0" in guide[0][2]
     lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
     assert any(dv.formula1 == '"是,否"' for dv in lists) and len(lists) >= 3
-    ws["A3"], ws["B3"], ws["C3"] = "甲精密部件有限公司", "工业", 120
+    ws["A3"], ws["B3"], ws["C3"], ws["D3"] = "甲精密部件有限公司", "91440606MA4W12345X", "工业", 120
     ws.cell(row=3, column=header.index("营业收入（2025年）") + 1, value=5000)
     ws.cell(row=3, column=header.index("在中华人民共和国境内工商注册登记、具有独立法人资格") + 1, value="是")
     book.save(template)
     out = tmp_path / "out.xlsx"
     code, _, err = invoke("batch", str(template), "-o", str(out), "--as-of", AS_OF, "--lang", "zh")
     assert (code, err.strip().splitlines()[-1]) == (0, f"共读取 1 行，已评估 1 行，出错 0 行 → {out}")
-    assert [r["企业名称"] for r in results_sheet(out)] == ["甲精密部件有限公司"]
+    assert [(r["企业名称"], r["统一社会信用代码"]) for r in results_sheet(out)] == [("甲精密部件有限公司", "91440606MA4W12345X")]
     assert invoke("init", "--xlsx", str(template), "--lang", "zh")[0] == 2  # no overwrite without --force
 
 
@@ -685,11 +689,14 @@ def test_init_csv_has_a_bom_labels_and_notes_and_filled_in_scores(tmp_path: Path
     assert notes[0].startswith("填写说明（本行不计入）" if lang == "zh" else "Notes (this row is not read)")
     # in English the unit by name, the Chinese beside the money's (bare 万元, 人 meant nothing to an English reader)
     assert notes[header.index(revenue)].startswith("万元" if lang == "zh" else "10k CNY (万元)")
-    assert notes[2].startswith("人" if lang == "zh" else "people") and sample[header.index(revenue)] == "3000"
+    assert notes[3].startswith("人" if lang == "zh" else "people") and sample[header.index(revenue)] == "3000"
+    assert header[1] == ("统一社会信用代码" if lang == "zh" else "Unified social credit code") and sample[1] == ""
+    assert notes[1].startswith("18位，按文本填写；" if lang == "zh" else "18 characters, as text; ")
     yes = "是" if lang == "zh" else "yes"
     company = dict.fromkeys(header, "")
     registered = getattr(rs.fields["registered_in_china"].label, lang)
-    company.update({header[0]: "甲精密部件有限公司", header[1]: sample[1], header[2]: "120", revenue: "0.5亿",
+    company.update({header[0]: "甲精密部件有限公司", header[1]: "91440606MA4W12345X", header[2]: sample[2],
+                    header[3]: "120", revenue: "0.5亿",
                     registered: yes})
     filled = tmp_path / "已填.csv"
     filled.write_bytes(excel_csv([header, notes, sample, list(company.values())]).encode("gb18030"))
@@ -700,6 +707,7 @@ def test_init_csv_has_a_bom_labels_and_notes_and_filled_in_scores(tmp_path: Path
     rows = list(csv.reader(out.open(encoding="utf-8-sig", newline="")))
     assert [r[1] for r in rows[1:]] == ["甲精密部件有限公司"]  # the sample row left in is not a company
     assert rows[1][5] == ("小型" if lang == "zh" else "small")
+    assert rows[1][2] == "91440606MA4W12345X"  # the code carried back in its own column, in either language
 
 
 def test_amounts_typed_as_people_type_them_score_in_csv_and_xlsx(tmp_path: Path) -> None:
@@ -821,8 +829,8 @@ def test_init_columns_ids_is_for_scripts_and_only_with_csv(tmp_path: Path) -> No
     target = tmp_path / "ids.csv"
     assert invoke("init", "--csv", str(target), "--columns", "ids", "--as-of", AS_OF)[0] == 0
     header, sample = list(csv.reader(target.open(encoding="utf-8-sig", newline="")))
-    assert header[:3] == ["name", "industry", "employees"] and "financials.2025.revenue" in header
-    assert sample[1:3] == ["industrial", "120"]
+    assert header[:4] == ["name", "credit_code", "industry", "employees"] and "financials.2025.revenue" in header
+    assert sample[1:4] == ["", "industrial", "120"]
     code, _, err = invoke("init", "--xlsx", str(tmp_path / "t.xlsx"), "--columns", "ids")
     assert code == 2 and "--columns ids: only with --csv" in err and not (tmp_path / "t.xlsx").exists()
 

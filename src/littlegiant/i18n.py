@@ -318,6 +318,13 @@ MESSAGES.update({
     "xlsx.name": {"zh": "企业名称", "en": "Company"},
     "xlsx.credit_code": {"zh": "统一社会信用代码", "en": "Unified social credit code"},
     "xlsx.seq_no": {"zh": "序号", "en": "No."},
+    "xlsx.credit_code_note": {"zh": "18位，按文本填写", "en": "18 characters, as text"},
+    "xlsx.credit_code_help": {
+        "zh": "营业执照上的18位统一社会信用代码。评估不用它，但靠它区分企业：同一代码出现两次会提示，结果表中原样带回，"
+              "便于与名单核对。请按文本填写：填成数字时 Excel 会把末几位变成 0。",
+        "en": "The 18-character unified social credit code on the business licence. No rule reads it, but it tells one "
+              "company from another: a code given twice is pointed out, and the results carry it back as given, to match "
+              "them to the list. Keep it as text: as a number, Excel turns its last digits into 0."},
     "xlsx.status": {"zh": "处理结果", "en": "Outcome"},
     "xlsx.scored": {"zh": "已评估", "en": "scored"},
     "xlsx.error": {"zh": "出错", "en": "error"},

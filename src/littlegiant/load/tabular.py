@@ -1141,10 +1141,12 @@ def note_kinds(cells: Mapping[str, str]) -> list[tuple[str, str]]:
 
 CREDIT_CODE_HEADERS = frozenset({"统一社会信用代码", "社会信用代码", "信用代码", "统一信用代码", "企业信用代码",
                                  "企业统一社会信用代码", "单位统一社会信用代码", "公司统一社会信用代码", "社会统一信用代码",
-                                 "统一社会信用代码证", "统一社会信用代码号", "统一社会信用代码号码"})
+                                 "统一社会信用代码证", "统一社会信用代码号", "统一社会信用代码号码",
+                                 "unifiedsocialcreditcode", "socialcreditcode", "creditcode", "credit_code", "uscc"})
 """Headers of the 统一社会信用代码 column (by ``norm``): no rule reads it, but it tells one company from another.
 企业统一社会信用代码 and 社会统一信用代码 (the words swapped, as often typed) were passed over as the park's own
-column: a company given twice under one code went without a word."""
+column: a company given twice under one code went without a word. In English as the results and the
+templates head it (Unified social credit code), and as ``init --csv --columns ids`` does (credit_code)."""
 
 
 ID_COLUMNS = ("credit_code", "seq_no")

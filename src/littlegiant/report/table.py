@@ -303,16 +303,20 @@ def csv_template(rules: RuleSet, columns: list[str], last_year: int, lang: str, 
               f"financials.{last_year}.rd_expense": "150"}
     buf = io.StringIO()
     out = csv.writer(buf, lineterminator="\r\n")
+    # the 统一社会信用代码 second, after the name, as init --xlsx has it: no rule reads it, but a park keys its
+    # companies by it, and batch checks it and carries it back (the results' column of it stayed empty)
     if ids:
-        out.writerow(columns)
+        out.writerow([columns[0], ID_COLUMNS[0], *columns[1:]])
     else:
         # headers a person fills in under: with what to type for 0 (0为未获奖), which the reader takes too
-        out.writerow([getattr(answer_label(f, path), lang) for f, path in zip(fields, columns, strict=True)])
+        heads = [getattr(answer_label(f, path), lang) for f, path in zip(fields, columns, strict=True)]
+        out.writerow([heads[0], t("xlsx.credit_code", lang), *heads[1:]])
         # a .csv holds no sheet of instructions nor comments: the notes row says the rule and each column's help
-        notes = [NOTES_MARK[lang] + NOTES_RULE[lang]]
+        joint = "；" if lang == "zh" else "; "
+        notes = [NOTES_MARK[lang] + NOTES_RULE[lang], t("xlsx.credit_code_note", lang) + joint + t("xlsx.credit_code_help", lang)]
         for f, path in list(zip(fields, columns, strict=True))[1:]:
             said = help_text(f, lang, year_in_path(f, path) or last_year)
-            notes.append(column_note(f, lang) + (("；" if lang == "zh" else "; ") + said if said else ""))
+            notes.append(column_note(f, lang) + (joint + said if said else ""))
         out.writerow(notes)
     row = []
     for f, path in zip(fields, columns, strict=True):
@@ -322,7 +326,7 @@ def csv_template(rules: RuleSet, columns: list[str], last_year: int, lang: str, 
         elif f.type == "choice" and value and not ids:
             value = choice_word(f, str(value), lang)
         row.append(value)
-    out.writerow(row)
+    out.writerow([row[0], "", *row[1:]])
     return "\ufeff" + buf.getvalue()
 
 

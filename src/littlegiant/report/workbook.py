@@ -649,7 +649,8 @@ def template(rules: RuleSet, last_year: int, lang: str, columns: list[str]) -> b
     list_column = 0
     helps: list[tuple[str, str, str | None]] = []  # each column's label, note and help, for the guide
     tall = [1, 1]  # the most lines a label and a note take
-    for i, path in enumerate(columns, start=1):
+    for place, path in enumerate(columns, start=1):
+        i = place if place == 1 else place + 1  # the 统一社会信用代码 after the name (_code_column)
         f = field_for_path(rules, path)
         letter = get_column_letter(i)
         label = answer_label(f, path)  # with what to type for 0 (0为未获奖), which the reader takes too
@@ -689,6 +690,7 @@ def template(rules: RuleSet, last_year: int, lang: str, columns: list[str]) -> b
             else:
                 continue
             warning(rule, "xlsx.bad_number").add(cells)
+    tall = _code_column(ws, lang, last, helps, tall)
     for row, lines in enumerate(tall, 1):  # as tall as the longest label and note: LibreOffice never grows a row
         ws.row_dimensions[row].height = _LINE_HEIGHT * lines + 3
     ws.freeze_panes = "B3"
@@ -719,6 +721,29 @@ _COMMENT_LINE = 15
 """A comment box's height in points a line of its text (openpyxl's default box showed two lines)."""
 _GUIDE_WIDTHS = (36, 20, 64)
 """The guide sheet's columns: a column's label, its unit or answers, what to fill in."""
+
+
+def _code_column(ws: Any, lang: str, last: int, helps: list[tuple[str, str, str | None]], tall: list[int]) -> list[int]:
+    """The 统一社会信用代码 column, second, after the name: no rule reads it, but a park keys its companies
+    by it and batch checks it and carries it back; the template had none, and the results' column of it
+    stayed empty. Its cells are text (Excel turns 18 digits typed into a number, its last three 0), and
+    the guide lists it after the name. ``tall``, the most lines a label and a note take, grown to it."""
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    shown, note, said = t("xlsx.credit_code", lang), t("xlsx.credit_code_note", lang), t("xlsx.credit_code_help", lang)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    head = ws.cell(row=1, column=2, value=shown)
+    head.font, head.alignment = Font(bold=True), wrap
+    head.comment = Comment(said, "littlegiant", width=320, height=_COMMENT_LINE * (_lines(said, 44) + 1))
+    cell = ws.cell(row=2, column=2, value=note)
+    cell.fill, cell.data_type, cell.alignment = PatternFill("solid", start_color="F2F2F2", end_color="F2F2F2"), "s", wrap
+    width = max(_fitting_width(shown, note, 16), 22)  # 18 characters shown whole
+    ws.column_dimensions["B"].width = width
+    for row in range(3, last + 1):
+        ws.cell(row=row, column=2).number_format = "@"
+    helps.insert(1, (shown, note, said))
+    return [max(tall[0], _lines(shown, width)), max(tall[1], _lines(note, width))]
 
 
 def _guide(ws: Any, rules: RuleSet, columns: list[str], last_year: int, lang: str,
