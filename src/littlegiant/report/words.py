@@ -2146,6 +2146,14 @@ class Words(Phrasing):
             title = self._closed_title(b) or title
             years = sorted({y for y in (re.findall(r"\.(\d{4})(?:\.|$)", x) for x in b.paths) for y in y})
             ys = "、".join(years) if zh else ", ".join(years)
+            if any(call.path in b.paths and call.criterion.status == UNMET for call in self.result.close):
+                # a figure given as approximate decides it within 5%: 「已无法改变，本轮不能满足」 was said of 约1.2亿
+                # whose share of R&D, 2.92%, missed 3%, while the report asked for the exact figure (found trying
+                # the interview as a finance manager): the years cannot change, but the exact figure may
+                return (f"「{title}」取决于{ys}年的数据，这些年份已无法改变；按所填的约数不能满足，但相差不到5%，"
+                        "结论取决于准确数字，请先核对" if zh else
+                        f"\"{title}\" rests on {ys} figures, which can no longer change; at the approximate figure given "
+                        "it is not met, but by less than 5%: the verdict rests on the exact figure, please check it first")
             return (f"「{title}」取决于{ys}年的数据，已无法改变，本轮不能满足" if zh else
                     f"\"{title}\" rests on {ys} figures, which can no longer change: not this round")
         if b.kind == "late":  # why the rounds between the one that needs the raise and the plan's cannot work
