@@ -2668,6 +2668,31 @@ def test_going_back_from_the_list_asks_the_last_plan_question_again(tmp_path: Pa
     child.expect(pexpect.EOF)
 
 
+def test_going_back_from_the_list_after_changing_a_plan_answer_goes_to_the_last_question_asked(tmp_path: Path) -> None:
+    """A plan question changed from the list by its number (the years in the niche, 3 to 4), then "<" at the
+    list: it went back to that same question (「回到上一题（刚才答的是：4年…」), which the list shows already and
+    its number changes again, and "<" and Enter there led back to it once more. A change is a visit from the
+    list, not a step of the interview: "<" goes where it went before the change, to the last question asked."""
+    child, _ = plan_session(tmp_path, "micro-startup", "zh", 80)
+    headings, text = _through_plan(child)
+    asked = re.search(r"[▓░]+\s*(\S+?)[？?]", headings[-1].split("行动计划补充题")[-1])
+    assert asked is not None, headings[-1]
+    niche = rules.load("miit-2026").fields["niche_years"]
+    number = re.search(r"(\d+)\. " + re.escape(niche.label.zh), re.sub(r"\s*\r\n\s*", " ", text))
+    assert number is not None, text
+    seen: list[str] = []
+    for reply in [number[1], "4", "<", ""]:
+        child.sendline(reply)
+        child.expect(PTY_PROMPTS)
+        seen.append(re.sub(r"\s*\r\n\s*", "", str(child.before) + str(child.after)))
+    assert "修改这一项" in seen[0] and at_summary(seen[1]), seen
+    assert "回到上一题" in seen[2] and asked[1] in seen[2] and niche.label.zh not in seen[2], seen[2]
+    assert at_summary(seen[3]), seen[3]
+    assert profile.load_profile(tmp_path / "p.yaml", rules.load("miit-2026")).values[niche.path] == 4
+    child.sendintr()
+    child.expect(pexpect.EOF)
+
+
 @pytest.mark.parametrize(("stream", "typed"), [("gbk", "utf-8"), ("gbk", "gbk"), ("ascii", "utf-8")])
 def test_answers_piped_in_another_encoding_than_the_terminals_are_read(tmp_path: Path, stream: str, typed: str) -> None:
     """Answers piped in from a UTF-8 file where the terminal's encoding is GBK (a Chinese Windows code

@@ -1093,6 +1093,7 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
     name = interview.rules.fields.get("name")
     pending: Question | None = None
     editing = False
+    changed_last = False  # the last answer in asker.history is one changed from the list, nothing asked since
     went_back: str | None = None  # the answer taken back with "<", shown with its question again
     queue: list[Question] = []  # the plans' questions, once asked for at the list of answers
     queued = 0  # how many the queue held when it was asked for
@@ -1113,6 +1114,13 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                     q = None
                 planned = q is not None
             if q is None:
+                if changed_last:
+                    # a change from the list is a visit from it, not a step of the interview: back at the list,
+                    # "<" goes where it went before the change (the last question asked, then the ones before);
+                    # it went back to the one just changed, shown in the list already, and a change of a plan
+                    # question, "<" and Enter at it, then "<" again, came back to it each time
+                    asker.history.pop()
+                    changed_last = False
                 paths = asker.summary()
                 stop = asker.stop_text(paths)
                 if stop:
@@ -1173,7 +1181,7 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                     _t("back", lang, was=went_back) if went_back is not None else
                     _t(counted, lang, n=number, total=total, bar=_progress(number, total)))
             keep = editing or again or went_back is not None  # asked again: Enter keeps the answer it had
-            editing, went_back = False, None
+            changing, editing, went_back = editing, False, None
             if asker.ask(q, head, keep) == "back":
                 # a plan's question waits in its place, asked after the one gone back to; so does one
                 # reached by "<" from the next (or the plan's first two, both gone back over, asked the
@@ -1189,8 +1197,10 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                     pending = None if planned else q
                     continue
                 pending, went_back = _back(interview, asker, lang)
+                changed_last = False
             else:
                 asker.history.append(q.path)
+                changed_last = changing
                 if planned and queue and plan_asks is not None:
                     # an answer can settle what the plans still asked (a domestic share of 12% meets
                     # 「占有率10%以上或国内前三」: its international share and rank no longer matter)
