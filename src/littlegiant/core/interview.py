@@ -91,6 +91,19 @@ _TAIL_NOTE = lazyre.compile(r"\((?:(\d{4})年?度?(?:年末|末|底)?|经审计|
 """A note in brackets after the figure: its year (3200万（2025年）, 3200万（2025）) or its audit state (（审计数）,
 （未审计）), which changes nothing the figure says; or its year after it (3200万元，2025年: the comma gone with the
 separators): 3200万（2025） and 3200万 2025年 were refused as no amount."""
+_NAME_NOTES = lazyre.compile(r"(?P<name>[^\d()\[\]【】]+?)(?P<notes>(?:[(\[【][^()\[\]【】]+[)\]】])+)")
+"""A name with notes in brackets before its figure (净利润（合并）300万, 营业收入（2025年，母公司）2000万元, 净利润【母公司】
+300万): the figure's words copied from a statement's line or a header, each refused as no amount."""
+_NOTE = lazyre.compile(r"(?P<year>\d{4})年?度?(?:年末|末|底)?|(?P<word>今年|本年|去年|上年|上一年|前年)度?"
+                       r"|经审计|审计数|已审计|审计后|审定数|未经审计|未审计|审计前|报表数"
+                       r"|(?:金额)?(?:单位:?)?(?:人民币)?(?P<unit>万元|亿元|元|万|亿|人|项|年|%)")
+"""What a note after a name may say that this reader settles: the year (a relative one too), the audit state
+(nothing the figure says), or the unit the figure is in (营业收入（万元）2000, as a header is copied)."""
+_NOTES_RUN = lazyre.compile(r"(?:\d{4}年?度?(?:年末|末|底)?|(?:今年|本年|去年|上年|上一年|前年)度?"
+                            r"|经审计|审计数|已审计|审计后|审定数|未经审计|未审计|审计前|报表数"
+                            r"|(?:金额)?(?:单位:?)?(?:人民币)?(?:万元|亿元|元|万|亿|人|项|年|%))+")
+"""A run of such notes only: where one follows a note of another kind (母公司，2025年), the two are told apart."""
+_BARE_NUMBER = lazyre.compile(r"(?:[:=]|为|是)?[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 _ALIASES: dict[str, tuple[str, ...]] = {
     "revenue": ("营收", "营业额", "年营收"), "total_assets": ("总资产",), "total_liabilities": ("总负债",),
     "employees": ("员工", "员工人数", "员工数", "职工", "职工人数", "人数", "staff", "headcount"), "net_profit": ("净利",),
@@ -365,7 +378,20 @@ class Interview:
         tail = _TAIL_NOTE.search(raw)
         if tail is not None:
             year, raw = tail.group(1) or tail.group(2), raw[: tail.start()]
+        # a figure of last year's end kept without a year (从业人员, 占有率: 填{year}年…) is last year's too
+        asked = q.year if q.year is not None else self.last_year if f.help is not None and "{year}" in f.help.zh else None
         lead = _LEAD_YEAR.match(raw)
+        noted = _NAME_NOTES.match(raw, lead.end() if lead is not None else 0)
+        if noted is not None and noted.end() < len(raw):
+            moved = self._name_notes(q, noted.group("notes"), raw[noted.end():])
+            if moved is None:
+                return text
+            noted_year, notes = moved
+            if lead is not None and noted_year not in (None, lead.group(1)):
+                return text  # 2025年营业收入（2024年）: refused as before, not read as either year
+            # two years said (营业收入（2025年）3200万（2024年）): the one not asked is named in the refusal below
+            year = year if noted_year is None or (year is not None and noted_year == str(asked)) else noted_year
+            raw = raw[: noted.end("name")] + raw[noted.end():] + notes
         head = _FIGURE_START.search(raw, lead.end() if lead is not None else 0)
         if head is not None and head.start() > 0:
             name = _key(_NAME_JOINS.sub("", raw[lead.end() if lead is not None else 0: head.start()]))
@@ -380,13 +406,48 @@ class Interview:
                 return text
         elif tail is None:
             return text
-        # a figure of last year's end kept without a year (从业人员, 占有率: 填{year}年…) is last year's too
-        asked = q.year if q.year is not None else self.last_year if f.help is not None and "{year}" in f.help.zh else None
         if year is not None and asked is not None and year != str(asked):
             raise InputError(kind="value.other_year", params={"shown": brief(text.strip()), "year": year,
                                                               "asked": str(asked)},
                              field=q.path, label=field_words(f, q.path))
         return raw
+
+    def _name_notes(self, q: Question, notes: str, figure: str) -> tuple[str | None, str] | None:
+        """What the bracketed ``notes`` after a name say of the ``figure`` after them: the year they name,
+        and the notes to read after the figure, where the amount reader reads them as it does 3200万元（母公司）:
+        a unit (营业收入（万元）2000 is 2000万元) and whose accounts or which tax basis it is on, read or refused
+        there by what it means (母公司, 不含税 read; 合并, 含税 and 税前 refused saying which figure is asked).
+        An audit state is dropped, as after the figure. None: a note that reader cannot place (a unit beside
+        a figure with its own, two years), left to be refused as the whole text was."""
+        year: str | None = None
+        unit: str | None = None
+        kept: list[str] = []
+        for note in re.split(r"[)\]】][(\[【]", notes[1:-1]):
+            rest = note
+            while rest:
+                found = _NOTE.match(rest)
+                if found is None or not found.group():
+                    # 母公司, 合并报表, 含税: judged by the amount reader; a note of ours after it read here
+                    cut = next((i for i in range(1, len(rest)) if _NOTES_RUN.fullmatch(rest, i)), len(rest))
+                    kept.append(rest[:cut])
+                    rest = rest[cut:]
+                    continue
+                said = found.group("year") or (str(self.last_year + 1 - _RELATIVE_YEARS[found.group("word")])
+                                               if found.group("word") else None)
+                if said is not None:
+                    if year not in (None, said):
+                        return None
+                    year = said
+                said_unit = found.group("unit")
+                if said_unit is not None:
+                    money = q.field.type in ("money", "signed_money") and said_unit in ("万元", "亿元", "元", "万", "亿")
+                    if unit is not None or not (money or said_unit == q.field.unit):
+                        return None
+                    unit = said_unit
+                rest = rest[found.end():]
+        if unit is not None and _BARE_NUMBER.fullmatch(figure) is None:
+            return None  # 营业收入（万元）2000万: the unit twice
+        return year, (f"({unit})" if unit is not None else "") + "".join(f"({note})" for note in kept)
 
     def answer(self, q: Question, text: str) -> Scalar | None:
         """Record an answer typed as text; empty is "don't know". Bad text raises InputError, a part

@@ -1108,8 +1108,9 @@ def _tax_basis(raw: str, f: FieldDef, typed: str, where: str, label: Text | None
 _OWN_ENTITY = r"(?:母公司|单体|本部|本公司|本企业|公司本部|单户)(?:财务)?(?:报表|口径)?(?:数据?)?"
 """An amount said to be the company's own (3200万元（母公司）, 单体报表3200万): the figure the question asks,
 the applying company's (an 独立法人's) own, from its own audited statements or annual tax return."""
-_CONSOLIDATED = r"合并(?:财务)?(?:报表|口径|利润表|资产负债表)?(?:数据?)?"
-"""An amount said to be a group's (3200万元（合并报表）, 合并口径3200万): the company with its subsidiaries."""
+_CONSOLIDATED = r"(?:合并|集团(?:合并)?|归母|归属于母公司(?:所有者|股东)?的?)(?:财务)?(?:报表|口径|利润表|资产负债表)?(?:数据?)?"
+"""An amount said to be a group's (3200万元（合并报表）, 合并口径3200万, 集团口径, 归母: the net profit a consolidated
+statement gives the parent's owners): the company with its subsidiaries."""
 
 
 def _entity_basis(raw: str, f: FieldDef, typed: str, where: str, label: Text | None,
