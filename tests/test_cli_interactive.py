@@ -2693,6 +2693,29 @@ def test_going_back_from_the_list_after_changing_a_plan_answer_goes_to_the_last_
     child.expect(pexpect.EOF)
 
 
+def test_going_back_from_the_list_of_a_resumed_sitting_after_a_change_says_there_is_nothing_to_go_back_to(
+        tmp_path: Path) -> None:
+    """Resumed with every answer given, one changed from the list (employees 6 to 7), then "<" at the list: no
+    question was asked at this sitting, and a change is no step back to (it went to the employees again). It says
+    so, and how to change an answer, where it gave only the bare 「请输入…编号」."""
+    (tmp_path / "m.yaml").write_text((EXAMPLES / "micro-startup.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    s = Session(["assess", "--as-of", "2026-11-26", "--lang", "zh", "--save", "m.yaml"], tmp_path)
+    s.answers("r")
+    listed = s.until_prompt() or ""
+    number = re.search(r"(\d+)\. 从业人员（上年末）：6人", listed)
+    assert number is not None, listed
+    s.send(number[1])
+    assert "修改这一项" in (s.until_prompt() or "")
+    s.send("7")
+    relisted = s.until_prompt() or ""
+    assert any(words in relisted for words in SUMMARY), relisted
+    s.send("<")  # then the end of input: the report
+    code, _ = s.finish()
+    said = s.transcript.split("> ")[-1]
+    assert code == 0 and "本次没有可以回去的上一题；要修改哪一项，请输入它的编号。" in said and "回到上一题" not in said, said
+    assert profile.load_profile(tmp_path / "m.yaml", rules.load("miit-2026")).values["employees"] == 7
+
+
 @pytest.mark.parametrize(("stream", "typed"), [("gbk", "utf-8"), ("gbk", "gbk"), ("ascii", "utf-8")])
 def test_answers_piped_in_another_encoding_than_the_terminals_are_read(tmp_path: Path, stream: str, typed: str) -> None:
     """Answers piped in from a UTF-8 file where the terminal's encoding is GBK (a Chinese Windows code

@@ -237,6 +237,9 @@ MESSAGES = {
     "interview.vague_number": {"zh": "约12", "en": "about 12"},
     "interview.change": {"zh": "\n要修改哪一项？输入编号（1–{n}）；直接回车生成报告。\n> ",
                          "en": "\nChange an answer? Type its number (1-{n}); Enter makes the report.\n> "},
+    "interview.back_none": {"zh": "  本次没有可以回去的上一题；要修改哪一项，请输入它的编号。\n",
+                            "en": "  There is no earlier question of this sitting to go back to; to change an answer, "
+                                  "type its number.\n"},
     "interview.change_retry": {"zh": "  请输入 1–{n} 之间的编号，或直接回车：", "en": "  Please type a number from 1 to {n}, or press Enter: "},
     # at the list of answers, when the report's plans would still ask questions the interview never put
     # (it asks only what decides a verdict today): the report lists them, the user may answer them here

@@ -1147,6 +1147,8 @@ def _run(interview: Interview, term: Terminal, save: Path, lang: str, resume_cmd
                     if reply == "" or reply in NO or reply in NO_CHANGE or (reply in BACK and asker.history) or (
                             reply.isdigit() and 1 <= int(reply) <= len(paths)) or (asks and reply in PLAN):
                         break
+                    if reply in BACK:  # a resumed sitting, nothing asked in it (a change from the list is no step)
+                        term.say(wrap(_t("back_none", lang).strip(), term.width()) + "\n")
                     prompt = _t("change_plan_retry" if asks else "change_retry", lang, n=len(paths))
                 if asks and reply in PLAN:
                     queue, queued = list(asks), len(asks)
