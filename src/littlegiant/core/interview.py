@@ -86,7 +86,7 @@ _BOUND_AFTER_NAME = lazyre.compile(r"近|将近|接近")
 """近 after a name (营收近1亿) says "nearly", a bound: refused as a sheet's cell of it is, never read as 约1亿."""
 _LEAD_YEAR = lazyre.compile(r"(\d{4})(?:年度?|年末|年底)(?:末|底)?")
 _NAME_JOINS = lazyre.compile(r"[:=：]|^的|(?:为|是|有|约为|大概是|共|合计|总计|总额|的)$|^(?:我们|公司|本公司|企业)(?:的)?")
-_TAIL_NOTE = lazyre.compile(r"\((?:(\d{4})年?度?(?:年末|末|底)?|经审计|审计数|已审计|审计后|审定数|未经审计|未审计|审计前|报表数)\)$"
+_TAIL_NOTE = lazyre.compile(r"\((?:(\d{4})年?度?(?:年末|末|底)?|经审计|审计数|已审计|审计后|审定数|未经审计|未审计|未审|已审|审计前|报表数)\)$"
                         r"|(?<=[万元亿%人项年])(\d{4})年度?(?:年末|末|底)?$")
 """A note in brackets after the figure: its year (3200万（2025年）, 3200万（2025）) or its audit state (（审计数）,
 （未审计）), which changes nothing the figure says; or its year after it (3200万元，2025年: the comma gone with the
@@ -95,12 +95,12 @@ _NAME_NOTES = lazyre.compile(r"(?P<name>[^\d()\[\]【】]+?)(?P<notes>(?:[(\[【
 """A name with notes in brackets before its figure (净利润（合并）300万, 营业收入（2025年，母公司）2000万元, 净利润【母公司】
 300万): the figure's words copied from a statement's line or a header, each refused as no amount."""
 _NOTE = lazyre.compile(r"(?P<year>\d{4})年?度?(?:年末|末|底)?|(?P<word>今年|本年|去年|上年|上一年|前年)度?"
-                       r"|经审计|审计数|已审计|审计后|审定数|未经审计|未审计|审计前|报表数"
+                       r"|经审计|审计数|已审计|审计后|审定数|未经审计|未审计|未审|已审|审计前|报表数"
                        r"|(?:金额)?(?:单位:?)?(?:人民币)?(?P<unit>万元|亿元|元|万|亿|人|项|年|%)")
 """What a note after a name may say that this reader settles: the year (a relative one too), the audit state
 (nothing the figure says), or the unit the figure is in (营业收入（万元）2000, as a header is copied)."""
 _NOTES_RUN = lazyre.compile(r"(?:\d{4}年?度?(?:年末|末|底)?|(?:今年|本年|去年|上年|上一年|前年)度?"
-                            r"|经审计|审计数|已审计|审计后|审定数|未经审计|未审计|审计前|报表数"
+                            r"|经审计|审计数|已审计|审计后|审定数|未经审计|未审计|未审|已审|审计前|报表数"
                             r"|(?:金额)?(?:单位:?)?(?:人民币)?(?:万元|亿元|元|万|亿|人|项|年|%))+")
 """A run of such notes only: where one follows a note of another kind (母公司，2025年), the two are told apart."""
 _BARE_NUMBER = lazyre.compile(r"(?:[:=]|为|是)?[+-]?(?:\d+(?:\.\d*)?|\.\d+)")

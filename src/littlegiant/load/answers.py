@@ -782,9 +782,16 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
                              label=label or field_words(f, where))
         return check_value(f, found, where=where, label=label), None
     noted = False  # 500万（不含税）: the basis asked, said back as read
+    estimated = False  # 500万（暂估）: a figure no more exact than 约500万
     if f.type in MONEY_TYPES:
         raw, noted = _tax_basis(raw, f, stripped, where, label)
         raw, noted = _entity_basis(raw, f, stripped, where, label, noted)
+        bare = _AUDIT_NOTE.sub("", raw)
+        if bare not in ("", raw):
+            raw, noted = bare, True
+        bare = _ESTIMATE_NOTE.sub("", raw)
+        if bare not in ("", raw):
+            raw, estimated = bare, True
         if f.per_year and _PER_YEAR.sub("", raw) not in ("", raw):  # 3200万/年, 一年3200万: the year's figure, as asked
             raw, noted = _PER_YEAR.sub("", raw), True
     profit = _PROFIT.match(raw) if f.type == "signed_money" else None
@@ -794,7 +801,7 @@ def read_typed(f: FieldDef, text: str, *, where: str | None = None, label: Text 
     if swapped:  # 亏损约300万 as 约亏损300万: the 约 is taken off first, then the loss
         raw = swapped[2] + swapped[1] + raw[swapped.end():]
     exact = _ABOUT.sub("", raw) or raw  # 约500万, 500万左右: the figure itself, shown back as read
-    about = exact != raw or hedged
+    about = exact != raw or hedged or estimated
     if f.type in MONEY_TYPES and f.per_year and _AVERAGE.match(exact) is not None:
         # 年均3200万 is no year's figure: taken for each year asked, it made growth 0% and decided it
         # silently; the person who knows the year's figure only roughly says so (约3200万), for that year
@@ -1103,6 +1110,16 @@ def _tax_basis(raw: str, f: FieldDef, typed: str, where: str, label: Text | None
     if kind is not None:
         raise InputError(kind=kind, params={"shown": brief(typed)}, field=where, label=label or field_words(f, where))
     return bare, bare != raw
+
+
+_AUDIT_NOTE = lazyre.compile(r"\((?:经审计|审计数|已审计|审计后|审定数?|未经审计|未审计|未审|已审|审计前|报表数)(?:数据?)?\)$")
+"""An amount's audit state in brackets after it (12000万（审计数）, 1.2亿（未审）), as a finance manager copies the
+figure from a statement or a park's sheet notes it: nothing the figure says. The interview read most of
+them after the name too; 未审 and 已审, and every one in a sheet's cell, --set or a profile file, were refused
+as no amount (found trying the tool as a finance manager)."""
+_ESTIMATE_NOTE = lazyre.compile(r"\((?:暂估|预估|估计|估算|估)(?:数据?|值)?\)$")
+"""An amount said to be an estimate (12000万（暂估）): read as approximate, as 约12000万 is, and flagged where its
+verdict rests on it. (预计, a figure foreseen, stays refused: for a year closed it says the books are not.)"""
 
 
 _OWN_ENTITY = r"(?:母公司|单体|本部|本公司|本企业|公司本部|单户)(?:财务)?(?:报表|口径)?(?:数据?)?"
