@@ -75,22 +75,25 @@ def test_a_renewal_rows_next_step_is_the_reports_plan_with_every_step_counted(tm
 
 def test_the_answer_that_decides_the_lower_tiers_comes_first_in_the_cell(tmp_path: Path) -> None:
     """专精特新 fails on its niche years, 创新型 waits only for 数据造假: the report's plan opens with that
-    question, and so does the row, naming the tier it decides, then 专精特新's own step (创新型's title not
-    held: held, it needs no application, and the row speaks of 专精特新 alone)."""
-    folder = folder_of(tmp_path, {**UNANSWERED, "titles": {**UNANSWERED["titles"], "innovative_sme": False}})  # type: ignore[dict-item]
+    question, and so does the row, naming the tier it decides, then 专精特新's own step (neither title held:
+    held, a title needs no application, and the row speaks of the tiers above it alone)."""
+    applying = {**UNANSWERED["titles"], "innovative_sme": False, "zjtx_sme": False}  # type: ignore[dict-item]
+    folder = folder_of(tmp_path, {**UNANSWERED, "titles": applying})
     first = report_plan(folder, "innovative_sme")
     assert (first["checked"], first["missing"]) == (None, ["compliance.data_fabrication"])
     cell = next_step(folder, tmp_path)
     assert cell.startswith("科技和创新型中小企业：先回答以下问题才能判定：近三年是否有数据造假行为；"
                            "专精特新中小企业：最早2027年申报（以2026年数据计）；先取得「科技和创新型中小企业」称号"), cell
     # answered, the lower tier is met and the cell is its tier's own plan again
-    answered = next_step(folder_of(tmp_path / "答", NICHE_25), tmp_path / "答")
+    answered = next_step(folder_of(tmp_path / "答", {**NICHE_25, "titles": {**NICHE_25["titles"], "zjtx_sme": False}}),
+                         tmp_path / "答")
     assert answered.startswith("专精特新中小企业：最早2027年申报（以2026年数据计）；从事特定细分市场年限")
 
 
 def test_many_blanks_below_are_left_to_the_rows_own_tier(tmp_path: Path) -> None:
-    """Four questions blank below 专精特新 are a form to fill in, not a step: the cell stays the tier's own."""
-    many = UNANSWERED
+    """Four questions blank below 专精特新 are a form to fill in, not a step: the cell stays the tier's own
+    (of a company applying for it: a title held needs no application)."""
+    many = {**UNANSWERED, "titles": {**UNANSWERED["titles"], "zjtx_sme": False}}  # type: ignore[dict-item]
     for question in ("compliance.major_incident", "compliance.tax_violation", "compliance.abnormal_operation"):
         many = blank(many, question)
     cell = next_step(folder_of(tmp_path, many), tmp_path)

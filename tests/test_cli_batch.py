@@ -701,7 +701,8 @@ def test_a_batch_row_says_when_what_holds_it_back_is_unanswered_or_for_the_autho
                                        "且企业为前三位权利人（未填，最多也只有2项）")
     # 小巨人 fails on its main-business share: that, not the 专精特新 market question the authority decides
     assert cells["华东精密传动股份有限公司"] == '专精特新"小巨人"企业：上年度主营业务收入占营业收入比重不低于90%（现为85%）'
-    assert cells["示例精密部件有限公司"].startswith("专精特新中小企业：待认定机关判断——主导产品")
+    # it holds 专精特新, which needs no application: its row speaks of 小巨人, the step up it has yet to take
+    assert cells["示例精密部件有限公司"].startswith('专精特新"小巨人"企业：待认定机关判断——主导产品')
     # it holds no 创新型 title, which 专精特新 asks first; its niche years fail it too, and say more
     assert cells["宁波恒达密封件有限公司"] == ("专精特新中小企业：截至上年末从事特定细分市场时间达到3年以上（现为2年）；"
                                           "上年度研发费用不低于100万元（现为90万元）；另3项")
@@ -712,6 +713,7 @@ def test_a_tier_failed_only_for_want_of_the_title_below_says_so_last(tmp_path: P
     so the cell names the title, the one step it lacks."""
     data = yaml.safe_load((EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8"))
     data["titles"]["innovative_sme"] = False
+    data["titles"]["zjtx_sme"] = False  # applying for it: a title held needs no application, and no cell of its own
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps(data, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
     out = tmp_path / "out.csv"

@@ -270,12 +270,16 @@ def test_zh_messages_have_no_space_between_chinese_words(tmp_path: Path) -> None
     assert "「有效期内的高新技术企业」：应填是或否（也可以写对/不是、有/没有、y/n），现在是“maybe”" in out.output
 
 
+LG22_APPLYING = LG22.replace("zjtx_sme: true", "zjtx_sme: false")
+"""LG22 applying for 专精特新 (held, a title needs no application, and a row speaks of the tier above it)."""
+
+
 def _batch_of(tmp_path: Path, out_name: str, *args: str) -> Path:
     """``littlegiant batch`` over a folder of the two 2022 profiles above, as a park runs it."""
     folder = tmp_path / "名单"
     folder.mkdir(exist_ok=True)
     (folder / "a_inno.yaml").write_text(INNO22, encoding="utf-8")
-    (folder / "b_lg.yaml").write_text(LG22, encoding="utf-8")
+    (folder / "b_lg.yaml").write_text(LG22_APPLYING, encoding="utf-8")
     out = tmp_path / out_name
     result = runner.invoke(app, ["batch", str(folder), "-o", str(out), "--as-of", "2026-03-15", *args],
                            env={"COLUMNS": "80", "NO_COLOR": "1"})
@@ -293,9 +297,8 @@ def test_batch_gap_column_says_what_the_report_summary_says(tmp_path: Path) -> N
     from openpyxl import load_workbook
 
     said = {tier: summary_line(assess(tmp_path, text, "--as-of", "2026-03-15", "--lang", "zh").stdout, tier)
-            for tier, text in (("创新型中小企业", INNO22), ("专精特新中小企业", LG22))}
-    # what holds it back, without the note after it that the profile holds the title (no gap of the row's)
-    expected = [line.replace("——差在：", "：", 1).split("。已持有")[0] for line in said.values()]
+            for tier, text in (("创新型中小企业", INNO22), ("专精特新中小企业", LG22_APPLYING))}
+    expected = [line.replace("——差在：", "：", 1) for line in said.values()]
     assert expected[0] == "创新型中小企业：成长性得分不低于15分（现为0分）；或：近三年内获得过国家级、省级科技奖励等4项中的任一项"
     assert expected[1].startswith("专精特新中小企业：评分达到60分以上（现为56分）；或：")
 

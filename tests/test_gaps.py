@@ -173,8 +173,9 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
 def test_the_cli_gap_amount_applied_with_set_meets_and_one_cent_less_does_not(tmp_path: Path) -> None:
     src = tmp_path / "co.yaml"
     text = (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8")
-    src.write_text(text.replace("rd_expense: 650", "rd_expense: 300").replace("revenue: 12000", "revenue: 12345.67"),
-                   encoding="utf-8")
+    # applying for 专精特新 (held, a title needs no application: its plan would be none)
+    src.write_text(text.replace("rd_expense: 650", "rd_expense: 300").replace("revenue: 12000", "revenue: 12345.67")
+                   .replace("zjtx_sme: true", "zjtx_sme: false"), encoding="utf-8")
     base = ["assess", str(src), "--as-of", "2026-11-26", "--format", "json"]
     doc = json.loads(cli(*base).stdout)
     steps = [s for s in doc["gaps"]["zjtx_sme"]["steps"] if s["criterion"] == "zjtx26.rd.share_y1"]

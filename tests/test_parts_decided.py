@@ -24,8 +24,10 @@ PARTS = ("class1_self_developed", "class1_high_value", "class1_applied", "class1
 
 
 def blank_parts(class1: int, **kept: int) -> dict[str, Any]:
-    """A company growing 5% a year that meets 「小巨人」 but for the IP the test gives (its market share unanswered)."""
+    """A company growing 5% a year that meets 「小巨人」 but for the IP the test gives (its market share unanswered),
+    applying for it (held, a title needs no application, and its plan would be none)."""
     data = company(2025, (12500, 12000, 11500), revenue=(13300, 12600, 12000), platform_score=70)
+    data["titles"] = {**data["titles"], "little_giant": False}
     data["ip"] = {"class1": class1, "class2": 3, **kept}
     return data
 

@@ -122,7 +122,8 @@ def test_a_next_step_of_questions_opens_them_with_a_colon(tmp_path: Path) -> Non
     """A batch row whose tier awaits answers says 先回答以下问题才能判定：<the questions>, as the report's
     plan heads them, not "才能判定；是否…" (a semicolon read as a second thing to do)."""
     row = batch_row(tmp_path, EXAMPLES / "little-giant-2026.yaml", "--as-of", "2027-03-01")
-    assert row["下一步"].startswith("专精特新中小企业：先回答以下问题才能判定：营业收入（2026年）；"), row["下一步"]
+    # it holds 专精特新 (which needs no application): its row speaks of 小巨人, the step up
+    assert row["下一步"].startswith('专精特新"小巨人"企业：先回答以下问题才能判定：营业收入（2026年）；'), row["下一步"]
     assert "才能判定；" not in row["下一步"]
 
 

@@ -47,6 +47,8 @@ NICHE_25: dict[str, Any] = {
     "exclusions": {"single_champion": False, "related_to_little_giant": False},
 }
 """The QA's 苏州精工 at 2.5 years in its niche: 专精特新 waits for 2027, every question answered."""
+APPLYING = NICHE_25 | {"titles": {**NICHE_25["titles"], "zjtx_sme": False}}
+"""苏州精工 not yet holding 专精特新: the tier's plan is its application (a title held needs none)."""
 AS_OF = "2026-11-26"  # the 2026 measures, with 数据造假 a red line
 
 
@@ -77,7 +79,7 @@ def assess(path: Path, *args: str, fmt: str = "json") -> Any:
 def test_one_blank_red_line_is_the_last_step_of_a_wait_not_no_plan(tmp_path: Path) -> None:
     """数据造假 blank: 专精特新's plan is 2027, the wait, then the question; doing it and answering 否 gives,
     in 2027, the verdict the plan of the company that had answered 否 promised."""
-    path = write(tmp_path, blank(NICHE_25, "compliance.data_fabrication"))
+    path = write(tmp_path, blank(APPLYING, "compliance.data_fabrication"))
     text = assess(path, fmt="text")
     plan = text[text.index("行动计划"):text.index("需准备的材料")]
     assert "找不到可行的调整方案" not in plan
@@ -96,7 +98,7 @@ def test_one_blank_red_line_is_the_last_step_of_a_wait_not_no_plan(tmp_path: Pat
             "compliance.data_fabrication=否"]
     later = runner.invoke(app, ["assess", str(path), "--as-of", "2027-11-26", "--format", "json",
                                 *(a for s in done for a in ("--set", s))])
-    answered = assess(write(tmp_path, NICHE_25))["plans"]["zjtx_sme"]  # the same company, 否 answered
+    answered = assess(write(tmp_path, APPLYING))["plans"]["zjtx_sme"]  # the same company, 否 answered
     assert (answered["as_of"], answered["checked"]) == ("2027-11-26", "manual_review")  # 主导产品…靠前 is judged
     assert json.loads(later.stdout)["tiers"]["zjtx_sme"]["status"] == answered["checked"]
 
@@ -114,10 +116,11 @@ def test_the_questions_are_yes_no_questions_of_the_profile() -> None:
 def test_whichever_yes_no_is_blank_the_plans_stay_dated_and_ask_only_it(tmp_path: Path, question: str) -> None:
     """Any one yes/no question blank: 专精特新 and 小巨人 still have a plan for 2027 (the wait), and what
     it still asks is that question or nothing (not 国际占有率 or 省部级奖励 beside a branch that is met),
-    never "no plan in four years"."""
-    out = assess(write(tmp_path, blank(NICHE_25, question)))
-    for tier in ("zjtx_sme", "little_giant"):
-        p = out["plans"][tier]
+    never "no plan in four years". (专精特新's plan of a company not holding it: a title held needs none.)"""
+    for tier, base in (("zjtx_sme", APPLYING), ("little_giant", NICHE_25)):
+        if question == "titles.zjtx_sme" and tier == "zjtx_sme":
+            base = NICHE_25  # blanked below: the title not known held
+        p = assess(write(tmp_path, blank(base, question)))["plans"][tier]
         assert p["checked"] is not None and p["as_of"] == "2027-11-26", (question, tier, p["text"])
         assert not any("找不到可行" in line for line in p["text"]), (question, tier, p["text"])
         assert set(p["missing"]) <= {question}, (question, tier, p["missing"])  # nothing moot asked

@@ -121,8 +121,10 @@ def test_a_part_keeps_its_share_of_a_whole_given_for_a_later_year(tmp_path: Path
     assert "主营业务收入" not in plan, plan
     assert "营业收入（2027年）：须不低于13,230万元（本计划按2026年的14,000万元估计；" in plan, plan
     doc = json.loads(cli("assess", str(src), *run, "--format", "json"))
-    for tier in ("zjtx_sme", "little_giant"):
-        plan_json = doc["plans"][tier]
+    # 专精特新's plan as the application of a company not holding it (a title held needs none)
+    applying = json.loads(cli("assess", str(src), *run, "--set", "titles.zjtx_sme=false", "--format", "json"))
+    for tier, made in (("zjtx_sme", applying), ("little_giant", doc)):
+        plan_json = made["plans"][tier]
         assert not any("main_revenue" in m["path"] for m in plan_json["moves"])
         assert plan_json["assumed"]["financials.2026.main_revenue"] == 12833  # 11,000 / 12,000 of 14,000, in whole 万元
         assert plan_json["estimated_from_share"]["financials.2027.main_revenue"] == 2025

@@ -161,6 +161,10 @@ def test_an_estimate_a_plan_takes_is_the_figure_given(tmp_path: Path) -> None:
                         "2024: {revenue: 4800.5, main_revenue: 4700, rd_expense: 1050.25}")
     path = tmp_path / "decimals.yaml"
     path.write_text(text, encoding="utf-8")
+    # not yet holding 专精特新, whose plan (an application: a title held needs none) takes the estimate
+    text = text.replace("zjtx_sme: true", "zjtx_sme: false")
+    assert "zjtx_sme: false" in text
+    path.write_text(text, encoding="utf-8")
     en = " ".join(invoke("assess", str(path), "--as-of", "2026-11-26", "--lang", "en").stdout.split())
     assert "this plan takes 2025's 4,999.9951 (10k CNY)" in en, en
     assert "as 2025's 4,999.9951 (10k CNY)" in en and "2025's 5,000 " not in en, en

@@ -2272,9 +2272,9 @@ class Scorer:
                 break
         else:
             passed = self._ladder.held_for_good(values)  # type: ignore[arg-type]
-            if self.renewal is not None:  # a title held beside the one renewed is kept by its own renewal: the
-                # row spoke of 专精特新 (judged as a new application) in a run renewing 小巨人, as the report no longer does
-                passed |= frozenset(t for t in RENEWABLE if t != self.renewal and values.get(f"titles.{t}") is True)
+            # a title held and not renewed by this run is kept by its own renewal: the row spoke of 专精特新 (judged
+            # as a new application) in a run renewing 小巨人, or in a run renewing none, as the report no longer does
+            passed |= frozenset(t for t in RENEWABLE if t != self.renewal and values.get(f"titles.{t}") is True)
         row = screening_row(item, prof.name, summary, self.lang, warnings, self._ladder.criteria, beyond, gap,
                             red, partial(self._now, item, prof, summary), passed)
         if row[_NEXT_STEP]:

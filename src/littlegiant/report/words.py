@@ -1344,10 +1344,12 @@ class Words(Phrasing):
                 and not stops(self.result))
 
     def _kept_by_renewal(self, tier: TierResult) -> bool:
-        """Whether a renewal run judges ``tier`` as a new application though the company holds its title,
-        which it keeps by its own renewal: no new application to plan for it. (A run with no --renewal
-        still plans the held title as a new application, the one such run judges.)"""
-        return self.result.renewal is not None and self._renewable_apart(tier)
+        """Whether this run judges ``tier`` as a new application though the company holds its title, which
+        it keeps by its own renewal: no new application to plan for it. A run with no --renewal planned
+        the held title as a new application: a company holding 专精特新中小企业 read 「最早2028年申报……先取得
+        「科技和创新型中小企业」称号」 under a verdict that said it holds the title (found trying the tool as
+        a finance manager); the renewal is what keeps it, and the hint below the report runs it."""
+        return self._renewable_apart(tier)
 
     def renewal_hints(self) -> list[str]:
         """For the terminal alone, below the report: the option that judges the renewal of each title held
@@ -2882,7 +2884,7 @@ def held_beside(result: Result, tier: TierResult) -> bool:
         return False
     if tier.id not in RENEWABLE:
         return holds_title(result, tier)
-    return result.renewal is not None and tier.id != result.renewal and tier.id in result.titles_held
+    return tier.id != result.renewal and tier.id in result.titles_held
 
 
 def evidence(result: Result, lang: str, plans: dict[str, TierPlan]) -> list[tuple[str, list[tuple[str, list[str]]]]]:
