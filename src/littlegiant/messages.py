@@ -1425,19 +1425,21 @@ CATALOG: dict[str, tuple[str, str]] = {
     "run.notes_sheet": ("littlegiant: note: {where}: passed over: no table of companies (notes only)",
                         "littlegiant 提示：工作表 {where} 没有企业名单表格（只有说明文字），已略过"),
     "run.peryear_joined": ("littlegiant: note: {book}: sheets {sheets} read as one list, a row per company ({count}), "
-                           "matched by {by}: each sheet's figures without a year are that sheet's year's; what is not "
+                           "matched by {by}{named}: each sheet's figures without a year are that sheet's year's; what is not "
                            "a year's figure (head count, IP, yes/no answers, your own columns) is read from {latest} "
                            "alone{missing}",
                            "littlegiant 提示：{book}：工作表{sheets}按年份合并为每家企业一行（共 {count} 家），按{by}"
-                           "对应；各表中未写年份的数据按该表的年份读取，从业人员、知识产权、是否类回答及自加的列等"
+                           "对应{named}；各表中未写年份的数据按该表的年份读取，从业人员、知识产权、是否类回答及自加的列等"
                            "不分年份的数据只取“{latest}”表{missing}"),
     "run.long_joined": ("littlegiant: note: {where}: a row per company and year ({rows:row|rows}, {years}) read as "
-                        "one list, a row per company ({count}), matched by {by}: each row's figures without a year are of "
+                        "one list, a row per company ({count}), matched by {by}{named}: each row's figures without a year are of "
                         "the year in its {column!r} column; what is not a year's figure (head count, IP, yes/no "
                         "answers, your own columns) is read from each company's latest year's row alone{missing}{later}",
                         "littlegiant 提示：{where}：每家企业每年一行（共 {rows} 行，{years}），已按“{column}”列合并为每家"
-                        "企业一行（共 {count} 家），按{by}对应；各行未写年份的数据按该行的年份读取，从业人员、知识产权、"
+                        "企业一行（共 {count} 家），按{by}对应{named}；各行未写年份的数据按该行的年份读取，从业人员、知识产权、"
                         "是否类回答及自加的列等不分年份的数据只取每家企业最新一年的那一行{missing}{later}"),
+    "run.joined_by_name": (" (by company name for {count:company whose code is|companies whose codes are} {why})",
+                           "（其中 {count} 家的代码{why}，按企业名称对应）"),
     "run.long_missing": ("; {count:company has|companies have} no row of some year: that year's figures are "
                          "unknown, said on each row",
                          "；有 {count} 家企业缺某一年的一行，那一年的数据按未知处理（各行已注明）"),

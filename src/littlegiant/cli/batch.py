@@ -1103,7 +1103,8 @@ class _LongTables:
         told = self.options.on_header
         if told is not None:
             told(joining.where, joining.header, joining.latest.year)
-        joined = list(peryear.joined(joining, rows, self.options.identity, aside))
+        by_name: list[bool] = []
+        joined = list(peryear.joined(joining, rows, self.options.identity, aside, by_name))
         note = self.options.on_note
         if note is not None:
             missing = sum(1 for _, cells in joined if not isinstance(cells, InputError)
@@ -1113,8 +1114,7 @@ class _LongTables:
             note("run.long_joined", {
                 "where": long.where, "column": long.column, "count": len(joined), "rows": len(long.rows),
                 "years": Text("、".join(f"{s.year}年" for s in joining.sheets), ", ".join(str(s.year) for s in joining.sheets)),
-                "by": Text("统一社会信用代码", "unified social credit code") if joining.by_code else
-                Text("企业名称", "company name"),
+                **_matched_by(joining.by_code, by_name),
                 "missing": Text(say("run.long_missing", "zh", {"count": missing}),
                                 say("run.long_missing", "en", {"count": missing})) if missing else "",
                 "later": Text(say("run.long_later", "zh", {"years": "、".join(f"{y}年" for y in later),
@@ -1123,6 +1123,22 @@ class _LongTables:
                 if later else ""})
         for source, cells in joined:
             yield Item(source, "error" if isinstance(cells, InputError) else "csv", cells)
+
+
+def _matched_by(by_code: bool, by_name: list[bool]) -> dict[str, object]:
+    """How a joined list's companies were matched across their years, for its note (``by``, and ``named``:
+    how many were matched by name instead, ``peryear.joined``'s ``by_name``: True where a code lost digits
+    to Excel, False where none was given). 按统一社会信用代码对应 alone was said where a column Excel had
+    turned into numbers left the codes no use, and the years were matched by name."""
+    if not by_code:
+        return {"by": Text("企业名称", "company name"), "named": ""}
+    by = Text("统一社会信用代码", "unified social credit code")
+    if not by_name:
+        return {"by": by, "named": ""}
+    why = Text("不完整", "incomplete") if all(by_name) else Text("未填", "not given") if not any(by_name) else \
+        Text("不完整或未填", "incomplete or not given")
+    return {"by": by, "named": Text(say("run.joined_by_name", "zh", {"count": len(by_name), "why": why}),
+                                    say("run.joined_by_name", "en", {"count": len(by_name), "why": why}))}
 
 
 def table_of(source: str) -> str:
@@ -1191,7 +1207,8 @@ def _joined_items(path: Path, joining: Any, options: ReadOptions) -> Iterator[It
             held.append((sheet, source, cells))
     if told is not None:
         told(joining.where, joining.header, joining.latest.year)
-    rows = list(peryear.joined(joining, held, options.identity))
+    by_name: list[bool] = []
+    rows = list(peryear.joined(joining, held, options.identity, by_name=by_name))
     note = options.on_note
     if note is not None:
         missing = sum(1 for _, cells in rows if not isinstance(cells, InputError)
@@ -1203,8 +1220,7 @@ def _joined_items(path: Path, joining: Any, options: ReadOptions) -> Iterator[It
             "book": joining.book, "count": len(rows), "latest": joining.latest.name,
             "sheets": Text("、".join(f"“{n}”" + (f"（{y}年）" if y else "") for n, y in named),
                            ", ".join(repr(n) + (f" ({y})" if y else "") for n, y in named)),
-            "by": Text("统一社会信用代码", "unified social credit code") if joining.by_code else
-            Text("企业名称", "company name"),
+            **_matched_by(joining.by_code, by_name),
             "missing": Text(say("run.peryear_missing", "zh", {"count": missing}),
                             say("run.peryear_missing", "en", {"count": missing})) if missing else ""})
         alike: dict[tuple[str, ...], list[str]] = {}  # the older sheets passing over the same columns: one line

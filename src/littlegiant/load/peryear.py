@@ -288,7 +288,7 @@ def _shown(row: _Row, plan: Plan, role: int) -> str:
 
 def joined(plan: Plan, rows: list[tuple[int, str, dict[str, str]]],
            identity: Callable[[dict[str, str]], list[tuple[str, str]]] | None,
-           aside: Mapping[str, tuple[InputError, bool]] | None = None
+           aside: Mapping[str, tuple[InputError, bool]] | None = None, by_name: list[bool] | None = None
            ) -> Iterator[tuple[str, dict[str, str] | InputError]]:
     """One (source, cells) per company of the plan's sheets, in the order of the latest sheet, then of
     the older ones: its per-year figures from each sheet, the rest from the latest sheet's row. A
@@ -296,7 +296,10 @@ def joined(plan: Plan, rows: list[tuple[int, str, dict[str, str]]],
     naming both places; a company missing from a sheet has that year's figures blank (unknown,
     never 0), and its row says so. A long table's rows whose year is not read (``aside``: by source, why,
     and whether the company cannot be scored without it) come as sheet -1: each is matched to its
-    company as any row is, and said on its row, or makes it an error row."""
+    company as any row is, and said on its row, or makes it an error row. ``by_name`` (when given) gets a
+    flag for each company whose years were matched by its name where the plan matches by code (the run's note
+    said 按统一社会信用代码对应 of them all): a row of it gave a code that lost digits to Excel (True), or none
+    (False)."""
     aside = aside or {}
     read: list[_Row] = []
     for sheet, source, cells in rows:
@@ -329,6 +332,10 @@ def joined(plan: Plan, rows: list[tuple[int, str, dict[str, str]]],
             yield _joined_row(plan, group, conflict, aside)
             continue
         _, out = _joined_row(plan, kept, None)
+        if by_name is not None and plan.by_code and len(kept) > 1 and not isinstance(out, InputError):
+            codeless = [r for r in kept if not r.code]
+            if codeless:
+                by_name.append(any(ch.isdigit() for r in codeless for ch in _shown(r, plan, 1)))
         if not isinstance(out, InputError):
             for why, _ in set_aside:  # a row of a year not over: its figures no year's the criteria read
                 add_note(out, "note.long_after", getattr(why.params.get("year"), "en", ""))
