@@ -130,7 +130,7 @@ def test_the_park_list_that_was_refused_is_scored_a_row_per_company(tmp_path: Pa
     assert rows["甲公司"]["sme_size"] == "small"
     assert "R&D expense over the last 2 years at least 12 million CNY (now 9,500,000 CNY)" in \
         rows["甲公司"]["next_step"]
-    assert "no row of 2024年" in rows["乙公司"]["warnings"]
+    assert "no row of 2024:" in rows["乙公司"]["warnings"]  # the year as English writes it
     assert "a row per company and year (3 rows, 2024, 2025) read as one list, a row per company (2)" in said
     assert "needs its year" not in said
 

@@ -1,6 +1,6 @@
 """A park's list of a sheet a year (or a long table, a row per company and year) read as a row per company, as
-staff see it: the note says how the years were matched where codes Excel damaged were matched by name. Real
-workbooks and CSV files in."""
+staff see it: the note says how the years were matched where codes Excel damaged were matched by name; a long
+table's years are said in the run's language. Real workbooks and CSV files in."""
 
 from __future__ import annotations
 
@@ -85,3 +85,23 @@ def test_a_long_table_says_which_companies_were_matched_by_name(tmp_path: Path, 
     code, text = run(path, lang, "-o", str(tmp_path / "结果.csv"))
     assert code == 0, text
     assert said in text
+
+
+@pytest.mark.parametrize(("lang", "missing", "latest"), [
+    ("zh", "没有这家企业 2023年的一行", "没有这家企业最新一年（2025年）的一行"),
+    ("en", "no row of 2023:", "no row of the latest year, 2025:")])
+def test_a_long_table_names_its_years_in_the_run_language(tmp_path: Path, lang: str, missing: str, latest: str) -> None:
+    """A company with no row of a year is told so on its row; in English the year read 2023年, the name the
+    table's rows of 2023 were given inside the tool."""
+    path = long_csv(tmp_path / "long.csv", [
+        ["甲公司", "", 2023, 5000, 80], ["甲公司", "", 2024, 5000, 80], ["甲公司", "", 2025, 6000, 90],
+        ["乙公司", "", 2023, 5000, 80], ["乙公司", "", 2024, 5000, 80],
+        ["丙公司", "", 2024, 5000, 80], ["丙公司", "", 2025, 5000, 80]])
+    out = tmp_path / "结果.csv"
+    code, text = run(path, lang, "-o", str(out))
+    assert code == 0, text
+    column = "需核对的数据" if lang == "zh" else "Figures to check"
+    checks = {r["企业名称" if lang == "zh" else "Company name"]: r[column] for r in results(out)}
+    assert missing in checks["丙公司"] and latest in checks["乙公司"]
+    if lang == "en":
+        assert "年" not in checks["丙公司"] + checks["乙公司"]

@@ -2478,6 +2478,10 @@ class Scorer:
             cut = [item.rpartition(" ") for item in param.split(NOTE_LIST)]
             param = "、".join(f"“{' '.join(h.split())}”（{ref}）" for h, _, ref in cut) if self.lang == "zh" else \
                 ", ".join(f"'{' '.join(h.split())}' ({ref})" for h, _, ref in cut)
+        elif kind in ("note.long_missing", "note.long_not_latest"):  # a long table's years: 2024年, 2024 in English
+            years = param.split(NOTE_LIST)
+            param = ("、".join(f"“{y}年”" for y in years) if len(years) > 1 else f"{years[0]}年") if self.lang == "zh" \
+                else ", ".join(years)
         elif NOTE_LIST in param or kind in ("note.formula_unsaved", "note.title_unread"):
             items = [" ".join(h.split()) for h in param.split(NOTE_LIST)]  # a header wrapped in Excel, on one line
             param = "、".join(f"“{h}”" for h in items) if self.lang == "zh" else ", ".join(f"'{h}'" for h in items)

@@ -432,11 +432,15 @@ def _joined_row(plan: Plan, group: list[_Row], conflict: InputError | None,
     if unit is not None:
         cells[SHEET_UNIT] = unit
     given = {r.sheet for r in group}
-    absent = [s.name for i, s in enumerate(plan.sheets) if i not in given and i != latest]  # the latest: below
+    # a long table's years by their numbers, which its note words in the run's language (2024年 in English was
+    # its "sheet" name); a workbook's by its sheets' names, as the park typed them
+    absent = [str(s.year) if plan.long else s.name for i, s in enumerate(plan.sheets)
+              if i not in given and i != latest]  # the latest: below
     if absent:
         add_note(cells, "note.long_missing" if plan.long else "note.peryear_missing", NOTE_LIST.join(absent))
     if latest not in given:
-        add_note(cells, "note.long_not_latest" if plan.long else "note.peryear_not_latest", plan.latest.name)
+        add_note(cells, "note.long_not_latest" if plan.long else "note.peryear_not_latest",
+                 str(plan.latest.year) if plan.long else plan.latest.name)
     return source, cells
 
 
