@@ -1,10 +1,14 @@
 """A park's list of a sheet a year (or a long table, a row per company and year) read as a row per company, as
 staff see it: the note says how the years were matched where codes Excel damaged were matched by name; a long
-table's years are said in the run's language. Real workbooks and CSV files in."""
+table's years are said in the run's language; the progress bar counts companies, not the sheets' rows. Real
+workbooks and CSV files in."""
 
 from __future__ import annotations
 
 import csv
+import os
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -105,3 +109,39 @@ def test_a_long_table_names_its_years_in_the_run_language(tmp_path: Path, lang: 
     assert missing in checks["丙公司"] and latest in checks["乙公司"]
     if lang == "en":
         assert "年" not in checks["丙公司"] + checks["乙公司"]
+
+
+def progress_totals(path: Path, tmp_path: Path) -> tuple[set[str], str]:
+    """The totals the progress bar showed on a terminal while the run scored ``path``, and what it said."""
+    import pexpect
+
+    child = pexpect.spawn(sys.executable, ["-m", "littlegiant", "batch", str(path), "-o", str(tmp_path / "r.csv"),
+                                           "--as-of", AS_OF, "--lang", "zh"], encoding="utf-8", timeout=300,
+                          dimensions=(40, 120), env={**os.environ, "LANG": "zh_CN.UTF-8", "TERM": "xterm"})
+    seen = child.read()
+    return set(re.findall(r"\d+/(\d+)", seen)), seen
+
+
+def test_the_progress_bar_of_a_sheet_a_year_counts_companies(tmp_path: Path) -> None:
+    """Three year sheets of 400 companies: the bar counted their 1,200 rows and ended at 400/1200, where the
+    run reads 400 companies."""
+    book = Workbook()
+    book.remove(book.active)
+    for year in FIGURES:
+        ws = book.create_sheet(f"{year}年")
+        ws.append(HEADER)
+        for i in range(400):
+            ws.append([f"企业{i:04d}有限公司", "", "工业", 4000 + i, 300, 100, 120, *DECLARED.values()])
+    book.save(tmp_path / "名单.xlsx")
+    totals, seen = progress_totals(tmp_path / "名单.xlsx", tmp_path)
+    assert "共读取 400 行" in seen, seen
+    assert totals == {"400"}, seen
+
+
+def test_the_progress_bar_of_a_long_table_counts_companies(tmp_path: Path) -> None:
+    """A long table of 300 companies over three years: 300, not its 900 lines."""
+    path = long_csv(tmp_path / "long.csv", [[f"企业{i:04d}有限公司", "", year, 4000 + i, 120]
+                                            for i in range(300) for year in FIGURES])
+    totals, seen = progress_totals(path, tmp_path)
+    assert "共读取 300 行" in seen, seen
+    assert totals == {"300"}, seen

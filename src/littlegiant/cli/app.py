@@ -1063,9 +1063,14 @@ def batch(
 
         noted: set[str] = set()
         tally = {"skipped": 0, "unread": 0}
+        joined: dict[str, int] = {}  # a list read as a row per company of several rows: by table, the rows more
 
         def on_note(kind: str, params: dict[str, object]) -> None:
             line = words(kind, language, params)
+            if kind in ("run.peryear_joined", "run.long_joined"):  # a row per company of several rows each: what the
+                # progress bar's total, of companies, is to leave out
+                joined[str(params.get("book", params.get("where")))] = \
+                    int(str(params.get("rows", 0))) - int(str(params.get("count", 0)))
             if line not in noted:  # a table's first rows are read twice: for its header, then to score
                 noted.add(line)
                 tell(line)
@@ -1073,6 +1078,7 @@ def batch(
                     tally["skipped"] += int(str(params.get("count", 0)))
                 if kind == "run.folder_unreadable":  # a folder's list not read: its companies missing, exit 1
                     tally["unread"] += int(str(params.get("count", 0)))
+
 
         for kind, params in folder_notes:
             on_note(kind, params)
@@ -1121,7 +1127,7 @@ def batch(
         writer.start(list(carried))
         with like_ctrl_c():  # SIGTERM and SIGHUP stop the run as Ctrl-C does: whole rows, exit 130
             _run_batch(batching, writer, inputs, scorer, jobs, named, quiet, options, language, tally,
-                       shares=ShareColumns(rs, day.year - 1), notes=notes,
+                       shares=ShareColumns(rs, day.year - 1), notes=notes, joined=joined,
                        # on a terminal, where a person reads it (a script's stderr stays the count alone)
                        basis=None if quiet or not _is_terminal(sys.stderr) else
                        words("run.basis", language, {"title": about["rules_title"], "as_of": about["as_of"],
@@ -1156,11 +1162,13 @@ def _holds_chinese(encoding: str, option: str, labels: Any, about: dict[str, Any
 
 def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs: int | None, output: Path,
                quiet: bool, options: Any, lang: str, tally: dict[str, int] | None = None,
-               shares: "ShareColumns | None" = None, notes: list[str] | None = None, basis: str | None = None) -> None:
+               shares: "ShareColumns | None" = None, notes: list[str] | None = None, basis: str | None = None,
+               joined: dict[str, int] | None = None) -> None:
     """Score every row into the writer; put the output in place only once all are written. ``basis``:
     which rules judged the rows and why, said beside the count (a .csv or JSON Lines file has no 说明 sheet).
     ``shares`` watches the rows read for a share column typed as fractions throughout, said at the end
-    whatever --quiet, and kept in ``notes`` (the results workbook's 说明 sheet)."""
+    whatever --quiet, and kept in ``notes`` (the results workbook's 说明 sheet). ``joined``: by table, the rows
+    of a list read as a row per company (``_joined_total``) more than its companies, as reading learns them."""
     from littlegiant.cli.stopping import check
     from littlegiant.errors import InputError
     from littlegiant.messages import say as words
@@ -1174,7 +1182,11 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
     chunks = _tables_unread(batching.read_chunks(list(inputs), options), unread_tables)
     rows = batching.score_all(chunks if shares is None else _watched(chunks, shares), job, jobs)
     # last before the try: a stop once the bar is shown is said below, where the bar is taken down first
-    progress = _progress(batching.expanded(list(inputs)), options, lang) if not quiet and _is_terminal(sys.stderr) else None
+    joined = joined if joined is not None else {}
+    guessed: dict[str, int] = {}
+    progress = _progress(batching.expanded(list(inputs)), options, lang, guessed, joined) \
+        if not quiet and _is_terminal(sys.stderr) else None
+    less = _joined_less(joined, guessed)
     try:
         for done in rows:
             counts["read"] += done.rows
@@ -1185,6 +1197,7 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
             counts["yuan"] += done.yuan
             writer.write(done)
             if progress is not None:  # rows as the summary counts them: companies and the rows passed over
+                less = _joined_total(progress, joined, guessed, less, lang)
                 task = progress.tasks[0]
                 done_rows = counts["read"] + tally.get("skipped", 0)
                 if task.total is not None and done_rows > task.total:  # a sheet that understates its size
@@ -1412,6 +1425,27 @@ def _batch_output(argv: list[str]) -> str | None:
     return output
 
 
+def _joined_total(progress: Any, joined: dict[str, int], guessed: dict[str, int], applied: int, lang: str) -> int:
+    """The progress bar's total made companies, not rows, for the lists read as a row per company of several
+    rows (a workbook of a sheet a year, a long table): by table, the rows more than its companies as reading
+    learns them (``joined``), else as guessed from the sheets' sizes (``guessed``); ``applied`` already left
+    out of the total. Returns what is left out now. A workbook of three year sheets of 1,000 companies each
+    showed 1,000/3,000 when its last company was scored."""
+    less = _joined_less(joined, guessed)
+    if progress is not None and less != applied:
+        task = progress.tasks[0]
+        if task.total is not None:
+            total = max(task.total - (less - applied), 0)
+            progress.update(task.id, total=total, count=_count(int(task.completed), total, lang))
+    return less
+
+
+def _joined_less(joined: dict[str, int], guessed: dict[str, int]) -> int:
+    """The rows the progress bar's total leaves out (``_joined_total``): each table's as known, else as guessed."""
+    return sum(joined.get(table, rows) for table, rows in guessed.items()) + \
+        sum(rows for table, rows in joined.items() if table not in guessed)
+
+
 def _rate(rate: float, lang: str) -> str:
     """The progress bar's speed in the run's language (a zh run showed 1,343 rows/s)."""
     return f"每秒 {rate:,.0f} 行" if lang == "zh" else f"{rate:,.0f} rows/s"
@@ -1424,12 +1458,15 @@ def _count(done: int, total: float | None, lang: str) -> str:
     return f"已评估 {done:,} 行" if lang == "zh" else f"{done:,} rows scored"
 
 
-def _progress(inputs: list[Path], options: Any, lang: str) -> Any:
+def _progress(inputs: list[Path], options: Any, lang: str, guessed: dict[str, int] | None = None,
+              joined: dict[str, int] | None = None) -> Any:
     """A progress bar on stderr (a terminal): rows done of the total when it is cheap to know (the
     rows under each sheet's header), the rate, and the time left. A sheet that does not state its size
     (a streaming exporter's, with no <dimension>) counted 0: the bar showed 20000/0, the task was done
     from the start and its clock stood still. Its total is now not known (None), and without a total
-    the rows are counted, the clock runs; a total of 0 is inputs with no row under their headers (0/0)."""
+    the rows are counted, the clock runs; a total of 0 is inputs with no row under their headers (0/0). A
+    workbook kept a sheet a year is counted by its companies, about (``guessed``, by file: the rows left out),
+    as the run reports them read, until reading knows (``joined``: a long table's header check read it)."""
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -1447,6 +1484,19 @@ def _progress(inputs: list[Path], options: Any, lang: str) -> Any:
     total = estimate_rows(files, options.sheet, options.known_header)
     if total is not None:
         total += len(inputs) - len(files)
+    if total is not None and guessed is not None and options.sheet is None:
+        from littlegiant.errors import InputError
+        from littlegiant.load.peryear import year_sheets
+        from littlegiant.load.xlsx import joined_extra
+
+        for path in files:
+            if path.suffix.lower() in (".xlsx", ".xlsm") and year_sheets(path):
+                try:
+                    guessed[str(path)] = joined_extra(path, options.known_header)
+                except (OSError, InputError):  # said when it is read
+                    continue
+    if total is not None and guessed is not None:
+        total = max(total - _joined_less(joined or {}, guessed), 0)
     progress = Progress(SpinnerColumn(), BarColumn(), TextColumn("{task.fields[count]}"),
                         TextColumn("{task.fields[rate]}"),
                         TimeElapsedColumn(), TimeRemainingColumn(), console=Console(stderr=True), transient=True)

@@ -1195,10 +1195,12 @@ def _joined_items(path: Path, joining: Any, options: ReadOptions) -> Iterator[It
             told(where, header, year)  # checked as the joined list's
 
     held: list[tuple[int, str, dict[str, str]]] = []
+    passed = 0  # the rows of a sheet of a year not over, which no company's row holds
     for source, cells in sheet_rows(path, None, options.known_header, header_seen, options.on_note,
                                    meant=options.meant_header, used=options.used_header, figure=options.figure_header):
         table = source.rpartition(":")[0]
         if table in early:
+            passed += 1
             continue
         sheet = sheets.get(table)
         if sheet is None or isinstance(cells, InputError):
@@ -1216,8 +1218,8 @@ def _joined_items(path: Path, joining: Any, options: ReadOptions) -> Iterator[It
         # a sheet whose name states no year (Sheet1, its year in its title row) with the year it was read as:
         # 「工作表“Sheet1”、“Sheet2”按年份合并」 left the park to guess which sheet was which year
         named = [(sheet.name, None if str(sheet.year) in sheet.name else sheet.year) for sheet in joining.sheets]
-        note("run.peryear_joined", {
-            "book": joining.book, "count": len(rows), "latest": joining.latest.name,
+        note("run.peryear_joined", {  # rows: the sheets' rows the count of companies stands for (a progress bar's)
+            "book": joining.book, "count": len(rows), "rows": len(held) + passed, "latest": joining.latest.name,
             "sheets": Text("、".join(f"“{n}”" + (f"（{y}年）" if y else "") for n, y in named),
                            ", ".join(repr(n) + (f" ({y})" if y else "") for n, y in named)),
             **_matched_by(joining.by_code, by_name),

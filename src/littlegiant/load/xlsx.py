@@ -364,6 +364,23 @@ def count_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
     exporter's, with no <dimension>): not known, where 0 is a sheet with nothing under its header.
     Counted as 0, such a sheet beside one of 300 rows gave the bar a total of 300 where the run read
     600. Only a regular file is opened (``open_regular``): a FIFO named .xlsx is refused, not waited on."""
+    counts = _sheet_counts(path, sheet, known)
+    return None if counts is None else sum(counts.values())
+
+
+def joined_extra(path: Path, known: Callable[[object], bool] | None = None) -> int:
+    """The rows of a workbook kept a sheet a year that are more than its companies, about (each company has a
+    row on each year's sheet: those sheets' rows less the longest's), for a progress bar's total of companies.
+    Only sheets whose names state a year are counted; 0 when the sizes are not stated."""
+    from littlegiant.load.tabular import stated_year, year_named
+
+    counts = _sheet_counts(path, None, known) or {}
+    years = [n for name, n in counts.items() if stated_year([year_named(name)]) is not None]
+    return sum(years) - max(years) if len(years) > 1 else 0
+
+
+def _sheet_counts(path: Path, sheet: str | None, known: Callable[[object], bool] | None) -> dict[str, int] | None:
+    """``count_rows`` by sheet name."""
     from littlegiant.load.fileio import open_regular
 
     with open_regular(path) as handle:
@@ -374,15 +391,15 @@ def count_rows(path: Path, sheet: str | None, known: Callable[[object], bool] | 
         except Exception:
             raise InputError(kind="file.not_workbook", file=str(path)) from None
         try:
-            total = 0
+            counts: dict[str, int] = {}
             for name in book.sheetnames:
                 ws = book[name]
                 if (sheet is not None and name != sheet) or not hasattr(ws, "iter_rows"):
                     continue
                 if ws.max_row is None:
                     return None
-                total += max(ws.max_row - _header_line(ws, known), 0)
-            return total
+                counts[name] = max(ws.max_row - _header_line(ws, known), 0)
+            return counts
         finally:
             book.close()
 
