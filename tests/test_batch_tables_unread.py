@@ -35,10 +35,12 @@ def test_a_sheet_refused_by_its_header_is_named_with_why(tmp_path: Path) -> None
     book = _sheet(tmp_path / "名单.xlsx", ["企业名称", "营业收入（万元）", "营业收入（万元）", "从业人员"])
     code, said = _batch(str(book), "-o", str(tmp_path / "结果.csv"))
     assert code == 1
-    assert said[-1] == f"littlegiant：{book}:名单 未能读取：第 1 行（列名）中“营业收入（万元）”列出现了两次（结果文件中它的那一行也写明了原因）"
+    assert said[-1] == (f"littlegiant：{book}:名单 未能读取：第 1 行（列名）中“营业收入（万元）”列出现了两次"
+                        "（结果文件中这张表的企业每家一行，共 1 行，都写明了原因）")
     with (tmp_path / "结果.csv").open(encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == 1 and "出现了两次" in rows[0]["错误说明"]
+    assert rows[0]["企业名称"] == "甲公司"  # its company, named, on its own row
 
 
 def test_a_folder_of_refused_sheets_names_three_and_counts_the_rest(tmp_path: Path) -> None:

@@ -969,7 +969,8 @@ def test_a_workbook_part_stating_less_than_it_holds_is_its_sheets_error_row(tmp_
     rows = read_rows(tmp_path / "out.csv")
     assert code == 1 and "internal error" not in err, err
     assert [(r["Source (file:row)"], r["Outcome"]) for r in rows] == [("in.xlsx:Sheet", "error"), ("other.csv:2", "scored")]
-    assert rows[0]["Problems"].startswith("the sheet cannot be read (the file is damaged")
+    assert rows[0]["Problems"].startswith("sheet 'Sheet' could not be read row by row, and none of its companies was "
+                                          "scored (this row stands for them): the sheet cannot be read (the file is damaged")
 
 
 def damaged_book(path: Path, old: str, new: str) -> None:

@@ -432,7 +432,7 @@ def test_a_market_share_rank_column_is_told_the_rank_to_write_not_the_share(tmp_
 
 
 def test_a_bad_column_on_a_later_sheet_sets_that_sheet_aside(tmp_path: Path) -> None:
-    """Every sheet's header is read first: a misnamed column on sheet 2 is that sheet's error row, named at the
+    """Every sheet's header is read first: a misnamed column on sheet 2 makes its companies error rows, named at the
     end with each column to change (it stopped sheet 1's companies too); sheet 1 is scored, exit 1."""
     book = Workbook()
     book.active.append(["企业名称", "营业收入（2025年）"])
@@ -444,7 +444,7 @@ def test_a_bad_column_on_a_later_sheet_sets_that_sheet_aside(tmp_path: Path) -> 
     out = tmp_path / "out.csv"
     code, _, err = invoke("batch", str(tmp_path / "in.xlsx"), "-o", str(out), "--lang", "zh")
     lines = [line for line in err.strip().splitlines() if not line.startswith("littlegiant 提示")]
-    assert code == 1 and [r["企业名称"] for r in read_csv(out)] == ["甲公司", ""]
+    assert code == 1 and [r["企业名称"] for r in read_csv(out)] == ["甲公司", "乙公司"]
     unread = [line for line in lines if "未能读取" in line]
     assert len(unread) == 1 and unread[0].startswith(f"littlegiant：{tmp_path / 'in.xlsx'}:二 未能读取：")
     assert "“营业收人（2025年）”列：不认识这一列；您是不是想写“营业收入（2025年）”？" in unread[0]
@@ -1370,7 +1370,7 @@ def test_a_lookup_sheet_that_stops_the_run_names_the_list_sheet_to_read(tmp_path
     code, _, err = invoke("batch", str(tmp_path / "园区.xlsx"), "-o", str(tmp_path / "out.csv"), "--lang", "zh")
     assert code == 1 and "园区.xlsx:数据 未能读取：“收入”列：含义不明确" in err
     assert f"如果这张表不是企业名单（例如供公式查找的数据表），可加上 --sheet {typed} 只读取名单" in err
-    assert [r["企业名称"] for r in read_csv(tmp_path / "out.csv")] == ["甲公司", ""]
+    assert [r["企业名称"] for r in read_csv(tmp_path / "out.csv")] == ["甲公司", "甲公司"]  # each row of 数据 its own
     code, _, err = invoke("batch", str(tmp_path / "园区.xlsx"), "-o", str(tmp_path / "out.csv"), "--lang", "zh",
                           "--sheet", title)
     assert code == 0 and [r["企业名称"] for r in read_csv(tmp_path / "out.csv")] == ["甲公司"]

@@ -64,14 +64,17 @@ def test_the_other_sheets_are_scored_and_the_refused_one_is_named(tmp_path: Path
     assert code == 1, said
     got = [(r["来源（文件:行）"].rpartition("园区企业.xlsx:")[2], r["企业名称"], r["处理结果"]) for r in rows(out)]
     assert got == [("一季度新增:2", "甲科技有限公司", "已评估"), ("一季度新增:3", "乙制造有限公司", "已评估"),
-                   ("二季度新增", "", "出错"), ("三季度新增:2", "戊电子有限公司", "已评估")]
-    error = rows(out)[2]["错误说明"]
-    assert error.startswith("“营业收入（万元）”列：请在列名中写明年份，如“营业收入（2025年）（万元）”；“研发费用（万元）”列")
-    assert "其余工作表“一季度新增”、“三季度新增”已照常评估" in error
+                   ("二季度新增:2", "丙精密机械有限公司", "出错"), ("二季度新增:3", "丁新材料股份有限公司", "出错"),
+                   ("三季度新增:2", "戊电子有限公司", "已评估")]
+    for error in (rows(out)[2]["错误说明"], rows(out)[3]["错误说明"]):  # each company of it: why its sheet was not read
+        assert error.startswith("未评估：所在的工作表“二季度新增”未能读取：“营业收入（万元）”列：请在列名中写明年份，"
+                                "如“营业收入（2025年）（万元）”；“研发费用（万元）”列")
+        assert "其余工作表“一季度新增”、“三季度新增”已照常评估" in error
     (line,) = [x for x in said.splitlines() if "未能读取" in x]
     assert line.startswith(f"littlegiant：{tmp_path / '园区企业.xlsx'}:二季度新增 未能读取：“营业收入（万元）”列：请在列名中写明年份")
-    assert "其余工作表“一季度新增”、“三季度新增”已照常评估" in line and line.endswith("（结果文件中它的那一行也写明了原因）")
-    assert "共读取 4 行，已评估 3 行，出错 1 行" in said
+    assert "其余工作表“一季度新增”、“三季度新增”已照常评估" in line and \
+        line.endswith("（结果文件中这张表的企业每家一行，共 2 行，都写明了原因）")
+    assert "共读取 5 行，已评估 3 行，出错 2 行" in said
     # the sheets of no companies are passed over, and said, as before: no error row of theirs
     assert "填表说明 没有企业名单表格（只有说明文字），已略过" in said and "汇总 没有企业名称列（像是汇总表），已略过" in said
 

@@ -579,6 +579,11 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "companies (a table a formula looks up), read the list alone: add --sheet {sheet}",
                             "{problems}。工作表{sheets}已照常评估；如果这张表不是企业名单（例如供公式查找的数据表），"
                             "可加上 --sheet {sheet} 只读取名单"),
+    "row.sheet_unread": ("sheet '{sheet}' could not be read row by row, and none of its companies was scored (this "
+                         "row stands for them): {why}",
+                         "工作表“{sheet}”无法逐行读取，其中的企业都未评估（结果中只有这一行）：{why}"),
+    "row.sheet_refused": ("not scored: its sheet '{sheet}' was not read: {why}",
+                          "未评估：所在的工作表“{sheet}”未能读取：{why}"),
     "sheet.set_aside_more": (", and {count:column|columns} more", "，另有 {count} 列也需改正"),
     "sheet.no_header_named": ("sheet {sheet!r} has no header row (expected column names such as Company name, "
                               "Operating revenue 2025, their Chinese 企业名称, 营业收入（2025年）, or field ids such as "
@@ -1328,6 +1333,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "请核对这些企业填写的营业收入和从业人员"),
     "run.summary": ("read {read}, scored {scored}, errors {errors}{unread} -> {output}",
                     "共读取 {read} 行，已评估 {scored} 行，出错 {errors} 行{unread} → {output}"),
+    "run.table_unread_rows": ("littlegiant: {source}: not read, {message} (its {count:company is|companies are} in "
+                              "the results, a row each, saying so)",
+                              "littlegiant：{source} 未能读取：{message}（结果文件中这张表的企业每家一行，共 {count} 行，"
+                              "都写明了原因）"),
     "run.table_unread": ("littlegiant: {source}: not read, {message} (its row in the results says so too)",
                          "littlegiant：{source} 未能读取：{message}（结果文件中它的那一行也写明了原因）"),
     "run.tables_unread_more": ("littlegiant: and {count:table|tables} more not read: see the error rows in the results",

@@ -1179,7 +1179,8 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
     if scorer.full or scorer.advice:  # rows of ten times the work: smaller chunks keep the workers busy
         options = options._replace(chunk_rows=batching.HEAVY_CHUNK_ROWS)
     unread_tables: list[tuple[str, Any]] = []
-    chunks = _tables_unread(batching.read_chunks(list(inputs), options), unread_tables)
+    unread_rows: dict[str, int] = {}  # a sheet set aside whose companies are each an error row: how many
+    chunks = _tables_unread(batching.read_chunks(list(inputs), options), unread_tables, unread_rows)
     rows = batching.score_all(chunks if shares is None else _watched(chunks, shares), job, jobs)
     # last before the try: a stop once the bar is shown is said below, where the bar is taken down first
     joined = joined if joined is not None else {}
@@ -1209,7 +1210,8 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
         if not counts["read"]:  # an empty file, a header alone, a notes sheet: an empty result would pass for one
             raise InputError(kind="run.no_companies", file=", ".join(str(p) for p in inputs))
         aside = options.set_aside or {}
-        if aside and counts["read"] == len(unread_tables) and all(source in aside for source, _ in unread_tables):
+        if aside and counts["read"] == sum(unread_rows.get(source, 1) for source, _ in unread_tables) and \
+                all(source in aside for source, _ in unread_tables):
             # the sheets read beside the refused ones held no company (a template's header alone): nothing was
             # read, and the run stops on their columns as a workbook of no sheet that passed does
             from littlegiant.load.tabular import HeaderError
@@ -1252,7 +1254,8 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
         "unread": words("run.summary_unread", lang, {"count": unread}) if unread else ""}))
     for source, problem in unread_tables[:TABLES_SAID]:  # a whole sheet refused: said here, not only in its row
         said = problem.render(lang) if isinstance(problem, InputError) else str(problem)
-        say(words("run.table_unread", lang, {"source": source, "message": said}))
+        say(words("run.table_unread_rows" if source in unread_rows else "run.table_unread", lang,
+                  {"source": source, "message": said, "count": unread_rows.get(source, 1)}))
     if len(unread_tables) > TABLES_SAID:
         say(words("run.tables_unread_more", lang, {"count": len(unread_tables) - TABLES_SAID}))
     # a sheet's unit read wrongly: each row's note says so, the verdicts do not
@@ -1275,16 +1278,34 @@ _ROW_AT = lazyre.compile(r":\d+$")
 """A source that ends in a row or line number: one company's row, not a whole sheet or file."""
 
 
-def _tables_unread(chunks: "Iterator[Any]", found: list[tuple[str, Any]]) -> "Generator[Any, None, None]":
+def _tables_unread(chunks: "Iterator[Any]", found: list[tuple[str, Any]], rows: dict[str, int] | None = None
+                   ) -> "Generator[Any, None, None]":
     """``chunks`` as read, keeping in ``found`` each whole sheet or file refused (a header naming 营业收入
     twice, an unreadable file in a folder): an error row with no row number. The screen showed only the
-    count (出错 1 行), the reason left in a results file the user had no cause to open."""
+    count (出错 1 行), the reason left in a results file the user had no cause to open. A sheet refused whose
+    companies are each an error row (``row.sheet_refused``) is kept once, its rows counted in ``rows``."""
+    from littlegiant.errors import InputError
+    from littlegiant.load.tabular import RowError
+
     for chunk in chunks:
         if isinstance(chunk, list):
-            # said after its source, not twice (名单.xlsx:二季度 未能读取：名单.xlsx:二季度：…)
-            found.extend((item.source, item.payload.moved(file=None) if getattr(item.payload, "file", None) == item.source
-                          else item.payload) for item in chunk
-                         if item.kind == "error" and not _ROW_AT.search(item.source))
+            for item in chunk:
+                if item.kind != "error":
+                    continue
+                if not _ROW_AT.search(item.source):
+                    error = item.payload  # a sheet's one row: its error as the sheet's (said once here, as the sheet's)
+                    if getattr(error, "kind", None) == "row.sheet_unread":
+                        error = error.params["problem"]
+                    # said after its source, not twice (名单.xlsx:二季度 未能读取：名单.xlsx:二季度：…)
+                    found.append((item.source, error.moved(file=None)
+                                  if getattr(error, "file", None) == item.source else error))
+                elif rows is not None and isinstance(item.payload, RowError) and item.payload.errors and \
+                        item.payload.errors[0].kind == "row.sheet_refused":
+                    table = item.source.rpartition(":")[0]
+                    error = item.payload.errors[0].params["problem"]
+                    if table not in rows and isinstance(error, InputError):
+                        found.append((table, error.moved(file=None) if error.file == table else error))
+                    rows[table] = rows.get(table, 0) + 1
         yield chunk
 
 

@@ -994,10 +994,10 @@ def _items(path: Path, options: ReadOptions, probe: Callable[[str, list[str], in
             return
         longs = _LongTables(options, probe)
         yield from longs.items(Item(source, "error" if isinstance(cells, InputError) else "csv", cells)
-                               for source, cells in sheet_rows(
+                               for source, cells in _whole_sheets(path, sheet_rows(
                                    path, options.sheet, options.known_header,
                                    longs.header if longs.probe else options.on_header, options.on_note,
-                                   meant=options.meant_header, used=options.used_header, figure=options.figure_header))
+                                   meant=options.meant_header, used=options.used_header, figure=options.figure_header)))
     elif path.suffix.lower() in PROFILE_SUFFIXES:
         yield Item(str(path), "file", path)  # one profile file, as in a folder
     elif path.suffix.lower() == ".xls":
@@ -1008,6 +1008,25 @@ def _items(path: Path, options: ReadOptions, probe: Callable[[str, list[str], in
                          file=str(path))
     else:
         raise InputError(kind="file.batch_kind", file=str(path))
+
+
+def _whole_sheets(path: Path, rows: Iterable[tuple[str, dict[str, str] | InputError]]
+                  ) -> Iterator[tuple[str, dict[str, str] | InputError]]:
+    """A workbook's rows as read, a sheet refused before any row of it could be read (no header row found, a
+    header too wide to be a list's, a sheet that cannot be read at all) said on its one error row as what it is:
+    the sheet, named, whose companies could not be read row by row. The row said only why (没有找到列名行), as
+    though it were one company's. A sheet that stopped being readable after some rows says so itself."""
+    book = f"{path}:"
+    read: set[str] = set()  # the sheets a row of which was read
+    for source, cells in rows:
+        sheet = source[len(book):] if source.startswith(book) else None
+        if sheet is not None and ":" in sheet:  # a row (file:sheet:row): a sheet's name holds no colon
+            read.add(sheet.rpartition(":")[0])
+        elif sheet is not None and isinstance(cells, InputError) and sheet not in read:
+            why = cells.moved(file=None) if cells.file == source else cells
+            cells = InputError(kind="row.sheet_unread", params={
+                "sheet": sheet, "why": Text(why.render("zh"), why.render("en")), "problem": cells})
+        yield source, cells
 
 
 def _setting_aside(options: ReadOptions) -> ReadOptions:
@@ -1196,8 +1215,9 @@ def _joined_items(path: Path, joining: Any, options: ReadOptions) -> Iterator[It
 
     held: list[tuple[int, str, dict[str, str]]] = []
     passed = 0  # the rows of a sheet of a year not over, which no company's row holds
-    for source, cells in sheet_rows(path, None, options.known_header, header_seen, options.on_note,
-                                   meant=options.meant_header, used=options.used_header, figure=options.figure_header):
+    for source, cells in _whole_sheets(path, sheet_rows(
+            path, None, options.known_header, header_seen, options.on_note, meant=options.meant_header,
+            used=options.used_header, figure=options.figure_header)):
         table = source.rpartition(":")[0]
         if table in early:
             passed += 1

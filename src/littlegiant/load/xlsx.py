@@ -1165,6 +1165,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     hidden_rows: list[int] = []  # the companies' rows Excel hides, the first few (all are counted): said
     hidden_count = 0
     scored = False
+    refused: RowsRefused | None = None  # a sheet the run set aside, its rows each an error row
     sums: ColumnSums | None = None  # the list's column sums, to pass over a totals row named nowhere
     for read in _read_rows(ws, shown):
         if isinstance(read, InputError):
@@ -1226,12 +1227,15 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
                 if on_note is not None and not headers_only:
                     on_note("run.notes_sheet", {"where": where})
                 return
-            if problem is not None:
-                yield where, problem
+            if isinstance(problem, RowsRefused) and not headers_only:
+                refused = problem  # its rows read on, each its company's error row
+            elif problem is not None:
+                yield where, problem.problem if isinstance(problem, RowsRefused) else problem
                 return
             if headers_only:
                 return
-            footer.take(on_note)
+            if refused is None:  # a sheet not read says nothing of its units
+                footer.take(on_note)
             blank = [i for i, h in enumerate(header) if not h]
             # the columns no criterion reads: what their cells held (a number, a day) goes with the row's
             # text, and batch copies them back as typed (CELL_TYPES); looked up once a sheet, not a row
@@ -1243,12 +1247,12 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
             if found is not None:
                 if found.stated is not None:
                     search.unit = search.unit or found.stated
-                if on_note is not None and found.said:
+                if on_note is not None and found.said and refused is None:
                     on_note("run.unit_row", {"where": where, "line": number, "units": found.said})
                 under = number + 1
                 continue
-        for column, bottom in merges.get(number, ()):  # a number field's merged down from this row: whose it is,
-            index = column - first_column  # known once the rows under it are read
+        for column, bottom in merges.get(number, ()) if refused is None else ():  # a number field's merged down
+            index = column - first_column  # from this row: whose it is, known once the rows under it are read
             if figure is not None and 0 <= index < min(len(header), len(values)) and header[index] and \
                     values[index].strip() and figure(header[index]):
                 spans.append(_Merged(header[index], column, _merge_ref(scan, number, column, bottom), bottom))
@@ -1264,6 +1268,9 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
             skipped.setdefault(why, []).append(number)
             continue
         cells = {h: (values[i] if i < len(values) else "") for i, h in enumerate(header) if h}
+        if refused is not None:
+            yield f"{where}:{number}", refused.row(cells)
+            continue
         extra = [v for i, v in enumerate(values) if (i >= len(header) or i in blank) and v.strip()]
         if extra:
             cells[""] = " ".join(extra)
@@ -1310,15 +1317,15 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
         if problem is NOTES_SHEET:
             if on_note is not None and not headers_only:
                 on_note("run.notes_sheet", {"where": where})
-        elif problem is not None:
-            yield where, problem
+        elif problem is not None:  # refused with no company under its header: its one error row
+            yield where, problem.problem if isinstance(problem, RowsRefused) else problem
         return
     if scored and on_note is not None:
         _said_hidden(where, header, shown, (hidden_count, hidden_rows), scan.filtered, used or known, first_column,
                      on_note)
     if unsaved and on_note is not None:
         on_note("run.formula_unsaved", {"where": where, "count": unsaved})
-    if skipped and on_note is not None:
+    if skipped and on_note is not None and refused is None:
         on_note("run.skipped_rows", {"where": where, "rows": skipped_text(skipped),
                                      "count": sum(map(len, skipped.values()))})
     if broken is not None:  # the rows read are kept, and said of; the rest of the sheet is its error row
@@ -1459,19 +1466,43 @@ def notes_named(sheet: str) -> bool:
     return _NOTES_NAME.search(name) is not None and _LIST_NAME.search(name) is None
 
 
+class RowsRefused(NamedTuple):
+    """A sheet refused whose header was found (set aside by the run, ``SheetSetAside``, or a column named twice):
+    its rows are still read as rows, each its company's error row saying why the sheet was not read (``row``).
+    As one nameless error row, the sheet's companies were one line of the results, none of them named, where a
+    batch drops no company."""
+
+    problem: InputError  # the sheet's error: what to change (and, set aside, the sheets read)
+    where: str  # file:sheet
+
+    def row(self, cells: dict[str, str]) -> InputError:
+        """The error row of the company of ``cells``: its name and 统一社会信用代码 as typed, where a column gives
+        them; the sheet's error kept whole (``problem``) for the run's line naming the sheet."""
+        from littlegiant.load.tabular import RowError, names_companies, row_identity
+
+        name = next((v.strip() for h, v in cells.items() if v.strip() and names_companies(h)), None)
+        why = self.problem.moved(file=None) if self.problem.file == self.where else self.problem
+        error = InputError(kind="row.sheet_refused", params={  # the row's source names the workbook and sheet
+            "sheet": self.where.rpartition(":")[2], "why": Text(why.render("zh"), why.render("en")),
+            "problem": self.problem})
+        return RowError([error], name, row_identity(cells))
+
+
 def _opened(header: list[str], search: HeaderSearch, where: str, on_header: Callable[[str, list[str], int | None], None] | None,
-            on_note: Note | None, headers_only: bool) -> InputError | None:
+            on_note: Note | None, headers_only: bool) -> InputError | RowsRefused | None:
     """A sheet's header found: a name given twice refuses it (the error returned); else the caller
-    is told of it, and of the money unit the title rows name."""
+    is told of it, and of the money unit the title rows name. A sheet so refused, or one the run set
+    aside, is its error as ``RowsRefused``: its rows are still read, each its company's error row."""
     apart = told_apart(header, search)
     if apart is None:
-        return InputError(kind="sheet.repeated", params={"column": read_twice(header, search), "row": search.line})
+        return RowsRefused(InputError(kind="sheet.repeated", params={"column": read_twice(header, search),
+                                                                     "row": search.line}), where)
     header[:] = apart  # the rows are read by this header: 备注 2's cells under their own name
     if on_header is not None:
         try:
             on_header(where, header, search.year)
         except SheetSetAside as aside:
-            return aside.problem if aside.problem is not None else NOTES_SHEET
+            return RowsRefused(aside.problem, where) if aside.problem is not None else NOTES_SHEET
     if search.converted is not None and on_note is not None and not headers_only:
         on_note("run.sheet_unit", {"where": where, "unit": search.converted})
     return None
