@@ -145,3 +145,19 @@ def test_the_progress_bar_of_a_long_table_counts_companies(tmp_path: Path) -> No
     totals, seen = progress_totals(path, tmp_path)
     assert "共读取 300 行" in seen, seen
     assert totals == {"300"}, seen
+
+
+def test_sheets_named_by_year_but_not_joined_count_every_row(tmp_path: Path) -> None:
+    """Sheets 2024年新增 and 2025年新增, each a list of its own with the year in every header, are not joined:
+    each of their rows is a company, and the bar counts them all."""
+    book = Workbook()
+    book.remove(book.active)
+    for year in (2024, 2025):
+        ws = book.create_sheet(f"{year}年新增")
+        ws.append(["企业名称", "营业收入（2025年）（万元）", "从业人员"])
+        for i in range(150):
+            ws.append([f"{year}企业{i:04d}有限公司", 4000 + i, 120])
+    book.save(tmp_path / "名单.xlsx")
+    totals, seen = progress_totals(tmp_path / "名单.xlsx", tmp_path)
+    assert "共读取 300 行" in seen, seen
+    assert totals == {"300"}, seen

@@ -1064,6 +1064,7 @@ def batch(
         noted: set[str] = set()
         tally = {"skipped": 0, "unread": 0}
         joined: dict[str, int] = {}  # a list read as a row per company of several rows: by table, the rows more
+        year_books: set[str] = set()  # the workbooks whose sheets a year are read as one list
 
         def on_note(kind: str, params: dict[str, object]) -> None:
             line = words(kind, language, params)
@@ -1078,7 +1079,6 @@ def batch(
                     tally["skipped"] += int(str(params.get("count", 0)))
                 if kind == "run.folder_unreadable":  # a folder's list not read: its companies missing, exit 1
                     tally["unread"] += int(str(params.get("count", 0)))
-
 
         for kind, params in folder_notes:
             on_note(kind, params)
@@ -1113,7 +1113,7 @@ def batch(
         try:  # every table's header (each sheet's), and a JSON Lines file's first line, before the first row is scored
             with like_ctrl_c():  # a long workbook's headers take seconds: stopped there, no empty partial file is left
                 # a workbook's sheet refused beside one read: its error row, the other sheets scored
-                options = options._replace(set_aside=batching.check_headers(list(inputs), options))
+                options = options._replace(set_aside=batching.check_headers(list(inputs), options, year_books))
         except HeaderError as exc:
             fail(_then(exc.render(language), _kept(writer, named, language), language), language)
         except KeyboardInterrupt:
@@ -1127,7 +1127,7 @@ def batch(
         writer.start(list(carried))
         with like_ctrl_c():  # SIGTERM and SIGHUP stop the run as Ctrl-C does: whole rows, exit 130
             _run_batch(batching, writer, inputs, scorer, jobs, named, quiet, options, language, tally,
-                       shares=ShareColumns(rs, day.year - 1), notes=notes, joined=joined,
+                       shares=ShareColumns(rs, day.year - 1), notes=notes, joined=joined, year_books=year_books,
                        # on a terminal, where a person reads it (a script's stderr stays the count alone)
                        basis=None if quiet or not _is_terminal(sys.stderr) else
                        words("run.basis", language, {"title": about["rules_title"], "as_of": about["as_of"],
@@ -1163,12 +1163,13 @@ def _holds_chinese(encoding: str, option: str, labels: Any, about: dict[str, Any
 def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs: int | None, output: Path,
                quiet: bool, options: Any, lang: str, tally: dict[str, int] | None = None,
                shares: "ShareColumns | None" = None, notes: list[str] | None = None, basis: str | None = None,
-               joined: dict[str, int] | None = None) -> None:
+               joined: dict[str, int] | None = None, year_books: set[str] | None = None) -> None:
     """Score every row into the writer; put the output in place only once all are written. ``basis``:
     which rules judged the rows and why, said beside the count (a .csv or JSON Lines file has no 说明 sheet).
     ``shares`` watches the rows read for a share column typed as fractions throughout, said at the end
     whatever --quiet, and kept in ``notes`` (the results workbook's 说明 sheet). ``joined``: by table, the rows
-    of a list read as a row per company (``_joined_total``) more than its companies, as reading learns them."""
+    of a list read as a row per company (``_joined_total``) more than its companies, as reading learns them;
+    ``year_books``: the workbooks whose sheets a year are so read (``batch.check_headers``)."""
     from littlegiant.cli.stopping import check
     from littlegiant.errors import InputError
     from littlegiant.messages import say as words
@@ -1179,13 +1180,13 @@ def _run_batch(batching: Any, writer: Any, inputs: list[Path], scorer: Any, jobs
     if scorer.full or scorer.advice:  # rows of ten times the work: smaller chunks keep the workers busy
         options = options._replace(chunk_rows=batching.HEAVY_CHUNK_ROWS)
     unread_tables: list[tuple[str, Any]] = []
-    unread_rows: dict[str, int] = {}  # a sheet set aside whose companies are each an error row: how many
+    unread_rows: dict[str, int] = {}  # a sheet refused whose companies are each an error row: how many
     chunks = _tables_unread(batching.read_chunks(list(inputs), options), unread_tables, unread_rows)
     rows = batching.score_all(chunks if shares is None else _watched(chunks, shares), job, jobs)
     # last before the try: a stop once the bar is shown is said below, where the bar is taken down first
     joined = joined if joined is not None else {}
     guessed: dict[str, int] = {}
-    progress = _progress(batching.expanded(list(inputs)), options, lang, guessed, joined) \
+    progress = _progress(batching.expanded(list(inputs)), options, lang, guessed, joined, year_books or set()) \
         if not quiet and _is_terminal(sys.stderr) else None
     less = _joined_less(joined, guessed)
     try:
@@ -1480,14 +1481,15 @@ def _count(done: int, total: float | None, lang: str) -> str:
 
 
 def _progress(inputs: list[Path], options: Any, lang: str, guessed: dict[str, int] | None = None,
-              joined: dict[str, int] | None = None) -> Any:
+              joined: dict[str, int] | None = None, year_books: set[str] | frozenset[str] = frozenset()) -> Any:
     """A progress bar on stderr (a terminal): rows done of the total when it is cheap to know (the
     rows under each sheet's header), the rate, and the time left. A sheet that does not state its size
     (a streaming exporter's, with no <dimension>) counted 0: the bar showed 20000/0, the task was done
     from the start and its clock stood still. Its total is now not known (None), and without a total
     the rows are counted, the clock runs; a total of 0 is inputs with no row under their headers (0/0). A
-    workbook kept a sheet a year is counted by its companies, about (``guessed``, by file: the rows left out),
-    as the run reports them read, until reading knows (``joined``: a long table's header check read it)."""
+    workbook kept a sheet a year read as one list (``year_books``) is counted by its companies, about
+    (``guessed``, by file: the rows left out), as the run reports them read, until reading knows (``joined``:
+    a long table's header check read it)."""
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -1505,13 +1507,12 @@ def _progress(inputs: list[Path], options: Any, lang: str, guessed: dict[str, in
     total = estimate_rows(files, options.sheet, options.known_header)
     if total is not None:
         total += len(inputs) - len(files)
-    if total is not None and guessed is not None and options.sheet is None:
+    if total is not None and guessed is not None:
         from littlegiant.errors import InputError
-        from littlegiant.load.peryear import year_sheets
         from littlegiant.load.xlsx import joined_extra
 
         for path in files:
-            if path.suffix.lower() in (".xlsx", ".xlsm") and year_sheets(path):
+            if str(path) in year_books:
                 try:
                     guessed[str(path)] = joined_extra(path, options.known_header)
                 except (OSError, InputError):  # said when it is read

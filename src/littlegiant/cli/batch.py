@@ -424,12 +424,14 @@ def _named(data: Any) -> str | None:
     return name if isinstance(name, str) else None
 
 
-def check_headers(paths: list[Path], options: ReadOptions) -> dict[str, SetAside]:
+def check_headers(paths: list[Path], options: ReadOptions, joined: set[str] | None = None) -> dict[str, SetAside]:
     """Read the header of every table the inputs hold (each CSV file, each sheet of a workbook) and
     the first line of each JSON Lines file, so that ``options.on_header`` sees them all before any
     row is scored: HeaderError listing every refused column (and results file) of them all. A
     workbook's sheet refused beside a sheet of it that passed is not among them: it is returned (by
-    file:sheet, why it is not read) for ``ReadOptions.set_aside``, its error row written in its turn."""
+    file:sheet, why it is not read) for ``ReadOptions.set_aside``, its error row written in its turn.
+    ``joined`` gets each workbook whose sheets a year will be read as one list (a progress bar counts its
+    companies, not its rows)."""
     from littlegiant.load import peryear
     from littlegiant.load.tabular import HeaderError
 
@@ -481,6 +483,8 @@ def check_headers(paths: list[Path], options: ReadOptions) -> dict[str, SetAside
                 book = None
                 joining = peryear.plan(str(path), probed, options.identity) \
                     if options.sheet is None and peryear.year_sheets(path) else None
+                if joining is not None and joined is not None:
+                    joined.add(str(path))
                 if joining is not None:  # its sheets' missing years are read from their names: the joined list's header
                     # is checked instead, with what else an older sheet's header was refused for
                     given = {id(p) for sheet in joining.sheets for p in probed_problems(probed, sheet.where)}

@@ -1165,7 +1165,7 @@ def _rows(ws: Any, where: str, known: Callable[[object], bool] | None,
     hidden_rows: list[int] = []  # the companies' rows Excel hides, the first few (all are counted): said
     hidden_count = 0
     scored = False
-    refused: RowsRefused | None = None  # a sheet the run set aside, its rows each an error row
+    refused: RowsRefused | None = None  # a sheet refused with its header found: its rows each an error row
     sums: ColumnSums | None = None  # the list's column sums, to pass over a totals row named nowhere
     for read in _read_rows(ws, shown):
         if isinstance(read, InputError):
