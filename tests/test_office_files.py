@@ -27,7 +27,7 @@ from typer.testing import CliRunner
 from littlegiant.cli.app import app, render
 from littlegiant.load import rules
 from littlegiant.load.profile import field_for_path, input_label
-from littlegiant.load.tabular import column, known_header
+from littlegiant.load.tabular import column, estimate_rows, known_header
 from littlegiant.messages import escape_controls
 from littlegiant.report.table import inert
 from littlegiant.report.workbook import NOT_XML_MARK, xml_text
@@ -398,7 +398,8 @@ def test_init_xlsx_template_filled_in_goes_through_batch(tmp_path: Path) -> None
     assert "营业收入（2025年）" in header
     assert ws["A2"].value.startswith("填写说明（本行不计入）") and ws.cell(row=2, column=4).value == "人"
     # the code as text, so that Excel keeps its 18 digits, and said so in the notes row and the guide
-    assert ws["B2"].value == "18位，按文本填写" and ws["B3"].number_format == ws["B1002"].number_format == "@"
+    assert ws["B2"].value == "18位，按文本填写" and ws.column_dimensions["B"].number_format == "@"
+    assert ws.max_row == 2  # the column's format, not a cell's a row: the sheet states no rows to fill as rows
     guide = [row for row in book["填写说明"].iter_rows(values_only=True) if row[0] == "统一社会信用代码"]
     assert len(guide) == 1 and "Excel 会把末几位变成 0" in guide[0][2]
     lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
@@ -407,6 +408,9 @@ def test_init_xlsx_template_filled_in_goes_through_batch(tmp_path: Path) -> None
     ws.cell(row=3, column=header.index("营业收入（2025年）") + 1, value=5000)
     ws.cell(row=3, column=header.index("在中华人民共和国境内工商注册登记、具有独立法人资格") + 1, value="是")
     book.save(template)
+    # the progress bar's total: the one company, not the guide's and the hidden choices' rows beside it
+    rs = rules.load("miit-2026")
+    assert estimate_rows([template], None, lambda cell: known_header(rs, cell, 2025)) == 1
     out = tmp_path / "out.xlsx"
     code, _, err = invoke("batch", str(template), "-o", str(out), "--as-of", AS_OF, "--lang", "zh")
     assert (code, err.strip().splitlines()[-1]) == (0, f"共读取 1 行，已评估 1 行，出错 0 行 → {out}")

@@ -392,9 +392,13 @@ def _sheet_counts(path: Path, sheet: str | None, known: Callable[[object], bool]
             raise InputError(kind="file.not_workbook", file=str(path)) from None
         try:
             counts: dict[str, int] = {}
+            # the sheets the reader passes over (a template's 填写说明 and its hidden 选项, the errors and about
+            # sheets of a results workbook) hold no companies: counted, a filled-in template of 101 companies
+            # showed 101/226 (found trying the tool as park staff)
+            own = () if sheet is not None else (*_guide(book, book.sheetnames), *_results_book(book, book.sheetnames))
             for name in book.sheetnames:
                 ws = book[name]
-                if (sheet is not None and name != sheet) or not hasattr(ws, "iter_rows"):
+                if (sheet is not None and name != sheet) or not _tabled(ws, sheet) or name in own:
                     continue
                 if ws.max_row is None:
                     return None
@@ -407,7 +411,7 @@ def _sheet_counts(path: Path, sheet: str | None, known: Callable[[object], bool]
 def _header_line(ws: Any, known: Callable[[object], bool] | None) -> int:
     """The last row above a sheet's companies: its header's, or the units row under it (人 | 万元),
     searched among its first rows; 1 when not found there."""
-    from littlegiant.load.tabular import HEADER_SEARCH_ROWS, units_under
+    from littlegiant.load.tabular import HEADER_SEARCH_ROWS, template_row, units_under
 
     if known is None:
         return 1
@@ -421,6 +425,9 @@ def _header_line(ws: Any, known: Callable[[object], bool] | None) -> int:
         except InputError:  # a row too wide: said, with its sheet, when the sheet is read
             return 1
         if not taken:
+            lead = next((v.strip() for v in values if v.strip()), "")
+            if search.header is not None and template_row(lead):  # the template's notes row (填写说明（本行不计入）),
+                return number  # which no run reads as a company: counted, a filled-in template of 1 showed 1/2
             try:
                 units = search.header is not None and units_under(search.header, values, "", number) is not None
             except InputError:  # a units row the reader refuses: said when the sheet is read

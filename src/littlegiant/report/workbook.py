@@ -690,7 +690,7 @@ def template(rules: RuleSet, last_year: int, lang: str, columns: list[str]) -> b
             else:
                 continue
             warning(rule, "xlsx.bad_number").add(cells)
-    tall = _code_column(ws, lang, last, helps, tall)
+    tall = _code_column(ws, lang, helps, tall)
     for row, lines in enumerate(tall, 1):  # as tall as the longest label and note: LibreOffice never grows a row
         ws.row_dimensions[row].height = _LINE_HEIGHT * lines + 3
     ws.freeze_panes = "B3"
@@ -723,7 +723,7 @@ _GUIDE_WIDTHS = (36, 20, 64)
 """The guide sheet's columns: a column's label, its unit or answers, what to fill in."""
 
 
-def _code_column(ws: Any, lang: str, last: int, helps: list[tuple[str, str, str | None]], tall: list[int]) -> list[int]:
+def _code_column(ws: Any, lang: str, helps: list[tuple[str, str, str | None]], tall: list[int]) -> list[int]:
     """The 统一社会信用代码 column, second, after the name: no rule reads it, but a park keys its companies
     by it and batch checks it and carries it back; the template had none, and the results' column of it
     stayed empty. Its cells are text (Excel turns 18 digits typed into a number, its last three 0), and
@@ -739,9 +739,10 @@ def _code_column(ws: Any, lang: str, last: int, helps: list[tuple[str, str, str 
     cell = ws.cell(row=2, column=2, value=note)
     cell.fill, cell.data_type, cell.alignment = PatternFill("solid", start_color="F2F2F2", end_color="F2F2F2"), "s", wrap
     width = max(_fitting_width(shown, note, 16), 22)  # 18 characters shown whole
+    # text as the column's own format, which a cell typed into takes: set on each of its rows, the cells
+    # stated the sheet as 1,002 rows long, and a run's progress bar counted them as companies
     ws.column_dimensions["B"].width = width
-    for row in range(3, last + 1):
-        ws.cell(row=row, column=2).number_format = "@"
+    ws.column_dimensions["B"].number_format = "@"
     helps.insert(1, (shown, note, said))
     return [max(tall[0], _lines(shown, width)), max(tall[1], _lines(note, width))]
 
