@@ -471,6 +471,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                                  "请在列名中写明年份：表格标题或工作表名写的是“{year}年”，若这一列是那一年的数据，"
                                  "请把列名改为“{example_zh}”（若是每个工作表一年、同一批企业，请把各工作表按年份命名，"
                                  "如“{year}年”，评估整个工作簿即可自动合并为每家企业一行）"),
+    "column.needs_year_titled": ("needs its year: the table's title says {year}; if these are {year}'s figures, "
+                                 "head it {example_zh} or {example}",
+                                 "请在列名中写明年份：表格标题写的是“{year}年”，若这一列是那一年的数据，"
+                                 "请把列名改为“{example_zh}”"),
     "column.peryear_early": ("sheet '{sheet}' holds {year}, a year not over by the assessment date, whose last year is "
                              "{last}: its figures are no year's the criteria read; move the sheet out of the workbook, "
                              "or give --as-of a date in {year_after} or later",

@@ -448,8 +448,9 @@ def check_headers(paths: list[Path], options: ReadOptions, joined: set[str] | No
             fine.append(where)
             probed.append(peryear.Probed(where, list(header), year, None))
         except HeaderError as exc:  # kept, and the next table read: every refused column is said at once
-            problems.extend(exc.problems)
-            probed.append(peryear.Probed(where, list(header), year, list(exc.problems)))
+            said = list(exc.problems) if book is not None else [_in_a_text_table(p) for p in exc.problems]
+            problems.extend(said)
+            probed.append(peryear.Probed(where, list(header), year, said))
         except InputError as exc:  # a sheet refused whole (no column the rules read): the workbook's next sheets
             if not (exc.kind or "").startswith("column.") or book is None or not where.startswith(f"{book}:"):
                 raise  # are still checked; a file's refusal is raised as before
@@ -525,6 +526,19 @@ SET_ASIDE_SAID = 2
 SET_ASIDE_CHARS = 100
 """A sheet set aside: the refused columns its error names, in at most about so many characters; more are
 counted (the line stays one a park reads, and what to do after them is not cut off)."""
+
+
+def _in_a_text_table(problem: InputError) -> InputError:
+    """A column's refusal as said of a CSV's: a column without its year under a title naming one was told of
+    worksheets (若是每个工作表一年……请把各工作表按年份命名) a CSV has none of (found trying the tool as park
+    staff). Said in other words on a copy: the refusal is kept for the column's next table, a sheet's maybe."""
+    if problem.kind != "column.needs_year_stated":
+        return problem
+    import copy
+
+    said = copy.copy(problem)
+    said.said_as("column.needs_year_titled")
+    return said
 
 
 def _set_aside(book: str, problems: list[InputError], read: list[str], joining: Any) -> dict[str, SetAside]:
