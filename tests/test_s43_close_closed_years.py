@@ -44,3 +44,17 @@ def test_an_exact_figure_or_a_rough_one_far_off_cannot_change(tmp_path: Path) ->
     for revenue in ("12000", "约1.5亿"):  # 2.92% exact; 2.33% of a rough 1.5亿, 5% off still short
         said = [line for line in _plan(tmp_path, revenue) if line.startswith(CONDITION)]
         assert said == [CONDITION + "已无法改变，本轮不能满足"], revenue
+
+
+def test_a_blocker_one_of_whose_conditions_is_missed_by_an_exact_figure_cannot_change(tmp_path: Path) -> None:
+    """Found in review: 2025's R&D given as 约355万 (2.96%, close to 3%) beside 2024's exact 150万 (1.43%): the
+    blocker holding both said the exact figure decided, where no figure of 2025 can meet 2024's share."""
+    path = tmp_path / "co.yaml"
+    path.write_text(PROFILE.format(revenue="12000").replace("rd_expense: 350}", "rd_expense: 约355万}")
+                    + "  2024: {revenue: 10500, rd_expense: 150}\n", encoding="utf-8")
+    done = CliRunner().invoke(app, ["assess", str(path), "--as-of", "2026-11-26", "--lang", "zh", "--format", "json"])
+    assert done.exit_code == 0, done.output
+    doc = json.loads(done.stdout)
+    assert any(w["kind"] == "approximate_close" for w in doc["warnings"])  # the rough figure is close to its bar
+    said = [line for line in doc["plans"]["zjtx_sme"]["text"] if "无法改变" in line]
+    assert said and all(line.endswith("已无法改变，本轮不能满足") for line in said), said

@@ -2141,6 +2141,28 @@ class Words(Phrasing):
             return ""
         return ("」「" if self.lang == "zh" else '", "').join(failed)
 
+    def _rough_only(self, b: Any, p: TierPlan) -> bool:
+        """Whether every condition a closed blocker's past figures fail is one an approximate figure decides
+        within 5% (a close call): then the exact figure may meet it. One such among others missed by exact
+        figures (2024's R&D share an exact 1.43%) cannot: the blocker said the exact figure decided, where
+        none could (found in review)."""
+        close = {call.criterion.id for call in self.result.close if call.tier == p.tier and call.criterion.status == UNMET}
+        found = self.result.criterion(b.criterion, p.tier) if close else None
+        if found is None:
+            return False
+        tier, top = found
+        kids = tier.children()
+        failed: list[str] = []
+        todo = [top]
+        while todo:
+            c = todo.pop(0)
+            below = kids.get(c.id, [])
+            if below:
+                todo.extend(below)
+            elif c.status == UNMET and any(x in b.paths for x in c.inputs):
+                failed.append(c.id)
+        return bool(failed) and all(cid in close for cid in failed)
+
     def _blocker(self, b: Any, p: TierPlan) -> str:
         zh = self.lang == "zh"
         title = b.title.get(self.lang)
@@ -2148,7 +2170,7 @@ class Words(Phrasing):
             title = self._closed_title(b) or title
             years = sorted({y for y in (re.findall(r"\.(\d{4})(?:\.|$)", x) for x in b.paths) for y in y})
             ys = "、".join(years) if zh else ", ".join(years)
-            if any(call.path in b.paths and call.criterion.status == UNMET for call in self.result.close):
+            if self._rough_only(b, p):
                 # a figure given as approximate decides it within 5%: 「已无法改变，本轮不能满足」 was said of 约1.2亿
                 # whose share of R&D, 2.92%, missed 3%, while the report asked for the exact figure (found trying
                 # the interview as a finance manager): the years cannot change, but the exact figure may
@@ -2884,6 +2906,10 @@ def held_beside(result: Result, tier: TierResult) -> bool:
         return False
     if tier.id not in RENEWABLE:
         return holds_title(result, tier)
+    if any(c.kind == "veto" and c.status == UNMET for c in tier.criteria):
+        # an exclusion of this tier stands (与"小巨人"企业存在控股关系): the plan says it, not that the title is held
+        # (the JSON's gaps said held where its plan did not, found in review)
+        return False
     return tier.id != result.renewal and tier.id in result.titles_held
 
 
