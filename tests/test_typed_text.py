@@ -291,6 +291,7 @@ def test_a_refusal_says_the_same_in_a_cell_and_with_set(path: str, text: str, zh
     ("1,2345", "12345", "12345"),  # four digits after the mark: grouped as 万 groups them, never 1.2345
     ("1,2000万", "12000万", "12000万"),  # offered as 1.2000万 too, which followed saved 1.2万元 for 1.2亿
     ("12,5000", "125000", "125000"),
+    ("1,2000.5万", "12000.5万", "12000.5万"),  # a decimal point after: the comma groups, as 万 groups them
     ("0,1234", "0.1234 或 1234", "0.1234 or 1234"),  # a first group of 0: no 万 grouping
     ("１，２０", "1.20 或 120", "1.20 or 120"),
     ("1,20亿", "1.20亿 或 120亿", "1.20亿 or 120亿"),

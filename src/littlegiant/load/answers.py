@@ -1077,7 +1077,7 @@ def _check_grouping(typed: str, f: FieldDef, where: str, label: Text) -> None:
         thousands = not head_groups or (len(head_groups[0]) <= 3 and all(len(g) == 3 for g in head_groups[1:]))
         # four digits after the last mark group as 万 groups them (1,2000万 is 1亿2000万): offered as 1.2000万 too,
         # that hint, followed, saved 1.2万元 for 1.2亿 without a word; a first group of 0 is no such grouping
-        by_ten_k = len(groups) > 1 and len(groups[-1]) == 4 and not dot and groups[0][:1] != "0"
+        by_ten_k = len(groups) > 1 and len(groups[-1]) == 4 and groups[0][:1] != "0"  # 1,2000.5万 too (found in review)
         options = [] if (f.type == "int" or not thousands or by_ten_k) and integer is not None \
             else [text[:start] + decimal + text[end:]]
         if integer is not None:  # a count is never 1.20: only the whole number is offered for it
