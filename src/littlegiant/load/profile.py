@@ -1213,7 +1213,7 @@ def choice_near(f: FieldDef, text: str) -> str | None:
         pool.setdefault(choice.lower(), choice)
         label = f.choice_labels.get(choice)
         if label is not None:
-            pool.setdefault(unicodedata.normalize("NFKC", label.zh).lower(), choice)
+            pool.setdefault(choice_key(label.zh), choice)  # as what is typed is folded (traditional forms too)
             pool.setdefault(label.en.lower(), choice)
     for word, choice in f.choice_words.items():
         pool.setdefault(word, choice)
@@ -1246,7 +1246,7 @@ def _named(f: FieldDef, low: str) -> str | None:
     """The choice one folded name gives: id, label, word, the level in a name, or its ending."""
     for choice in f.choices:
         label = f.choice_labels.get(choice)
-        if low == choice.lower() or (label is not None and low in (unicodedata.normalize("NFKC", label.zh).lower(),
+        if low == choice.lower() or (label is not None and low in (choice_key(label.zh),
                                                                     label.en.lower())):
             return choice
     found = f.choice_words.get(low)
