@@ -2123,20 +2123,11 @@ class Words(Phrasing):
         """The conditions under a closed group that its past figures fail, by name: a 2026 小巨人 renewal read
         「「专业化」取决于2023、2024、2025年的数据，已无法改变」, a heading of six conditions, when the one
         failing was 「近2年主营业务收入平均增长率不低于5%」. Empty where none is found (the group's own name)."""
-        found = self.result.criterion(b.criterion)
+        found = self._failed_under(b)
         if found is None:
             return ""
-        tier, top = found
-        kids = tier.children()
-        failed: list[str] = []
-        todo = [top]
-        while todo:
-            c = todo.pop(0)
-            below = kids.get(c.id, [])
-            if below:
-                todo.extend(below)
-            elif c.status == UNMET and any(x in b.paths for x in c.inputs):
-                failed.append(c.title.get(self.lang))
+        top, below = found
+        failed = [c.title.get(self.lang) for c in below]
         if not failed or failed == [top.title.get(self.lang)]:
             return ""
         return ("」「" if self.lang == "zh" else '", "').join(failed)
@@ -2147,12 +2138,18 @@ class Words(Phrasing):
         figures (2024's R&D share an exact 1.43%) cannot: the blocker said the exact figure decided, where
         none could (found in review)."""
         close = {call.criterion.id for call in self.result.close if call.tier == p.tier and call.criterion.status == UNMET}
-        found = self.result.criterion(b.criterion, p.tier) if close else None
+        found = self._failed_under(b, p.tier) if close else None
+        return found is not None and bool(found[1]) and all(c.id in close for c in found[1])
+
+    def _failed_under(self, b: Any, tier_id: str | None = None) -> tuple[CriterionResult, list[CriterionResult]] | None:
+        """A closed blocker's criterion (of ``tier_id``, else the first tier that has it) and the conditions
+        under it that its past figures fail, in the tree's order; None where the criterion is not found."""
+        found = self.result.criterion(b.criterion, tier_id)
         if found is None:
-            return False
+            return None
         tier, top = found
         kids = tier.children()
-        failed: list[str] = []
+        failed: list[CriterionResult] = []
         todo = [top]
         while todo:
             c = todo.pop(0)
@@ -2160,8 +2157,8 @@ class Words(Phrasing):
             if below:
                 todo.extend(below)
             elif c.status == UNMET and any(x in b.paths for x in c.inputs):
-                failed.append(c.id)
-        return bool(failed) and all(cid in close for cid in failed)
+                failed.append(c)
+        return top, failed
 
     def _blocker(self, b: Any, p: TierPlan) -> str:
         zh = self.lang == "zh"
