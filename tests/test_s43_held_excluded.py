@@ -4,7 +4,9 @@ needs no --renewal, every run met it. The exclusion is said, and the title not c
 
 from __future__ import annotations
 
+import csv
 import json
+from pathlib import Path
 
 from tests.conftest import EXAMPLES
 from typer.testing import CliRunner
@@ -22,3 +24,23 @@ def test_a_held_title_barred_by_its_exclusion_is_not_called_held() -> None:
     text = "".join(CliRunner().invoke(app, args, env={"COLUMNS": "80"}).stdout.split())
     plan = text[text.index("行动计划"):text.index("需准备的材料")]
     assert "存在时不能认定这一层级" in plan and '专精特新"小巨人"企业：已持有这一称号' not in plan
+
+
+def test_a_row_holding_every_title_says_the_reports_plan_line(tmp_path: Path) -> None:
+    """Found in review: a company holding both 专精特新 and 小巨人 got an empty 下一步 under batch --advice
+    without --renewal (every tier passed over as held). The row says the report's plan line of the highest
+    title: here the exclusion a new application of 小巨人 meets, as the report's plan says it, not 已持有."""
+    folder = tmp_path / "企业"
+    folder.mkdir()
+    text = (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8")
+    assert "little_giant: false" in text
+    (folder / "a.yaml").write_text(text.replace("little_giant: false", "little_giant: true"), encoding="utf-8")
+    out = tmp_path / "结果.csv"
+    done = CliRunner().invoke(app, ["batch", str(folder), "-o", str(out), "--advice", "--lang", "zh", "--as-of",
+                                    "2026-11-26", "-q"])
+    assert done.exit_code == 0, done.output
+    row = next(csv.DictReader(out.open(encoding="utf-8-sig")))
+    report = CliRunner().invoke(app, ["assess", str(folder / "a.yaml"), "--lang", "zh", "--as-of", "2026-11-26",
+                                      "--format", "json"])
+    line = json.loads(report.stdout)["plans"]["little_giant"]["text"][0]
+    assert row["下一步"] == line and line.startswith('专精特新"小巨人"企业：排除情形')

@@ -2545,7 +2545,12 @@ class Scorer:
         assert self._rules is not None
         tier = focus_tier(summary, self._ladder.criteria, beyond, passed)  # the row's own, worked out once
         if tier is None:
-            return None
+            # every tier's title held, none renewed by this run: the highest one's line, as the report's plan says
+            # it (「已持有这一称号……到期前按复核条件复核」); the cell was empty (found in review)
+            held = [t for t in reversed(TIER_IDS) if t in passed and t in RENEWABLE and t != self.renewal]
+            if not held:
+                return None
+            tier = held[0]
         stop = Words(result, self._rules, lang=self.lang, alone=True).stop_lines()
         if stop:  # a red line or an unmet gate condition: nothing to plan, as the report says
             return f"{row_gap or tier + ':'}{ADVICE_MARK}" + ("；" if self.lang == "zh" else "; ").join(stop)

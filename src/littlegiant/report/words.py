@@ -2086,9 +2086,10 @@ class Words(Phrasing):
         head, notes, steps = self.plan_lines(tier)
         name = tier.title.get(self.lang)
         head = head.removeprefix(f"{name}：" if zh else f"{name}: ")
-        if self._kept_by_renewal(tier):
+        if self._kept_by_renewal(tier) and self.held_apart(tier):
             # a title held, kept by its renewal: a row holding 专精特新 read 「专精特新中小企业：最早2027年申报」
-            # (the cell has no verdict "above" to speak of: the report's plan line without it)
+            # (the cell has no verdict "above" to speak of: the report's plan line without it). Not where an
+            # exclusion of the tier stands: the plan line says that, and so does the row
             return HELD_NO_APPLICATION.get(self.lang) + ("，到期前按复核条件复核" if zh else
                                                          "; before it expires it is renewed under the renewal clauses")
         if p.checked is None and not p.blockers and p.missing and steps:  # the questions the head announces, in a line
