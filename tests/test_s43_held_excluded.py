@@ -29,18 +29,26 @@ def test_a_held_title_barred_by_its_exclusion_is_not_called_held() -> None:
 def test_a_row_holding_every_title_says_the_reports_plan_line(tmp_path: Path) -> None:
     """Found in review: a company holding both 专精特新 and 小巨人 got an empty 下一步 under batch --advice
     without --renewal (every tier passed over as held). The row says the report's plan line of the highest
-    title: here the exclusion a new application of 小巨人 meets, as the report's plan says it, not 已持有."""
-    folder = tmp_path / "企业"
-    folder.mkdir()
+    title: that it is held, with nothing said to hold it back; or, where the tier's exclusion stands, that."""
     text = (EXAMPLES / "little-giant-2026.yaml").read_text(encoding="utf-8")
-    assert "little_giant: false" in text
-    (folder / "a.yaml").write_text(text.replace("little_giant: false", "little_giant: true"), encoding="utf-8")
-    out = tmp_path / "结果.csv"
-    done = CliRunner().invoke(app, ["batch", str(folder), "-o", str(out), "--advice", "--lang", "zh", "--as-of",
-                                    "2026-11-26", "-q"])
-    assert done.exit_code == 0, done.output
-    row = next(csv.DictReader(out.open(encoding="utf-8-sig")))
-    report = CliRunner().invoke(app, ["assess", str(folder / "a.yaml"), "--lang", "zh", "--as-of", "2026-11-26",
-                                      "--format", "json"])
-    line = json.loads(report.stdout)["plans"]["little_giant"]["text"][0]
-    assert row["下一步"] == line and line.startswith('专精特新"小巨人"企业：排除情形')
+    both = text.replace("zjtx_sme: true, little_giant: false", "zjtx_sme: true, little_giant: true")
+    barred = both.replace("related_to_little_giant: false", "related_to_little_giant: true")
+    assert both != text and barred != both
+    for name, profile, gap in (("held", both, ""), ("barred", barred, None)):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "a.yaml").write_text(profile, encoding="utf-8")
+        out = tmp_path / f"{name}.csv"
+        done = CliRunner().invoke(app, ["batch", str(folder), "-o", str(out), "--advice", "--lang", "zh", "--as-of",
+                                        "2026-11-26", "-q"])
+        assert done.exit_code == 0, done.output
+        row = next(csv.DictReader(out.open(encoding="utf-8-sig")))
+        report = CliRunner().invoke(app, ["assess", str(folder / "a.yaml"), "--lang", "zh", "--as-of", "2026-11-26"],
+                                    env={"COLUMNS": "200"})
+        plan = report.stdout[report.stdout.index("行动计划"):report.stdout.index("需准备的材料")]
+        assert f"■ {row['下一步']}" in plan, (row["下一步"], plan)
+        if gap is not None:
+            assert row["主要差距"] == gap and row["下一步"] == \
+                '专精特新"小巨人"企业：已持有这一称号，有效期内无需再申报，到期前按复核条件复核'
+        else:
+            assert "排除情形" in row["主要差距"] and "存在时不能认定这一层级" in row["下一步"]

@@ -2544,22 +2544,23 @@ class Scorer:
 
         assert self._rules is not None
         tier = focus_tier(summary, self._ladder.criteria, beyond, passed)  # the row's own, worked out once
+        head = row_gap or f"{tier}:"  # what holds it back, before the step
         if tier is None:
             # every tier's title held, none renewed by this run: the highest one's line, as the report's plan says
             # it (「已持有这一称号……到期前按复核条件复核」); the cell was empty (found in review)
             held = [t for t in reversed(TIER_IDS) if t in passed and t in RENEWABLE and t != self.renewal]
             if not held:
                 return None
-            tier = held[0]
+            tier, head = held[0], row_gap  # nothing holds it back: 主要差距 stays as it was (empty), not the tier's name
         stop = Words(result, self._rules, lang=self.lang, alone=True).stop_lines()
         if stop:  # a red line or an unmet gate condition: nothing to plan, as the report says
-            return f"{row_gap or tier + ':'}{ADVICE_MARK}" + ("；" if self.lang == "zh" else "; ").join(stop)
+            return f"{head}{ADVICE_MARK}" + ("；" if self.lang == "zh" else "; ").join(stop)
         plans = plans_of(self._rules, prof, result)  # the report's: a lower tier's plan dates a title asked first
         plan = plans.get(tier)  # none for a tier met or awaiting the authority: when to apply, what it judges
         text = Words(result, self._rules, plans, self.lang, alone=True).next_step(result.tiers[tier])
         sets = " ".join(f"--set {a}" for a in set_args(plan, self._rules)) if plan is not None and plan.ok else ""
         # after what holds the row back (主要差距 keeps its reason), the step; the ids for a script last
-        return f"{row_gap or tier + ':'}{ADVICE_MARK}{text}" + (f"  [{sets}]" if sets else "") if text else None
+        return f"{head}{ADVICE_MARK}{text}" + (f"  [{sets}]" if sets else "") if text else None
 
 
 AUTO_JOBS_AFTER = 2000
