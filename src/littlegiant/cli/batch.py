@@ -2544,8 +2544,9 @@ class Scorer:
 
         assert self._rules is not None
         tier = focus_tier(summary, self._ladder.criteria, beyond, passed)  # the row's own, worked out once
-        head = row_gap or f"{tier}:"  # what holds it back, before the step
-        if tier is None:
+        if tier is not None:
+            head = row_gap or f"{tier}:"  # what holds it back, before the step
+        else:
             # every tier's title held, none renewed by this run: the highest one's line, as the report's plan says
             # it (「已持有这一称号……到期前按复核条件复核」); the cell was empty (found in review)
             held = [t for t in reversed(TIER_IDS) if t in passed and t in RENEWABLE and t != self.renewal]
